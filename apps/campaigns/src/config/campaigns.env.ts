@@ -1,0 +1,6 @@
+import { ServiceEnv } from '@binh-yen/http';
+
+/** The campaigns service's environment; see .env.example. */
+export class CampaignsEnv extends ServiceEnv {
+  override PORT: number = 3103;
+}

@@ -1,0 +1,4 @@
+import { CreateCampaignsOutbox1764300000000 } from './1764300000000-create-campaigns-outbox';
+
+/** In order; the only way the campaigns schema changes. */
+export const campaignsMigrations = [CreateCampaignsOutbox1764300000000];

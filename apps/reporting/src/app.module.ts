@@ -1,0 +1,20 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
+import type { ReportingEnv } from './config/reporting.env';
+import { IncidentCountsModule } from './incident-counts/incident-counts.module';
+import { reportingMigrations } from './migrations';
+
+export const reportingService: ServiceSpec = {
+  name: 'reporting',
+  title: 'Bình Yên — Reporting',
+  description: 'Báo cáo phong trào theo địa bàn và quý (projected report views by area and quarter)',
+  migrations: reportingMigrations,
+  producesEvents: false,
+};
+
+@Module({})
+export class ReportingAppModule {
+  static register(env: ReportingEnv): DynamicModule {
+    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule] };
+  }
+}

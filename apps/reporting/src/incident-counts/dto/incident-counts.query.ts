@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+
+export class IncidentCountsQuery {
+  @ApiProperty({ example: '2026-Q3', description: 'Quarter in Vietnam time' })
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  quarter!: string;
+
+  @ApiPropertyOptional({ example: '25.227', description: 'Area path: this unit and everything under it' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  area?: string;
+}
+
+export class CategoryCountDto {
+  @ApiProperty() category!: string;
+  @ApiProperty() incidents!: number;
+}
+
+export class WatermarkDto {
+  @ApiProperty({ nullable: true, description: 'Time of the latest event applied' }) lastEventAt!: string | null;
+  @ApiProperty({ nullable: true, description: 'When the projection last applied events' }) appliedAt!: string | null;
+}
+
+export class IncidentCountsDto {
+  @ApiProperty() quarter!: string;
+  @ApiProperty({ nullable: true }) area!: string | null;
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [CategoryCountDto] }) byCategory!: CategoryCountDto[];
+  @ApiProperty({ type: WatermarkDto }) currentAsOf!: WatermarkDto;
+}

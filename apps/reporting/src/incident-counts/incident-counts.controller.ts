@@ -1,0 +1,17 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IncidentCountsDto, IncidentCountsQuery } from './dto/incident-counts.query';
+import { IncidentCountsQueries } from './incident-counts.queries';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports/incident-counts')
+export class IncidentCountsController {
+  constructor(private readonly queries: IncidentCountsQueries) {}
+
+  @Get()
+  @ApiOkResponse({ type: IncidentCountsDto })
+  get(@Query() query: IncidentCountsQuery): Promise<IncidentCountsDto> {
+    return this.queries.byCategory(query.quarter, query.area);
+  }
+}

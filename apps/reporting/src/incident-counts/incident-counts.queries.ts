@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readWatermark } from '@binh-yen/messaging';
+import { DataSource } from 'typeorm';
+import type { IncidentCountsDto } from './dto/incident-counts.query';
+import { INCIDENT_COUNTS } from './incident-counts.projection';
+
+@Injectable()
+export class IncidentCountsQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byCategory(quarter: string, area?: string): Promise<IncidentCountsDto> {
+    const rows: { category: string; incidents: string }[] = await this.dataSource.query(
+      `SELECT category, sum(incidents) AS incidents
+         FROM incident_counts_v1
+        WHERE quarter = $1 AND ($2::text IS NULL OR area = $2 OR area LIKE $2 || '.%')
+        GROUP BY category ORDER BY category`,
+      [quarter, area ?? null],
+    );
+    const byCategory = rows.map((row) => ({ category: row.category, incidents: Number(row.incidents) }));
+    return {
+      quarter,
+      area: area ?? null,
+      total: byCategory.reduce((sum, row) => sum + row.incidents, 0),
+      byCategory,
+      currentAsOf: await readWatermark(this.dataSource, `${INCIDENT_COUNTS.name}.v${INCIDENT_COUNTS.version}`),
+    };
+  }
+}

@@ -1,0 +1,35 @@
+/** Agencies that work in the platform (glossary of domain.md). */
+export const Agencies = [
+  'people-committee',
+  'police',
+  'procuracy',
+  'court',
+  'justice',
+  'fatherland-front',
+  'womens-union',
+  'youth-union',
+  'farmers-association',
+  'veterans-association',
+  'press',
+  'system',
+] as const;
+
+export type Agency = (typeof Agencies)[number];
+
+export const Roles = ['administrator', 'officer', 'approver', 'analyst', 'auditor'] as const;
+
+export type Role = (typeof Roles)[number];
+
+/** Who is calling, from the verified token: the only identity handlers see. */
+export interface Caller {
+  subject: string;
+  agency: Agency;
+  roles: Role[];
+  /** The unit path the caller may act in, e.g. "25" (the province) or "25.227". */
+  area: string;
+}
+
+/** True when `path` lies inside `area` (the area itself or any descendant). */
+export function isWithinArea(path: string, area: string): boolean {
+  return path === area || path.startsWith(`${area}.`);
+}

@@ -1,0 +1,3 @@
+export * from './auth.module';
+export * from './caller';
+export * from './token-verifier';

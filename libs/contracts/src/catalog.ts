@@ -1,0 +1,13 @@
+import { incidentReportedV1 } from './events/incident-events';
+import type { EventDefinition } from './json-schema';
+
+/** Every event type and version the platform knows: the single source of truth. */
+export const eventCatalog: readonly EventDefinition[] = [incidentReportedV1];
+
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return eventCatalog.find((definition) => definition.type === type && definition.version === version);
+}
+
+export function isKnownEventType(type: string): boolean {
+  return eventCatalog.some((definition) => definition.type === type);
+}

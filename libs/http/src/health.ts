@@ -1,0 +1,65 @@
+import { Controller, Get, HttpStatus, Inject, Module, Res, type DynamicModule, type Provider } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from './public.decorator';
+
+export interface HealthCheckResult {
+  ok: boolean;
+  detail?: unknown;
+}
+
+/** One part whose state decides readiness: the database, the consumers, ... */
+export interface HealthCheck {
+  readonly name: string;
+  check(): Promise<HealthCheckResult>;
+}
+
+export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
+
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
+
+  /** Alive: the process answers. Restarting it would not help anything else. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready: every part it depends on works, so traffic may be sent to it. */
+  @Public()
+  @Get('ready')
+  async ready(@Res() response: Response): Promise<void> {
+    const results = await Promise.all(
+      this.checks.map(async (part) => {
+        try {
+          return [part.name, await part.check()] as const;
+        } catch (error) {
+          return [part.name, { ok: false, detail: error instanceof Error ? error.message : String(error) }] as const;
+        }
+      }),
+    );
+    const ok = results.every(([, result]) => result.ok);
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'unavailable',
+      checks: Object.fromEntries(results),
+    });
+  }
+}
+
+@Module({})
+export class HealthModule {
+  /** `checks` are providers (classes implementing HealthCheck) of the importing app. */
+  static forRoot(checks: Provider[], inject: (string | symbol | Function)[]): DynamicModule {
+    return {
+      module: HealthModule,
+      controllers: [HealthController],
+      providers: [
+        ...checks,
+        { provide: HEALTH_CHECKS, useFactory: (...found: HealthCheck[]) => found, inject },
+      ],
+    };
+  }
+}

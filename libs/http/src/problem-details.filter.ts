@@ -1,0 +1,84 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isProblemSource, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
+
+const TITLES: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ (Bad request)',
+  401: 'Chưa xác thực (Unauthenticated)',
+  403: 'Không có quyền (Forbidden)',
+  404: 'Không tìm thấy (Not found)',
+  409: 'Xung đột dữ liệu (Conflict)',
+  413: 'Nội dung quá lớn (Payload too large)',
+  415: 'Định dạng không được hỗ trợ (Unsupported media type)',
+  422: 'Không thể xử lý (Unprocessable)',
+  429: 'Quá nhiều yêu cầu (Too many requests)',
+};
+
+/** Body-parser errors carry a status and a type but are not HttpExceptions. */
+interface ParserError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+/**
+ * Every error leaves as problem details. Client mistakes say what to fix; server
+ * faults say nothing about internals (no stack, no SQL) and are logged instead.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const problem: ProblemDetails = { ...this.toProblem(exception), instance: request.originalUrl };
+    if (problem.status >= 500) {
+      this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    }
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (isProblemSource(exception)) return exception.toProblem();
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) {
+        return { ...(body as ProblemDetails), status };
+      }
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+      return {
+        type: problemType(slugFor(status)),
+        title: TITLES[status] ?? exception.message,
+        status,
+        detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+      };
+    }
+    const parser = exception as ParserError;
+    const status = parser?.status ?? parser?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return {
+        type: problemType(parser.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body'),
+        title: TITLES[status] ?? 'Bad request',
+        status,
+        detail:
+          parser.type === 'entity.too.large'
+            ? 'The request body is larger than allowed; send less data.'
+            : 'The request body is not valid JSON in UTF-8; fix its syntax and encoding.',
+      };
+    }
+    return {
+      type: problemType('internal'),
+      title: 'Lỗi hệ thống (Internal error)',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'Something went wrong on our side. Try again; if it persists, contact the operators.',
+    };
+  }
+}
+
+function slugFor(status: number): string {
+  return (TITLES[status] ?? 'error').replace(/^.*\(|\)$/g, '').toLowerCase().replace(/[^a-z]+/g, '-');
+}

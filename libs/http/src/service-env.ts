@@ -1,0 +1,60 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
+
+/**
+ * Variables every service reads (documented in .env.example). Each service's
+ * env class extends this one with its own.
+ */
+export class ServiceEnv {
+  @IsInt() @Min(0) @Max(65535)
+  PORT: number = 0;
+
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @IsInt() @Min(1) @Max(100)
+  DATABASE_POOL_SIZE: number = 10;
+
+  @Transform(toBoolean) @IsBoolean()
+  DATABASE_MIGRATE_ON_START: boolean = true;
+
+  @Transform(toList) @IsString({ each: true }) @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be host:port[,host:port]' })
+  KAFKA_BROKERS!: string[];
+
+  @IsString() @Matches(/^([a-z0-9-]+\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or like "staging."' })
+  KAFKA_TOPIC_PREFIX: string = '';
+
+  @IsInt() @Min(1) @Max(128)
+  KAFKA_PARTITIONS: number = 6;
+
+  @Transform(toBoolean) @IsBoolean()
+  KAFKA_PROVISION_TOPICS: boolean = true;
+
+  @IsInt() @Min(10) @Max(60_000)
+  RELAY_POLL_INTERVAL_MS: number = 1_000;
+
+  @IsInt() @Min(1) @Max(10_000)
+  RELAY_BATCH_SIZE: number = 500;
+
+  @IsOptional() @IsString() @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
+  AUTH_JWT_SECRET?: string;
+
+  @IsOptional() @Matches(/^https?:\/\//, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  @IsIn(['error', 'warn', 'log', 'debug'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
+
+  /** `json` in containers (one object per line, for the log pipeline); `text` for people. */
+  @IsIn(['text', 'json'])
+  LOG_FORMAT: 'text' | 'json' = 'text';
+}

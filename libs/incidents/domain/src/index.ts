@@ -1,0 +1,2 @@
+export * from './incident-rule-violation';
+export * from './report-incident';

@@ -1,0 +1,28 @@
+import { checkEvent, type EventEnvelope, type EventProblemKind } from '@binh-yen/contracts';
+import type { KafkaMessage } from 'kafkajs';
+
+export type DeadLetterKind = EventProblemKind | 'unparseable' | 'handler-failed';
+
+export type DecodedMessage =
+  | { offset: string; message: KafkaMessage; ok: true; event: EventEnvelope }
+  | { offset: string; message: KafkaMessage; ok: false; kind: DeadLetterKind; reason: string };
+
+/** Parses and checks one message as a tolerant reader; never throws. */
+export function decodeMessage(message: KafkaMessage): DecodedMessage {
+  const base = { offset: message.offset, message };
+  if (!message.value) return { ...base, ok: false, kind: 'unparseable', reason: 'message has no value' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message.value.toString('utf8'));
+  } catch (error) {
+    return { ...base, ok: false, kind: 'unparseable', reason: `not JSON: ${(error as Error).message}` };
+  }
+  const check = checkEvent(parsed, 'consumer');
+  return check.ok ? { ...base, ok: true, event: check.event } : { ...base, ok: false, kind: check.kind, reason: check.reason };
+}
+
+export function eventIdOf(decoded: DecodedMessage): string | null {
+  if (decoded.ok) return decoded.event.id;
+  const header = decoded.message.headers?.['event-id'];
+  return header ? header.toString() : null;
+}

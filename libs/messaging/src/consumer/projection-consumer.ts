@@ -1,0 +1,292 @@
+import { deadLetterTopicFor, topicFor, type EventEnvelope } from '@binh-yen/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { backoffDelay, sleep } from '../backoff';
+import { failpoint } from '../failpoint';
+import { platformPartitioner } from '../kafka/kafka-connection';
+import type { MessagingLogger } from '../logger';
+import {
+  claimInInbox,
+  readNextOffset,
+  recordDeadLetters,
+  storeNextOffset,
+  type DeadLetterRecord,
+} from './consumer-bookkeeping';
+import { decodeMessage, type DecodedMessage } from './decoded-message';
+import { classifyError } from './error-classification';
+import type { Projection, ProjectionDefinition } from './projection';
+
+export interface ProjectionConsumerOptions {
+  serviceName: string;
+  topicPrefix: string;
+  /** Attempts for an error of unknown kind before the event is dead-lettered. */
+  maxAttempts: number;
+  /** Restarts kafkajs may make after a crash before the consumer is declared dead. */
+  maxRestarts: number;
+  /** Upper bound of events applied in one database transaction. */
+  maxEventsPerTransaction: number;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  partitionsConsumedConcurrently: number;
+}
+
+export type ConsumerState = 'starting' | 'running' | 'retrying' | 'crashed' | 'stopped';
+
+export interface ConsumerStats {
+  consumer: string;
+  groupId: string;
+  state: ConsumerState;
+  applied: number;
+  deadLettered: number;
+  lastError: string | null;
+}
+
+/**
+ * Runs one projection over its topics with an exactly-once effect: each batch is
+ * one database transaction that (1) skips offsets already stored for the
+ * partition, (2) claims event ids in the inbox so a republished duplicate is not
+ * applied again, (3) applies the fresh events, (4) stores the next offset.
+ * A crash anywhere leaves either all of that or none of it.
+ */
+export class ProjectionConsumer {
+  readonly consumerName: string;
+  readonly groupId: string;
+  private readonly topics: string[];
+  private consumer?: Consumer;
+  private deadLetterProducer?: Producer;
+  private state: ConsumerState = 'starting';
+  private lastError: string | null = null;
+  private applied = 0;
+  private deadLettered = 0;
+  private restarts = 0;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly projection: Projection,
+    private readonly definition: ProjectionDefinition,
+    private readonly options: ProjectionConsumerOptions,
+    private readonly logger: MessagingLogger,
+  ) {
+    this.consumerName = `${definition.name}.v${definition.version}`;
+    // The exact group id that lag dashboards and autoscalers watch (no suffixes).
+    this.groupId = `${options.topicPrefix}${options.serviceName}.${this.consumerName}`;
+    this.topics = definition.topics.map((type) => topicFor(type, options.topicPrefix));
+  }
+
+  stats(): ConsumerStats {
+    return {
+      consumer: this.consumerName,
+      groupId: this.groupId,
+      state: this.state,
+      applied: this.applied,
+      deadLettered: this.deadLettered,
+      lastError: this.lastError,
+    };
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: this.options.heartbeatIntervalMs,
+      maxWaitTimeInMs: 500,
+      retry: {
+        initialRetryTime: 300,
+        retries: 8,
+        restartOnFailure: async (error) => {
+          this.restarts += 1;
+          this.lastError = error.message;
+          const restart = this.restarts <= this.options.maxRestarts;
+          this.logger.warn(`${this.groupId}: consumer failed (${error.message}); ${restart ? `restart ${this.restarts}` : 'giving up'}`);
+          return restart;
+        },
+      },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.state = 'running';
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.lastError = event.payload.error.message;
+      this.state = event.payload.restart ? 'retrying' : 'crashed';
+    });
+    this.consumer = consumer;
+    this.deadLetterProducer = this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: platformPartitioner });
+    await this.deadLetterProducer.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Finishes the batch in hand, leaves the group, then lets go of the producer. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.disconnect();
+    await this.deadLetterProducer?.disconnect();
+    this.state = 'stopped';
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    for (let start = 0; start < batch.messages.length; start += this.options.maxEventsPerTransaction) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + this.options.maxEventsPerTransaction);
+      await this.applyChunk(topic, partition, chunk, heartbeat, isRunning);
+      failpoint('consumer.after-db-commit');
+      resolveOffset(chunk[chunk.length - 1]!.offset);
+      await heartbeat();
+      this.restarts = 0;
+    }
+    await commitOffsetsIfNecessary();
+  }
+
+  private async applyChunk(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
+    const decoded = messages.map(decodeMessage);
+    const invalid: DeadLetterRecord[] = decoded.flatMap((entry) =>
+      entry.ok ? [] : [{ decoded: entry, kind: entry.kind, reason: entry.reason }],
+    );
+    // Dead letters reach their topic before the offsets move past them: never lost.
+    await this.publishDeadLetters(topic, partition, invalid);
+
+    let attempt = 0;
+    for (;;) {
+      try {
+        await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, decoded, invalid));
+        if (this.state === 'retrying') this.state = 'running';
+        return;
+      } catch (error) {
+        const kind = classifyError(error);
+        this.lastError = error instanceof Error ? error.message : String(error);
+        if (!isRunning()) throw error;
+        if (kind === 'infrastructure') {
+          // Not the event's fault: wait for the database, keep the group membership alive.
+          this.state = 'retrying';
+          this.logger.warn(`${this.groupId}: ${this.lastError}; retrying`);
+          await sleep(backoffDelay(attempt++));
+          await heartbeat();
+          continue;
+        }
+        attempt += 1;
+        if (kind === 'unknown' && attempt < this.options.maxAttempts) {
+          await sleep(backoffDelay(attempt));
+          await heartbeat();
+          continue;
+        }
+        // Find the event that cannot be applied; apply the others, dead-letter it.
+        await this.applyOneByOne(topic, partition, decoded, invalid, heartbeat, isRunning);
+        return;
+      }
+    }
+  }
+
+  private async applyInTransaction(
+    tx: EntityManager,
+    topic: string,
+    partition: number,
+    decoded: readonly DecodedMessage[],
+    deadLetters: readonly DeadLetterRecord[],
+  ): Promise<void> {
+    const nextOffset = await readNextOffset(tx, this.consumerName, topic, partition);
+    const fresh = decoded.filter((entry) => BigInt(entry.offset) >= nextOffset);
+    if (fresh.length === 0) return;
+    const candidates = fresh.flatMap((entry) =>
+      entry.ok && this.definition.eventTypes.includes(entry.event.type) ? [entry.event] : [],
+    );
+    const unseen = await claimInInbox(tx, this.consumerName, candidates.map((event) => event.id));
+    const toApply: EventEnvelope[] = [];
+    for (const event of candidates) {
+      // Within one batch a duplicate may appear twice: apply its first copy only.
+      if (unseen.delete(event.id)) toApply.push(event);
+    }
+    if (toApply.length > 0) await this.projection.apply(toApply, tx);
+    const freshOffsets = new Set(fresh.map((entry) => entry.offset));
+    const letters = deadLetters.filter((letter) => freshOffsets.has(letter.decoded.offset));
+    await recordDeadLetters(tx, this.consumerName, topic, partition, letters);
+    const last = fresh[fresh.length - 1]!;
+    await storeNextOffset(tx, this.consumerName, topic, partition, BigInt(last.offset) + 1n, latestOccurrence(toApply));
+    failpoint('consumer.before-db-commit');
+    this.applied += toApply.length;
+    this.deadLettered += letters.length;
+  }
+
+  private async applyOneByOne(
+    topic: string,
+    partition: number,
+    decoded: readonly DecodedMessage[],
+    deadLetters: readonly DeadLetterRecord[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
+    for (const entry of decoded) {
+      const known = deadLetters.filter((letter) => letter.decoded === entry);
+      let attempt = 0;
+      for (;;) {
+        try {
+          await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, [entry], known));
+          break;
+        } catch (error) {
+          if (!isRunning()) throw error;
+          const kind = classifyError(error);
+          const reason = error instanceof Error ? error.message : String(error);
+          attempt += 1;
+          if (kind === 'infrastructure' || (kind === 'unknown' && attempt < this.options.maxAttempts)) {
+            await sleep(backoffDelay(attempt));
+            await heartbeat();
+            continue;
+          }
+          const letter: DeadLetterRecord = { decoded: entry, kind: 'handler-failed', reason };
+          this.logger.error(`${this.groupId}: dead-lettering offset ${entry.offset} of ${topic}[${partition}]: ${reason}`);
+          await this.publishDeadLetters(topic, partition, [letter]);
+          await this.dataSource.transaction(async (tx) => {
+            await recordDeadLetters(tx, this.consumerName, topic, partition, [letter]);
+            await storeNextOffset(tx, this.consumerName, topic, partition, BigInt(entry.offset) + 1n, null);
+          });
+          this.deadLettered += 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private async publishDeadLetters(topic: string, partition: number, letters: readonly DeadLetterRecord[]): Promise<void> {
+    if (letters.length === 0) return;
+    await this.deadLetterProducer!.send({
+      topic: deadLetterTopicFor(topic),
+      acks: -1,
+      messages: letters.map(({ decoded, kind, reason }) => ({
+        key: decoded.message.key,
+        value: decoded.message.value,
+        headers: {
+          ...decoded.message.headers,
+          'dlq-consumer': this.groupId,
+          'dlq-reason-kind': kind,
+          'dlq-reason': reason.slice(0, 2000),
+          'dlq-source-topic': topic,
+          'dlq-source-partition': String(partition),
+          'dlq-source-offset': decoded.offset,
+        },
+      })),
+    });
+    for (const { decoded, reason } of letters) {
+      this.logger.warn(`${this.groupId}: dead letter ${topic}[${partition}]@${decoded.offset}: ${reason}`);
+    }
+  }
+}
+
+function latestOccurrence(events: readonly EventEnvelope[]): string | null {
+  let latest: string | null = null;
+  for (const event of events) if (latest === null || event.occurredAt > latest) latest = event.occurredAt;
+  return latest;
+}

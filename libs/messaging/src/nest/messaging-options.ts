@@ -1,0 +1,62 @@
+export interface MessagingOptions {
+  serviceName: string;
+  brokers: string[];
+  /** Isolates environments (and test files) on one broker: topics and group ids. */
+  topicPrefix: string;
+  partitions: number;
+  /** Create the topics this service writes and reads at start (explicitly; never auto). */
+  provisionTopics: boolean;
+  /** The service's own database, for the relay's dedicated sessions. */
+  databaseUrl: string;
+  maxEventBytes: number;
+  relay: {
+    enabled: boolean;
+    batchSize: number;
+    pollIntervalMs: number;
+    retentionMs: number;
+    useDatabaseCoordination: boolean;
+  };
+  consumers: {
+    enabled: boolean;
+    maxAttempts: number;
+    maxRestarts: number;
+    maxEventsPerTransaction: number;
+    sessionTimeoutMs: number;
+    heartbeatIntervalMs: number;
+    partitionsConsumedConcurrently: number;
+  };
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+
+/** Defaults for everything but where things are. */
+export function messagingDefaults(
+  required: Pick<MessagingOptions, 'serviceName' | 'brokers' | 'databaseUrl'> & Partial<MessagingOptions>,
+): MessagingOptions {
+  return {
+    topicPrefix: '',
+    partitions: 6,
+    provisionTopics: true,
+    maxEventBytes: 900_000,
+    ...required,
+    relay: {
+      enabled: true,
+      batchSize: 500,
+      pollIntervalMs: 1_000,
+      retentionMs: 24 * 60 * 60 * 1000,
+      useDatabaseCoordination: true,
+      ...required.relay,
+    },
+    consumers: {
+      enabled: true,
+      maxAttempts: 3,
+      maxRestarts: 10,
+      maxEventsPerTransaction: 1_000,
+      sessionTimeoutMs: 30_000,
+      heartbeatIntervalMs: 3_000,
+      partitionsConsumedConcurrently: 1,
+      ...required.consumers,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { allTopics } from '@binh-yen/contracts';
+import type { Kafka } from 'kafkajs';
+import { backoffDelay, sleep } from '../backoff';
+import { createKafka } from '../kafka/kafka-connection';
+import { ensureTopics } from '../kafka/topic-provisioner';
+import { OutboxWriter } from '../outbox/outbox-writer';
+import { MessagingHealth } from './messaging-health';
+import { KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { ProjectionHost } from './projection-host';
+import { RelayHost } from './relay-host';
+
+/**
+ * The event path inside a service: the outbox writer for use cases, the relay
+ * that publishes it, and the consumers of every @ProjectionHandler. No app
+ * imports kafkajs itself.
+ */
+@Global()
+@Module({})
+export class MessagingModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+  private readonly stopping = new AbortController();
+  private startup?: Promise<void>;
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly relay: RelayHost,
+    private readonly projections: ProjectionHost,
+  ) {}
+
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: KAFKA, useFactory: () => createKafka({ brokers: options.brokers, clientId: options.serviceName }) },
+        { provide: OutboxWriter, useFactory: () => new OutboxWriter({ topicPrefix: options.topicPrefix, maxEventBytes: options.maxEventBytes }) },
+        RelayHost,
+        ProjectionHost,
+        MessagingHealth,
+      ],
+      exports: [OutboxWriter, RelayHost, MessagingHealth, KAFKA, MESSAGING_OPTIONS],
+    };
+  }
+
+  /**
+   * Starts in the background: a service whose broker is away still starts and
+   * takes writes (they wait in the outbox); consumers join once topics exist.
+   */
+  onApplicationBootstrap(): void {
+    this.relay.start();
+    this.startup = this.startConsuming();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.startup;
+  }
+
+  private async startConsuming(): Promise<void> {
+    for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
+      try {
+        if (this.options.provisionTopics) {
+          await ensureTopics(this.kafka, allTopics(this.options.topicPrefix), {
+            partitions: this.options.partitions,
+            withDeadLetterTopics: true,
+          });
+        }
+        await this.projections.start();
+        return;
+      } catch (error) {
+        this.logger.warn(`messaging start failed (${error instanceof Error ? error.message : String(error)}); retrying`);
+        await this.projections.beforeApplicationShutdown();
+        await sleep(backoffDelay(attempt), this.stopping.signal);
+      }
+    }
+  }
+}

@@ -1,0 +1,249 @@
+import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import { Client } from 'pg';
+import { backoffDelay, sleep } from '../backoff';
+import { failpoint } from '../failpoint';
+import { platformPartitioner } from '../kafka/kafka-connection';
+import type { MessagingLogger } from '../logger';
+import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
+
+export interface OutboxRelayOptions {
+  serviceName: string;
+  databaseUrl: string;
+  batchSize: number;
+  pollIntervalMs: number;
+  standbyRetryMs: number;
+  /** Published rows are kept this long (for inspection), then deleted. */
+  retentionMs: number;
+  /** Off where LISTEN/NOTIFY and advisory locks mean nothing (embedded PGlite: one backend). */
+  useDatabaseCoordination: boolean;
+}
+
+export type RelayRole = 'starting' | 'leader' | 'standby' | 'stopped';
+
+export interface RelayStats {
+  role: RelayRole;
+  backlog: number | null;
+  oldestUnpublishedAgeMs: number | null;
+  publishedSinceStart: number;
+  lastError: string | null;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  payload: string;
+  headers: Record<string, string>;
+}
+
+const CLEANUP_INTERVAL_MS = 60_000;
+
+/**
+ * Publishes the outbox to Kafka in order. One relay per service is active: the
+ * one holding a Postgres advisory lock; the others stand by and take over when
+ * its session ends. Rows are selected by "not yet published", never by "after
+ * the last id seen", so a transaction that commits late is still published.
+ * Kafka being down only delays events: rows stay until Kafka acknowledged them.
+ */
+export class OutboxRelay {
+  private role: RelayRole = 'starting';
+  private control?: Client;
+  private queries?: Client;
+  private producer?: Producer;
+  private loop?: Promise<void>;
+  private readonly stopping = new AbortController();
+  private wakeUp?: () => void;
+  private pendingWake = false;
+  private published = 0;
+  private lastError: string | null = null;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: OutboxRelayOptions,
+    private readonly logger: MessagingLogger,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** In-process wake-up, for modes where NOTIFY is not delivered. */
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    this.wakeUp?.();
+    await this.loop;
+    await this.disconnect();
+    this.role = 'stopped';
+  }
+
+  async stats(): Promise<RelayStats> {
+    let backlog: number | null = null;
+    let oldest: number | null = null;
+    if (this.queries) {
+      try {
+        const { rows } = await this.queries.query<{ backlog: string; oldest_ms: string | null }>(
+          `SELECT count(*) AS backlog,
+                  (extract(epoch FROM (clock_timestamp() - min(created_at))) * 1000)::bigint AS oldest_ms
+             FROM outbox WHERE published_at IS NULL`,
+        );
+        backlog = Number(rows[0]?.backlog ?? 0);
+        oldest = rows[0]?.oldest_ms == null ? null : Number(rows[0].oldest_ms);
+      } catch {
+        // the loop reports connection trouble in lastError
+      }
+    }
+    return {
+      role: this.role,
+      backlog,
+      oldestUnpublishedAgeMs: oldest,
+      publishedSinceStart: this.published,
+      lastError: this.lastError,
+    };
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      try {
+        await this.connect();
+        if (!(await this.holdLeadership())) {
+          this.role = 'standby';
+          await sleep(this.options.standbyRetryMs, this.stopping.signal);
+          continue;
+        }
+        this.role = 'leader';
+        const count = await this.publishBatch();
+        failures = 0;
+        this.lastError = null;
+        await this.cleanupIfDue();
+        if (count < this.options.batchSize) await this.waitForWork();
+      } catch (error) {
+        failures += 1;
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn(`outbox relay: ${this.lastError}; retrying (attempt ${failures})`);
+        await this.disconnect();
+        await sleep(backoffDelay(failures), this.stopping.signal);
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (!this.queries) {
+      const queries = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.serviceName}-relay` });
+      queries.on('error', (error) => this.onConnectionLost(error));
+      await queries.connect();
+      this.queries = queries;
+    }
+    if (this.options.useDatabaseCoordination && !this.control) {
+      const control = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.serviceName}-relay-control` });
+      control.on('error', (error) => this.onConnectionLost(error));
+      control.on('notification', () => this.wake());
+      await control.connect();
+      await control.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+      this.control = control;
+    }
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        // An idempotent producer keeps order only with one request in flight.
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: platformPartitioner,
+      });
+      await producer.connect();
+      this.producer = producer;
+    }
+  }
+
+  private onConnectionLost(error: Error): void {
+    this.lastError = `database connection lost: ${error.message}`;
+    // The session-level lock went with the connection; the loop reconnects.
+    this.control = undefined;
+    this.queries = undefined;
+    this.wake();
+  }
+
+  /** The advisory lock is held by the control session for as long as it lives. */
+  private async holdLeadership(): Promise<boolean> {
+    if (!this.options.useDatabaseCoordination) return true;
+    if (this.role === 'leader') return true;
+    const { rows } = await this.control!.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext($1)) AS locked`,
+      [`outbox-relay:${this.options.serviceName}`],
+    );
+    return rows[0]?.locked === true;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { rows } = await this.queries!.query<OutboxRow>(
+      `SELECT position, topic, message_key, payload, headers
+         FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length === 0) return 0;
+    await this.producer!.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+    failpoint('relay.after-publish');
+    await this.queries!.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
+      rows.map((row) => row.position),
+    ]);
+    this.published += rows.length;
+    return rows.length;
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    if (Date.now() - this.lastCleanup < CLEANUP_INTERVAL_MS) return;
+    this.lastCleanup = Date.now();
+    await this.queries!.query(
+      `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - ($1::bigint * interval '1 millisecond')`,
+      [this.options.retentionMs],
+    );
+  }
+
+  private waitForWork(): Promise<void> {
+    if (this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      const wake = (): void => done();
+      this.wakeUp = wake;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+    }).then(() => {
+      this.wakeUp = undefined;
+      this.pendingWake = false;
+    });
+  }
+
+  private async disconnect(): Promise<void> {
+    const { control, queries, producer } = this;
+    this.control = undefined;
+    this.queries = undefined;
+    this.producer = undefined;
+    if (this.role === 'leader') this.role = 'starting';
+    await Promise.allSettled([control?.end(), queries?.end(), producer?.disconnect()]);
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

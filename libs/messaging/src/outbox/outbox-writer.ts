@@ -1,0 +1,69 @@
+import { assertValidEvent, topicFor, type AggregateType, type EventEnvelope } from '@binh-yen/contracts';
+import type { EntityManager } from 'typeorm';
+import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
+
+/** An event that would not fit in one Kafka message: refused before it can get stuck. */
+export class EventTooLargeError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`Event ${eventType} is ${bytes} bytes; the limit is ${limit}`);
+    this.name = 'EventTooLargeError';
+  }
+}
+
+export interface OutboxWriterOptions {
+  topicPrefix: string;
+  /** Below the broker's message.max.bytes (1 MiB by default), leaving room for headers. */
+  maxEventBytes: number;
+}
+
+/**
+ * Appends events to the outbox through the caller's transaction, so the events
+ * exist exactly when the change that caused them does (no dual write).
+ */
+export class OutboxWriter {
+  constructor(private readonly options: OutboxWriterOptions) {}
+
+  async append(transaction: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    if (!transaction.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append needs the EntityManager of an open transaction');
+    }
+    const rows = events.map((event) => {
+      assertValidEvent(event);
+      const payload = JSON.stringify(event);
+      const bytes = Buffer.byteLength(payload);
+      if (bytes > this.options.maxEventBytes) throw new EventTooLargeError(event.type, bytes, this.options.maxEventBytes);
+      const headers: Record<string, string> = { 'event-type': event.type, 'event-version': String(event.version) };
+      if (event.traceparent) headers['traceparent'] = event.traceparent;
+      return {
+        eventId: event.id,
+        topic: topicFor(event.aggregate.type as AggregateType, this.options.topicPrefix),
+        key: event.aggregate.id,
+        type: event.type,
+        payload,
+        headers: JSON.stringify(headers),
+      };
+    });
+    // One statement: the rows and the wake-up call for the relay (delivered on commit).
+    await transaction.query(
+      `WITH appended AS (
+         INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+         RETURNING 1
+       )
+       SELECT pg_notify('${OUTBOX_NOTIFY_CHANNEL}', '') FROM (SELECT count(*) FROM appended) AS appended_count`,
+      [
+        rows.map((row) => row.eventId),
+        rows.map((row) => row.topic),
+        rows.map((row) => row.key),
+        rows.map((row) => row.type),
+        rows.map((row) => row.payload),
+        rows.map((row) => row.headers),
+      ],
+    );
+  }
+}

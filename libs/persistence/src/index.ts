@@ -1,0 +1,3 @@
+export * from './create-database';
+export * from './data-source-options';
+export * from './run-migrations';

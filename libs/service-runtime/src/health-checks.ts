@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { HealthCheck, HealthCheckResult } from '@binh-yen/http';
+import { MessagingHealth } from '@binh-yen/messaging';
+import { DataSource } from 'typeorm';
+
+@Injectable()
+export class DatabaseHealthCheck implements HealthCheck {
+  readonly name = 'database';
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async check(): Promise<HealthCheckResult> {
+    await this.dataSource.query('SELECT 1');
+    return { ok: true };
+  }
+}
+
+@Injectable()
+export class MessagingHealthCheck implements HealthCheck {
+  readonly name = 'messaging';
+
+  constructor(private readonly messaging: MessagingHealth) {}
+
+  async check(): Promise<HealthCheckResult> {
+    const report = await this.messaging.report();
+    return { ok: report.ready, detail: { relay: report.relay, consumers: report.consumers } };
+  }
+}

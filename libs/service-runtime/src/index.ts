@@ -1,0 +1,4 @@
+export * from './health-checks';
+export * from './platform-modules';
+export * from './service-spec';
+export * from './start-service';

@@ -1,0 +1,47 @@
+import type { DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@binh-yen/auth';
+import { HealthModule, type ServiceEnv } from '@binh-yen/http';
+import { messagingDefaults, MessagingModule, type MessagingOptions } from '@binh-yen/messaging';
+import { dataSourceOptions } from '@binh-yen/persistence';
+import { DatabaseHealthCheck, MessagingHealthCheck } from './health-checks';
+import type { ServiceSpec } from './service-spec';
+
+export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): MessagingOptions {
+  return messagingDefaults({
+    serviceName: spec.name,
+    brokers: env.KAFKA_BROKERS,
+    databaseUrl: env.DATABASE_URL,
+    topicPrefix: env.KAFKA_TOPIC_PREFIX,
+    partitions: env.KAFKA_PARTITIONS,
+    provisionTopics: env.KAFKA_PROVISION_TOPICS,
+    relay: {
+      enabled: spec.producesEvents,
+      batchSize: env.RELAY_BATCH_SIZE,
+      pollIntervalMs: env.RELAY_POLL_INTERVAL_MS,
+      retentionMs: 24 * 60 * 60 * 1000,
+      useDatabaseCoordination: true,
+    },
+  });
+}
+
+/** The modules every service stands on: database, event path, auth, health. */
+export function platformModules(env: ServiceEnv, spec: ServiceSpec): DynamicModule[] {
+  return [
+    TypeOrmModule.forRoot(
+      dataSourceOptions({
+        url: env.DATABASE_URL,
+        poolSize: env.DATABASE_POOL_SIZE,
+        migrations: spec.migrations,
+        entities: spec.entities ?? [],
+        applicationName: spec.name,
+      }),
+    ),
+    MessagingModule.forRoot(messagingOptionsFor(env, spec)),
+    AuthModule.forRoot({
+      ...(env.AUTH_JWT_SECRET ? { sharedSecret: env.AUTH_JWT_SECRET } : {}),
+      ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
+    }),
+    HealthModule.forRoot([DatabaseHealthCheck, MessagingHealthCheck], [DatabaseHealthCheck, MessagingHealthCheck]),
+  ];
+}

@@ -1,0 +1,13 @@
+import type { EntitySchema, MixedList } from 'typeorm';
+
+/** What makes one service different from another at start-up. */
+export interface ServiceSpec {
+  /** "incidents", "reporting", ...: names the relay lock, consumer groups and logs. */
+  name: string;
+  title: string;
+  description: string;
+  migrations: MixedList<Function | string>;
+  /** Services that write events have an outbox and run its relay. */
+  producesEvents: boolean;
+  entities?: MixedList<Function | string | EntitySchema>;
+}

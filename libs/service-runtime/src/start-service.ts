@@ -1,0 +1,33 @@
+import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { createHttpApp, type ServiceEnv } from '@binh-yen/http';
+import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
+import type { ServiceSpec } from './service-spec';
+
+const LEVELS: Record<ServiceEnv['LOG_LEVEL'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+export interface RunningService {
+  app: INestApplication;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Migrates the database, builds the app, listens. Used by main.ts and by tests. */
+export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec): Promise<RunningService> {
+  if (env.DATABASE_MIGRATE_ON_START) {
+    await createDatabaseIfMissing(env.DATABASE_URL);
+    await runMigrations(
+      dataSourceOptions({ url: env.DATABASE_URL, poolSize: 1, migrations: spec.migrations, applicationName: `${spec.name}-migrate` }),
+    );
+  }
+  const logger = new ConsoleLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LEVELS[env.LOG_LEVEL] });
+  const app = await createHttpApp(module, { title: spec.title, description: spec.description, logger });
+  await app.listen(env.PORT, env.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${env.HOST}:${address.port}`;
+  return { app, url, stop: () => app.close() };
+}
