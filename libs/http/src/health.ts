@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Module, Res, type DynamicModule, type Provider } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Module, Res, type DynamicModule, type InjectionToken, type Provider } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from './public.decorator';
@@ -52,7 +52,7 @@ export class HealthController {
 @Module({})
 export class HealthModule {
   /** `checks` are providers (classes implementing HealthCheck) of the importing app. */
-  static forRoot(checks: Provider[], inject: (string | symbol | Function)[]): DynamicModule {
+  static forRoot(checks: Provider[], inject: InjectionToken[]): DynamicModule {
     return {
       module: HealthModule,
       controllers: [HealthController],

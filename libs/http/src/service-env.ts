@@ -39,6 +39,13 @@ export class ServiceEnv {
   @Transform(toBoolean) @IsBoolean()
   KAFKA_PROVISION_TOPICS: boolean = true;
 
+  /** How long the broker waits for a silent consumer before rebalancing its partitions. */
+  @IsInt() @Min(6_000) @Max(300_000)
+  KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
+
+  @IsInt() @Min(100) @Max(10_000)
+  KAFKA_HEARTBEAT_INTERVAL_MS: number = 3_000;
+
   @IsInt() @Min(10) @Max(60_000)
   RELAY_POLL_INTERVAL_MS: number = 1_000;
 

@@ -1,11 +1,11 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 
 export interface DatabaseSettings {
   url: string;
   poolSize: number;
   /** Migrations are the only way the schema changes (never `synchronize`). */
-  migrations: MixedList<Function | string>;
-  entities?: MixedList<Function | string | EntitySchema>;
+  migrations: DataSourceOptions['migrations'];
+  entities?: DataSourceOptions['entities'];
   applicationName: string;
 }
 

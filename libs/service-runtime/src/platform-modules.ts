@@ -22,6 +22,15 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
       retentionMs: 24 * 60 * 60 * 1000,
       useDatabaseCoordination: true,
     },
+    consumers: {
+      enabled: true,
+      maxAttempts: 3,
+      maxRestarts: 10,
+      maxEventsPerTransaction: 1_000,
+      sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
+      heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
+      partitionsConsumedConcurrently: 1,
+    },
   });
 }
 

@@ -1,4 +1,4 @@
-import type { EntitySchema, MixedList } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 
 /** What makes one service different from another at start-up. */
 export interface ServiceSpec {
@@ -6,8 +6,8 @@ export interface ServiceSpec {
   name: string;
   title: string;
   description: string;
-  migrations: MixedList<Function | string>;
+  migrations: DataSourceOptions['migrations'];
   /** Services that write events have an outbox and run its relay. */
   producesEvents: boolean;
-  entities?: MixedList<Function | string | EntitySchema>;
+  entities?: DataSourceOptions['entities'];
 }

@@ -37,7 +37,7 @@ export class OutboxWriter {
       const payload = JSON.stringify(event);
       const bytes = Buffer.byteLength(payload);
       if (bytes > this.options.maxEventBytes) throw new EventTooLargeError(event.type, bytes, this.options.maxEventBytes);
-      const headers: Record<string, string> = { 'event-type': event.type, 'event-version': String(event.version) };
+      const headers: Record<string, string> = { 'event-id': event.id, 'event-type': event.type, 'event-version': String(event.version) };
       if (event.traceparent) headers['traceparent'] = event.traceparent;
       return {
         eventId: event.id,

@@ -1,0 +1,65 @@
+import { incidentReport } from './support/incident-factory';
+import { PlatformUnderTest } from './support/platform';
+
+describe('skeleton flow: HTTP → outbox → Kafka → projection → HTTP', () => {
+  const platform = new PlatformUnderTest();
+
+  beforeAll(async () => {
+    await platform.createDatabases();
+    await Promise.all([platform.startIncidents(), platform.startReporting()]);
+  });
+
+  afterAll(() => platform.stop());
+
+  it('counts reported incidents by category, area and Vietnamese quarter', async () => {
+    const before = await platform.incidentCounts('2026-Q3');
+    expect(before.total).toBe(0);
+
+    const reports = [
+      incidentReport({ category: 'criminal-offence' }),
+      incidentReport({ category: 'criminal-offence', unitCode: '08020' }),
+      incidentReport({ category: 'traffic-order' }),
+      // 30 June 23:30 in Việt Trì is still Q2 there, though 16:30 UTC.
+      incidentReport({ category: 'gambling', occurredAt: '2026-06-30T23:30:00+07:00' }),
+    ];
+    for (const report of reports) {
+      const response = await platform.postIncident(report);
+      expect(response.status).toBe(201);
+    }
+
+    await platform.waitForTotal('2026-Q3', 3);
+    const q3 = await platform.incidentCounts('2026-Q3');
+    expect(q3.byCategory).toEqual([
+      { category: 'criminal-offence', incidents: 2 },
+      { category: 'traffic-order', incidents: 1 },
+    ]);
+    expect((await platform.incidentCounts('2026-Q3', '08020')).total).toBe(1);
+    await platform.waitForTotal('2026-Q2', 1);
+  });
+
+  it('answers an invalid request with a 400 that names the field, and writes nothing', async () => {
+    const countRows = async (): Promise<number[]> => [
+      Number((await platform.sql<{ n: string }>(platform.incidentsDb, 'SELECT count(*) AS n FROM incidents'))[0]!.n),
+      Number((await platform.sql<{ n: string }>(platform.incidentsDb, 'SELECT count(*) AS n FROM outbox'))[0]!.n),
+    ];
+    const before = await countRows();
+
+    const response = await platform.postIncident(incidentReport({ occurredAt: 'yesterday', unknownField: 'x' }));
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { status: number; errors: { field: string }[] };
+    expect(problem.status).toBe(400);
+    expect(problem.errors.map((error) => error.field)).toEqual(expect.arrayContaining(['occurredAt', 'unknownField']));
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('refuses a request without a token', async () => {
+    const response = await fetch(`${platform.incidents.url}/api/v1/incidents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(incidentReport()),
+    });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,76 @@
+import nx from '@nx/eslint-plugin';
+
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'libs/testing/**/*.ts', 'apps/platform-e2e/**/*.ts', 'bench/**/*.ts', 'tools/**/*.ts'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '.nx', 'test-artifacts', '.local', 'data', 'bench/results', 'jest.config.js', 'tools/jest/*.js', 'deploy/**/*.cjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      // Module boundaries: each scope sees itself and the shared libraries; each
+      // type sees only the layers beneath it. No wildcard rule anywhere.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:units', onlyDependOnLibsWithTags: ['scope:units', 'scope:shared'] },
+            { sourceTag: 'scope:incidents', onlyDependOnLibsWithTags: ['scope:incidents', 'scope:shared'] },
+            { sourceTag: 'scope:campaigns', onlyDependOnLibsWithTags: ['scope:campaigns', 'scope:shared'] },
+            { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:util', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:testing'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Config and DTO classes keep explicit types: decorator metadata reads them.
+      '@typescript-eslint/no-inferrable-types': 'off',
+    },
+  },
+  { files: testFiles, rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  {
+    // Only libs/messaging talks to kafkajs, and production code never imports the test harness.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [...testFiles, 'libs/messaging/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kafkajs', message: 'Use @binh-yen/messaging; no app talks to kafkajs directly.' },
+            { name: '@binh-yen/testing', message: 'Only tests use the harness.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['libs/messaging/**/*.ts'],
+    ignores: testFiles,
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@binh-yen/testing', message: 'Only tests use the harness.' }] }] },
+  },
+  {
+    files: ['apps/**/*.spec.ts', 'apps/**/*.int-spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', message: 'Inspect topics through @binh-yen/testing.' }] }] },
+  },
+  {
+    // Domain rules are pure TypeScript: no framework, no database, no broker.
+    files: ['libs/*/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'express', '@binh-yen/messaging', '@binh-yen/persistence'], message: 'Domain libraries stay framework-free.' }] }],
+    },
+  },
+];

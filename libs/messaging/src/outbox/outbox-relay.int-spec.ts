@@ -1,0 +1,105 @@
+import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { createTestDatabase, readTopic, testBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@binh-yen/testing';
+import { DataSource } from 'typeorm';
+import { createKafka } from '../kafka/kafka-connection';
+import { ensureTopics } from '../kafka/topic-provisioner';
+import { silentLogger } from '../logger';
+import { OutboxRelay } from './outbox-relay';
+import { createOutboxTableSql } from './outbox-schema';
+import { OutboxWriter } from './outbox-writer';
+
+function reportedEvent(summary: string): EventEnvelope<IncidentReportedV1> {
+  const incidentId = uuidv7();
+  return {
+    id: uuidv7(),
+    type: IncidentEventTypes.reported,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    aggregate: { type: 'incident', id: incidentId },
+    sequence: 1,
+    actor: { agency: 'police', subject: 'relay-test' },
+    area: '25.227',
+    data: { incidentId, unitCode: '07882', category: 'drugs', occurredAt: '2026-08-01T00:00:00Z', reportedAt: '2026-08-01T00:00:00Z', summary },
+  };
+}
+
+describe('outbox relay on real PostgreSQL and Kafka', () => {
+  const prefix = uniqueTopicPrefix();
+  const topic = topicFor('incident', prefix);
+  const kafka = createKafka({ brokers: testBrokers(), clientId: 'relay-test' });
+  const writer = new OutboxWriter({ topicPrefix: prefix, maxEventBytes: 900_000 });
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const relays: OutboxRelay[] = [];
+
+  function startRelay(): OutboxRelay {
+    const relay = new OutboxRelay(
+      kafka,
+      { serviceName: `relay-test-${prefix}`, databaseUrl: database.url, batchSize: 100, pollIntervalMs: 200, standbyRetryMs: 200, retentionMs: 3_600_000, useDatabaseCoordination: true },
+      silentLogger,
+    );
+    relays.push(relay);
+    relay.start();
+    return relay;
+  }
+
+  const summariesOnTopic = async (): Promise<string[]> =>
+    (await readTopic(topic)).map((message) => (JSON.parse(message.value!.toString()) as EventEnvelope<IncidentReportedV1>).data.summary);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('relay');
+    dataSource = new DataSource({ type: 'postgres', url: database.url });
+    await dataSource.initialize();
+    for (const sql of createOutboxTableSql) await dataSource.query(sql);
+    await ensureTopics(kafka, [topic], { partitions: 1 });
+  });
+
+  afterAll(async () => {
+    await Promise.all(relays.map((relay) => relay.stop()));
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('never publishes an event whose transaction rolled back', async () => {
+    startRelay();
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await writer.append(tx, [reportedEvent('rolled back')]);
+        throw new Error('the use case failed after writing its event');
+      }),
+    ).rejects.toThrow('the use case failed');
+    await dataSource.transaction((tx) => writer.append(tx, [reportedEvent('committed')]));
+
+    await waitFor(summariesOnTopic, (summaries) => summaries.includes('committed'));
+    expect(await summariesOnTopic()).toEqual(['committed']);
+  });
+
+  it('publishes a row whose transaction commits after later rows (ids out of commit order)', async () => {
+    const slow = dataSource.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    // Takes the lower outbox position, then stays open while others commit.
+    await writer.append(slow.manager, [reportedEvent('slow, lower id')]);
+    await dataSource.transaction((tx) => writer.append(tx, [reportedEvent('fast, higher id')]));
+    await waitFor(summariesOnTopic, (summaries) => summaries.includes('fast, higher id'));
+
+    await slow.commitTransaction();
+    await slow.release();
+    await waitFor(summariesOnTopic, (summaries) => summaries.includes('slow, lower id'), { description: 'the late commit on the topic' });
+    const rows = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('keeps one active relay per service: a second one stands by', async () => {
+    const standby = startRelay();
+    await waitFor(() => standby.stats(), (stats) => stats.role === 'standby');
+    const leaders = await Promise.all(relays.map((relay) => relay.stats()));
+    expect(leaders.filter((stats) => stats.role === 'leader')).toHaveLength(1);
+
+    // The leader goes away: the standby takes over and publishes.
+    await relays[0]!.stop();
+    await dataSource.transaction((tx) => writer.append(tx, [reportedEvent('after failover')]));
+    await waitFor(summariesOnTopic, (summaries) => summaries.includes('after failover'), { timeoutMs: 20_000 });
+    expect((await standby.stats()).role).toBe('leader');
+  });
+});

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findFreePort } from './kafka-broker';
+import { repoRoot } from './repo-root';
+import { waitFor } from './wait-for';
+
+export type ServiceName = 'units' | 'incidents' | 'campaigns' | 'reporting';
+
+export interface ServiceProcessOptions {
+  service: ServiceName;
+  env: Record<string, string>;
+  /** Name of the log file under test-artifacts/logs. */
+  label?: string;
+}
+
+export interface ServiceProcess {
+  url: string;
+  pid: number;
+  /** Resolves with the exit code or signal once the process is gone. */
+  exited: Promise<number | NodeJS.Signals | null>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Graceful stop (SIGTERM, waits). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a service as its own operating-system process, exactly as `main.ts`
+ * starts it, so tests can kill it the way a crash would. Waits until /health/ready.
+ */
+export async function startServiceProcess({ service, env, label }: ServiceProcessOptions): Promise<ServiceProcess> {
+  const root = repoRoot();
+  const port = await findFreePort();
+  const logDir = join(root, 'test-artifacts', 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${label ?? service}-${port}.log`));
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  let gone = false;
+  void exited.then(() => {
+    gone = true;
+  });
+  await waitFor(
+    async () => {
+      if (gone) throw new Error(`${service} exited during start; see test-artifacts/logs`);
+      const response = await fetch(`${url}/health/ready`);
+      return response.status;
+    },
+    (status) => status === 200 || gone,
+    { timeoutMs: 60_000, intervalMs: 200, description: `${service} to be ready` },
+  );
+  if (gone) throw new Error(`${service} exited during start; see test-artifacts/logs/${label ?? service}-${port}.log`);
+  return {
+    url,
+    pid: child.pid!,
+    exited,
+    kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
+      if (!gone) child.kill(signal);
+      await exited;
+    },
+    stop: async () => {
+      if (!gone) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
