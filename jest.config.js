@@ -33,6 +33,8 @@ const shared = {
 };
 
 module.exports = {
+  // Integration tests start processes and wait on brokers; unit tests finish in ms anyway.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.spec.ts'] },
@@ -42,7 +44,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 120000,
       slowTestThreshold: 30,
     },
   ],

@@ -65,16 +65,26 @@ export async function recordDeadLetters(
         topic,
         partition,
         decoded.offset,
-        decoded.ok ? decoded.event.id : (decoded.message.headers?.['event-id']?.toString() ?? null),
-        decoded.ok ? decoded.event.type : (decoded.message.headers?.['event-type']?.toString() ?? null),
+        decoded.ok ? decoded.event.id : headerText(decoded, 'event-id'),
+        decoded.ok ? decoded.event.type : headerText(decoded, 'event-type'),
         kind,
-        reason.slice(0, 4000),
-        decoded.message.key?.toString('utf8') ?? null,
+        textSafeForPostgres(reason.slice(0, 4000)),
+        decoded.message.key ? textSafeForPostgres(decoded.message.key.toString('utf8')) : null,
         // Keep what can be kept as text; poison bytes are stored escaped, not lost.
         decoded.message.value ? toStorableText(decoded.message.value) : null,
       ],
     );
   }
+}
+
+function headerText(decoded: DecodedMessage, name: string): string | null {
+  const value = decoded.message.headers?.[name];
+  return value === undefined ? null : textSafeForPostgres(String(value)).slice(0, 200);
+}
+
+/** Postgres text cannot hold NUL; error messages about poison bytes may quote one. */
+function textSafeForPostgres(text: string): string {
+  return text.replaceAll('\u0000', '\\u0000');
 }
 
 function toStorableText(value: Buffer): string {
