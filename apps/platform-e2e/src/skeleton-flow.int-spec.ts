@@ -1,3 +1,4 @@
+import { listConsumerGroups } from '@binh-yen/testing';
 import { incidentReport } from './support/incident-factory';
 import { PlatformUnderTest } from './support/platform';
 
@@ -35,6 +36,14 @@ describe('skeleton flow: HTTP → outbox → Kafka → projection → HTTP', () 
     ]);
     expect((await platform.incidentCounts('2026-Q3', '08020')).total).toBe(1);
     await platform.waitForTotal('2026-Q2', 1);
+  });
+
+  it('consumes under the exact group id that dashboards and autoscalers watch, and exports it as a metric', async () => {
+    const group = `${platform.topicPrefix}reporting.incident-counts.v1`;
+    expect(await listConsumerGroups()).toContain(group);
+    const metrics = await (await fetch(`${platform.reporting.url}/metrics`)).text();
+    expect(metrics).toContain(`binhyen_consumer_up{group="${group}"} 1`);
+    expect(metrics).toContain(`binhyen_consumer_applied_events{group="${group}"} 4`);
   });
 
   it('answers an invalid request with a 400 that names the field, and writes nothing', async () => {

@@ -5,6 +5,7 @@ import { HealthModule, type ServiceEnv } from '@binh-yen/http';
 import { messagingDefaults, MessagingModule, type MessagingOptions } from '@binh-yen/messaging';
 import { dataSourceOptions } from '@binh-yen/persistence';
 import { DatabaseHealthCheck, MessagingHealthCheck } from './health-checks';
+import { MetricsModule } from './metrics.module';
 import type { ServiceSpec } from './service-spec';
 
 export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): MessagingOptions {
@@ -35,7 +36,7 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
 }
 
 /** The modules every service stands on: database, event path, auth, health. */
-export function platformModules(env: ServiceEnv, spec: ServiceSpec): DynamicModule[] {
+export function platformModules(env: ServiceEnv, spec: ServiceSpec): (DynamicModule | typeof MetricsModule)[] {
   return [
     TypeOrmModule.forRoot(
       dataSourceOptions({
@@ -52,5 +53,6 @@ export function platformModules(env: ServiceEnv, spec: ServiceSpec): DynamicModu
       ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
     }),
     HealthModule.forRoot([DatabaseHealthCheck, MessagingHealthCheck], [DatabaseHealthCheck, MessagingHealthCheck]),
+    MetricsModule,
   ];
 }

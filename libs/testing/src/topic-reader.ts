@@ -66,3 +66,14 @@ export async function produceRaw(
   await producer.send({ topic, acks: -1, messages });
   await producer.disconnect();
 }
+
+/** The consumer groups the broker knows, by their exact ids. */
+export async function listConsumerGroups(brokers = testBrokers()): Promise<string[]> {
+  const admin = kafka(brokers).admin();
+  await admin.connect();
+  try {
+    return (await admin.listGroups()).groups.map((group) => group.groupId);
+  } finally {
+    await admin.disconnect();
+  }
+}
