@@ -7,3 +7,4 @@ export * from './test-database';
 export * from './topic-prefix';
 export * from './wait-for';
 export * from './topic-reader';
+export * from './event-factories';

@@ -34,3 +34,6 @@ export const incidentReportedV1: EventDefinition = {
     },
   },
 };
+
+/** Every incident event type and version; the incidents issue adds the lifecycle events here. */
+export const incidentEventDefinitions: EventDefinition[] = [incidentReportedV1];
