@@ -19,6 +19,7 @@ PORT="${KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-$((PORT + 1))}"
 DATA="${KAFKA_DATA_DIR:-$ROOT/.local/kafka/$PORT}"
 [[ "$DATA" == /* ]] || DATA="$PWD/$DATA"
+while [[ "$DATA" == */ && "$DATA" != / ]]; do DATA="${DATA%/}"; done
 HEAP="${KAFKA_HEAP:--Xms256m -Xmx512m}"
 PARTITIONS="${KAFKA_PARTITIONS:-6}"
 READY_TIMEOUT="${KAFKA_READY_TIMEOUT:-60}"

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './repo-root';
@@ -10,7 +11,7 @@ const run = promisify(execFile);
 export interface BrokerOptions {
   port: number;
   controllerPort: number;
-  /** Defaults to .local/kafka/<port> in the repository. */
+  /** Defaults to a folder under the system's temporary directory, removed by stop(). */
   dataDir?: string;
   /** Wipe the data directory first. */
   fresh?: boolean;
@@ -83,7 +84,8 @@ const NON_TERMINATING: ReadonlySet<NodeJS.Signals> = new Set<NodeJS.Signals>(['S
 /** Starts a real broker through deploy/local/kafka/kafka.sh and hands over control of its process. */
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const root = repoRoot();
-  const dataDir = options.dataDir ?? join(root, '.local', 'kafka', String(options.port));
+  const dataDir = options.dataDir ?? join(tmpdir(), `binhyen-kafka-${options.port}`);
+  const ownsDataDir = options.dataDir === undefined;
   const script = join(root, 'deploy', 'local', 'kafka', 'kafka.sh');
   const pidFile = join(dataDir, 'kafka.pid');
   const env: NodeJS.ProcessEnv = {
@@ -116,13 +118,17 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     await runScript('stop');
     await untilGone(pid);
   };
+  const stopAndClean = async (): Promise<void> => {
+    await stop();
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
 
   return {
     brokers: [`127.0.0.1:${options.port}`],
     get pid(): number {
       return pid;
     },
-    stop,
+    stop: stopAndClean,
     async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
       if (NON_TERMINATING.has(signal)) throw new Error(`kill(${signal}) would never end the process; use pause()/resume()`);
       if (isAlive(pid)) {
