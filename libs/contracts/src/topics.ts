@@ -1,8 +1,15 @@
 /** Aggregate types: one Kafka topic each, carrying all of that aggregate's events. */
 export const AggregateTypes = {
+  /** Units and everything recorded about one unit: ratings, certification, pilots, forces, training. */
   unit: 'unit',
+  /** Self-management models (they move between units when replicated). */
+  model: 'model',
   incident: 'incident',
   campaign: 'campaign',
+  /** Joint coordination agreements between agencies. */
+  agreement: 'agreement',
+  /** Records of a campaign's work kept apart from it: media stories and commendations. */
+  recognition: 'recognition',
 } as const;
 
 export type AggregateType = (typeof AggregateTypes)[keyof typeof AggregateTypes];
