@@ -18,7 +18,19 @@ import type { EntityManager } from 'typeorm';
  * on another unit's having been applied first.
  */
 @Injectable()
-@ProjectionHandler({ name: 'known-units', version: 1, topics: ['unit'], eventTypes: Object.values(UnitEventTypes) })
+@ProjectionHandler({
+  name: 'known-units',
+  version: 1,
+  topics: ['unit'],
+  eventTypes: [
+    UnitEventTypes.registered,
+    UnitEventTypes.renamed,
+    UnitEventTypes.moved,
+    UnitEventTypes.merged,
+    UnitEventTypes.split,
+    UnitEventTypes.dissolved,
+  ],
+})
 export class KnownUnitsProjection implements Projection {
   async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
     for (const event of events) await this.applyOne(event, tx);
