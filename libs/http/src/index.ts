@@ -6,3 +6,4 @@ export * from './problem-details.filter';
 export * from './public.decorator';
 export * from './validation';
 export * from './service-env';
+export * from './if-match.decorator';

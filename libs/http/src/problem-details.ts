@@ -40,3 +40,24 @@ export class ProblemException extends Error implements ProblemSource {
     return this.problem;
   }
 }
+
+/** 403: the caller may not act on this (area or role). */
+export function forbidden(detail: string): ProblemException {
+  return new ProblemException({ type: problemType('forbidden'), title: 'Không có quyền (Forbidden)', status: 403, detail });
+}
+
+/** 404 for a named thing. */
+export function notFound(what: string, detail: string): ProblemException {
+  return new ProblemException({ type: problemType(`${what}-not-found`), title: 'Không tìm thấy (Not found)', status: 404, detail });
+}
+
+/** 412: the client's If-Match version is stale; someone changed the record meanwhile. */
+export function staleVersion(current: number, given: number): ProblemException {
+  return new ProblemException({
+    type: problemType('stale-version'),
+    title: 'Dữ liệu đã bị thay đổi (Precondition failed)',
+    status: 412,
+    detail: `The record is at version ${current}, not ${given}: someone changed it meanwhile. Reload it and apply your change again.`,
+    currentVersion: current,
+  });
+}
