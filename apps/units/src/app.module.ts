@@ -1,9 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { UnitsEnv } from './config/units.env';
+import { ForcesModule } from './forces/forces.module';
 import { unitsMigrations } from './migrations';
+import { ModelsModule } from './models/models.module';
+import { MovementModule } from './movement/movement.module';
+import { RegistryModule } from './registry/registry.module';
+import { UnitsSharedModule } from './shared/shared.module';
 
-/** Skeleton until issue 3: the registry of units, forces, ratings and models. */
+/** The registry of the movement: units, reorganisations, ratings, pilots, models, forces (clauses 1, 3, 4). */
 export const unitsService: ServiceSpec = {
   name: 'units',
   title: 'Bình Yên — Units',
@@ -15,6 +20,9 @@ export const unitsService: ServiceSpec = {
 @Module({})
 export class UnitsAppModule {
   static register(env: UnitsEnv): DynamicModule {
-    return { module: UnitsAppModule, imports: platformModules(env, unitsService) };
+    return {
+      module: UnitsAppModule,
+      imports: [...platformModules(env, unitsService), UnitsSharedModule, RegistryModule, MovementModule, ModelsModule, ForcesModule],
+    };
   }
 }

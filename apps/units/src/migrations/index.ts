@@ -1,4 +1,4 @@
-import { CreateUnitsOutbox1764300000000 } from './1764300000000-create-units-outbox';
+import { CreateUnitsRegistry1764300000000 } from './1764300000000-create-units-registry';
 
 /** In order; the only way the units schema changes. */
-export const unitsMigrations = [CreateUnitsOutbox1764300000000];
+export const unitsMigrations = [CreateUnitsRegistry1764300000000];

@@ -6,3 +6,4 @@ export * from './quarter';
 export * from './self-management-model';
 export * from './unit-rule-violation';
 export * from './vietnamese-text';
+export * from './code-list';

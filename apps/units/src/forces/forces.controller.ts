@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
+import { DataSource } from 'typeorm';
+import { UnitCodePipe } from '../shared/unit-code.pipe';
+import { RecordTrainingDto, RegisterForceDto } from './dto/forces.dto';
+import { RecordTrainingUseCase } from './record-training.use-case';
+import { RegisterForceUseCase } from './register-force.use-case';
+
+@ApiTags('forces')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('api/v1/units/:code')
+export class ForcesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registerForce: RegisterForceUseCase,
+    private readonly recordTraining: RecordTrainingUseCase,
+  ) {}
+
+  @Post('forces')
+  @ApiOperation({ summary: 'Register a security force team in a unit (clause 4)' })
+  register(@Param('code', UnitCodePipe) code: string, @Body() body: RegisterForceDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
+    return this.registerForce.execute(code, body, caller, key);
+  }
+
+  @Post('training-sessions')
+  @ApiOperation({ summary: 'Record a training session of a force (clause 4)' })
+  train(@Param('code', UnitCodePipe) code: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
+    return this.recordTraining.execute(code, body, caller, key);
+  }
+
+  @Get('forces')
+  forces(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<unknown[]> {
+    return this.dataSource.query(
+      `SELECT f.id, f.force_type AS "forceType", f.name, f.headcount, f.leader
+         FROM forces f JOIN units u ON u.id = f.unit_id
+        WHERE u.code = $1 AND (u.path = $2 OR u.path LIKE $2 || '.%') ORDER BY f.name`,
+      [code, caller.area],
+    );
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ModelsController } from './models.controller';
+import { ModelsRepository } from './models.repository';
+import { RecogniseModelUseCase } from './recognise-model.use-case';
+import { RegisterModelUseCase } from './register-model.use-case';
+import { ReplicateModelUseCase } from './replicate-model.use-case';
+import { ReviewModelUseCase } from './review-model.use-case';
+
+@Module({
+  controllers: [ModelsController],
+  providers: [ModelsRepository, RegisterModelUseCase, ReviewModelUseCase, RecogniseModelUseCase, ReplicateModelUseCase],
+})
+export class ModelsModule {}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { notFound } from '@binh-yen/http';
+import type { ModelState } from '@binh-yen/units-domain';
+import type { EntityManager } from 'typeorm';
+
+export interface ModelRow {
+  id: string;
+  unit_id: string;
+  unit_code: string;
+  path: string;
+  model_type: string;
+  name: string;
+  started_on: string;
+  description: string;
+  stage: ModelState['stage'];
+  source_model_id: string | null;
+  version: number;
+}
+
+export interface ModelView {
+  id: string;
+  unitCode: string;
+  modelType: string;
+  name: string;
+  startedOn: string;
+  stage: string;
+  sourceModelId: string | null;
+  version: number;
+}
+
+export function toModelView(row: ModelRow): ModelView {
+  return {
+    id: row.id,
+    unitCode: row.unit_code,
+    modelType: row.model_type,
+    name: row.name,
+    startedOn: row.started_on,
+    stage: row.stage,
+    sourceModelId: row.source_model_id,
+    version: row.version,
+  };
+}
+
+@Injectable()
+export class ModelsRepository {
+  async require(tx: EntityManager, id: string, lock = false): Promise<ModelRow> {
+    const rows: ModelRow[] = await tx.query(
+      `SELECT m.id, m.unit_id, u.code AS unit_code, u.path, m.model_type, m.name, m.started_on::text AS started_on, m.description,
+              m.stage, m.source_model_id, m.version
+         FROM models m JOIN units u ON u.id = m.unit_id WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m' : ''}`,
+      [id],
+    );
+    if (!rows[0]) throw notFound('model', `No self-management model has the id ${id}.`);
+    return rows[0];
+  }
+
+  async state(tx: EntityManager, model: ModelRow): Promise<ModelState> {
+    const reviews: ModelState['reviews'] = await tx.query(`SELECT kind, outcome FROM model_reviews WHERE model_id = $1 ORDER BY reviewed_on`, [model.id]);
+    return { unitId: model.unit_id, stage: model.stage, reviews };
+  }
+
+  async touch(tx: EntityManager, id: string): Promise<number> {
+    // TypeORM answers an UPDATE … RETURNING as [rows, affected count].
+    const [rows]: [{ version: number }[], number] = await tx.query(`UPDATE models SET version = version + 1 WHERE id = $1 RETURNING version`, [id]);
+    return rows[0]!.version;
+  }
+}

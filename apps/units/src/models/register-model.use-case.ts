@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { ModelEventTypes, uuidv7, type ModelRegisteredV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
+import type { EntityManager } from 'typeorm';
+import { assertInArea } from '../shared/area-scope';
+import { aggregateEvent } from '../shared/unit-events';
+import type { UnitRow } from '../shared/unit-row';
+import { UnitsRepository } from '../shared/units.repository';
+import type { RegisterModelDto } from './dto/models.dto';
+import { ModelsRepository, toModelView, type ModelView } from './models.repository';
+
+/** Inserts a model row and answers its `model.registered` event (shared with replication). */
+export async function insertModel(
+  tx: EntityManager,
+  unit: UnitRow,
+  model: { modelType: string; name: string; startedOn: string; description: string; sourceModelId: string | null },
+  caller: Caller,
+  now: Date,
+): Promise<ReturnType<typeof aggregateEvent<ModelRegisteredV1>>> {
+  if (unit.status !== 'active') throw new UnitRuleViolation('unitCode', 'not-active', `${unit.code} is ${unit.status}`);
+  const types: unknown[] = await tx.query(`SELECT 1 FROM model_types WHERE slug = $1`, [model.modelType]);
+  if (types.length === 0) throw new UnitRuleViolation('modelType', 'unknown-model-type', `${model.modelType} is not a model type; see GET /api/v1/model-types`);
+  const id = uuidv7(now.getTime());
+  const name = normaliseName(model.name);
+  await tx.query(
+    `INSERT INTO models (id, unit_id, model_type, name, started_on, description, stage, source_model_id) VALUES ($1, $2, $3, $4, $5, $6, 'registered', $7)`,
+    [id, unit.id, model.modelType, name, model.startedOn, model.description.normalize('NFC'), model.sourceModelId],
+  );
+  return aggregateEvent<ModelRegisteredV1>({ type: 'model', id }, ModelEventTypes.registered, 1, unit.path, caller, {
+    modelId: id,
+    unitId: unit.id,
+    unitCode: unit.code,
+    path: unit.path,
+    modelType: model.modelType,
+    name,
+    startedOn: model.startedOn,
+    description: model.description.normalize('NFC'),
+    sourceModelId: model.sourceModelId,
+  }, now);
+}
+
+@Injectable()
+export class RegisterModelUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly models: ModelsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(input: RegisterModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `register-model:${caller.subject}`, fingerprintOf(input), async (tx) => {
+      const unit = await this.units.requireByCode(tx, input.unitCode);
+      assertInArea(caller, unit.path);
+      const event = await insertModel(tx, unit, { ...input, sourceModelId: null }, caller, now);
+      await this.outbox.append(tx, [event]);
+      return toModelView(await this.models.require(tx, event.data.modelId));
+    });
+    return result;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { ModelEventTypes, type ModelReplicatedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { checkReplication } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { aggregateEvent } from '../shared/unit-events';
+import { UnitsRepository } from '../shared/units.repository';
+import type { ReplicateModelDto } from './dto/models.dto';
+import { ModelsRepository, toModelView, type ModelView } from './models.repository';
+import { insertModel } from './register-model.use-case';
+
+/** nhân rộng mô hình tiên tiến: the new model in the target unit links to its source. */
+@Injectable()
+export class ReplicateModelUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly models: ModelsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(modelId: string, input: ReplicateModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `replicate-model:${caller.subject}`, fingerprintOf({ modelId, ...input }), async (tx) => {
+      const source = await this.models.require(tx, modelId, true);
+      const target = await this.units.requireByCode(tx, input.targetUnitCode);
+      assertInArea(caller, target.path);
+      checkReplication(await this.models.state(tx, source), target.id);
+      const registered = await insertModel(
+        tx,
+        target,
+        { modelType: source.model_type, name: source.name, startedOn: input.replicatedOn, description: source.description, sourceModelId: source.id },
+        caller,
+        now,
+      );
+      const sequence = await this.models.touch(tx, source.id);
+      const replicated = aggregateEvent<ModelReplicatedV1>({ type: 'model', id: source.id }, ModelEventTypes.replicated, sequence, source.path, caller, {
+        modelId: source.id,
+        unitId: source.unit_id,
+        path: source.path,
+        newModelId: registered.data.modelId,
+        targetUnitId: target.id,
+        targetUnitCode: target.code,
+        targetPath: target.path,
+        replicatedOn: input.replicatedOn,
+      }, now);
+      await this.outbox.append(tx, [registered, replicated]);
+      return toModelView(await this.models.require(tx, registered.data.modelId));
+    });
+    return result;
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { ModelEventTypes, uuidv7, type ModelReviewedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { checkReview } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { aggregateEvent } from '../shared/unit-events';
+import type { ReviewModelDto } from './dto/models.dto';
+import { ModelsRepository, toModelView, type ModelView } from './models.repository';
+
+/** Interim (sơ kết) and final (tổng kết) reviews draw the lessons of a model. */
+@Injectable()
+export class ReviewModelUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly models: ModelsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(modelId: string, input: ReviewModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `review-model:${caller.subject}`, fingerprintOf({ modelId, ...input }), async (tx) => {
+      const model = await this.models.require(tx, modelId, true);
+      assertInArea(caller, model.path);
+      checkReview(await this.models.state(tx, model), input.kind);
+      const lessons = input.lessons.normalize('NFC');
+      await tx.query(`INSERT INTO model_reviews (id, model_id, kind, reviewed_on, outcome, lessons, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        uuidv7(now.getTime()),
+        model.id,
+        input.kind,
+        input.reviewedOn,
+        input.outcome,
+        lessons,
+        caller.subject,
+      ]);
+      if (model.stage === 'registered') await tx.query(`UPDATE models SET stage = 'reviewed' WHERE id = $1`, [model.id]);
+      const sequence = await this.models.touch(tx, model.id);
+      await this.outbox.append(tx, [
+        aggregateEvent<ModelReviewedV1>({ type: 'model', id: model.id }, ModelEventTypes.reviewed, sequence, model.path, caller, {
+          modelId: model.id,
+          unitId: model.unit_id,
+          path: model.path,
+          kind: input.kind,
+          reviewedOn: input.reviewedOn,
+          outcome: input.outcome,
+          lessons,
+        }, now),
+      ]);
+      return toModelView(await this.models.require(tx, model.id));
+    });
+    return result;
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { UnitEventTypes, type UnitCertificationRevokedV1, type UnitCertifiedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { UnitRuleViolation } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { unitEvent } from '../shared/unit-events';
+import { UnitsRepository } from '../shared/units.repository';
+import type { CertifyUnitDto, RevokeCertificationDto } from './dto/movement.dto';
+
+export interface CertificationView {
+  unitCode: string;
+  year: number;
+  status: 'granted' | 'revoked';
+}
+
+/** "Safe and strong for security and order" (đạt chuẩn an toàn về ANTT), per unit and year. */
+@Injectable()
+export class CertifyUnitUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async grant(code: string, input: CertifyUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `certify-unit:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+      const unit = await this.units.requireByCode(tx, code, true);
+      assertInArea(caller, unit.path);
+      if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}`);
+      const existing: { status: string }[] = await tx.query(`SELECT status FROM safety_certifications WHERE unit_id = $1 AND year = $2`, [unit.id, input.year]);
+      if (existing[0]?.status === 'granted') throw new UnitRuleViolation('year', 'already-certified', `${code} is already certified for ${input.year}`, 409);
+      await tx.query(
+        `INSERT INTO safety_certifications (unit_id, year, status, granted_on) VALUES ($1, $2, 'granted', $3)
+         ON CONFLICT (unit_id, year) DO UPDATE SET status = 'granted', granted_on = EXCLUDED.granted_on, revoked_on = NULL, revoke_reason = NULL`,
+        [unit.id, input.year, input.grantedOn],
+      );
+      const sequence = await this.units.touch(tx, unit.id);
+      await this.outbox.append(tx, [
+        unitEvent<UnitCertifiedV1>(unit.id, UnitEventTypes.certified, sequence, unit.path, caller, { unitId: unit.id, code, path: unit.path, year: input.year, grantedOn: input.grantedOn }, now),
+      ]);
+      return { unitCode: code, year: input.year, status: 'granted' as const };
+    });
+    return result;
+  }
+
+  async revoke(code: string, year: number, input: RevokeCertificationDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `revoke-certification:${caller.subject}`, fingerprintOf({ code, year, ...input }), async (tx) => {
+      const unit = await this.units.requireByCode(tx, code, true);
+      assertInArea(caller, unit.path);
+      const existing: { status: string }[] = await tx.query(`SELECT status FROM safety_certifications WHERE unit_id = $1 AND year = $2`, [unit.id, year]);
+      if (existing[0]?.status !== 'granted') throw new UnitRuleViolation('year', 'not-certified', `${code} holds no certification for ${year} to revoke`, 409);
+      const reason = input.reason.normalize('NFC');
+      await tx.query(`UPDATE safety_certifications SET status = 'revoked', revoked_on = $3, revoke_reason = $4 WHERE unit_id = $1 AND year = $2`, [unit.id, year, input.revokedOn, reason]);
+      const sequence = await this.units.touch(tx, unit.id);
+      await this.outbox.append(tx, [
+        unitEvent<UnitCertificationRevokedV1>(unit.id, UnitEventTypes.certificationRevoked, sequence, unit.path, caller, { unitId: unit.id, code, path: unit.path, year, reason, revokedOn: input.revokedOn }, now),
+      ]);
+      return { unitCode: code, year, status: 'revoked' as const };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { UnitEventTypes, uuidv7, type UnitHotspotDesignatedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { compareQuarters, parseQuarter, UnitRuleViolation } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { unitEvent } from '../shared/unit-events';
+import { UnitsRepository } from '../shared/units.repository';
+import type { DesignateHotspotDto } from './dto/movement.dto';
+
+/** Clause 3: an area with complicated security and order, for a period of quarters. */
+@Injectable()
+export class DesignateHotspotUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(code: string, input: DesignateHotspotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
+    const { result } = await this.idempotency.run(idempotencyKey, `designate-hotspot:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+      const unit = await this.units.requireByCode(tx, code, true);
+      assertInArea(caller, unit.path);
+      if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}`);
+      if (compareQuarters(parseQuarter(input.toQuarter), parseQuarter(input.fromQuarter)) < 0) {
+        throw new UnitRuleViolation('toQuarter', 'ends-before-start', 'toQuarter comes before fromQuarter');
+      }
+      const id = uuidv7(now.getTime());
+      const reason = input.reason.normalize('NFC');
+      await tx.query(`INSERT INTO hotspots (id, unit_id, reason, from_quarter, to_quarter, designated_by) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id,
+        unit.id,
+        reason,
+        input.fromQuarter,
+        input.toQuarter,
+        caller.subject,
+      ]);
+      const sequence = await this.units.touch(tx, unit.id);
+      await this.outbox.append(tx, [
+        unitEvent<UnitHotspotDesignatedV1>(unit.id, UnitEventTypes.hotspotDesignated, sequence, unit.path, caller, {
+          unitId: unit.id,
+          code,
+          path: unit.path,
+          reason,
+          fromQuarter: input.fromQuarter,
+          toQuarter: input.toQuarter,
+        }, now),
+      ]);
+      return { id, unitCode: code };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { UnitEventTypes, type UnitPilotDesignatedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { checkPilotDesignation } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { unitEvent } from '../shared/unit-events';
+import { toNode } from '../shared/unit-row';
+import { UnitsRepository } from '../shared/units.repository';
+import type { DesignatePilotDto } from './dto/movement.dto';
+
+/** Clause 3: each district-level unit pilots one or two grassroots units a year (chỉ đạo điểm). */
+@Injectable()
+export class DesignatePilotUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(code: string, input: DesignatePilotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
+    const { result } = await this.idempotency.run(idempotencyKey, `designate-pilot:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+      // Locking the district serialises designations, so two at once cannot make a third.
+      const district = await this.units.requireByCode(tx, code, true);
+      const pilot = await this.units.requireByCode(tx, input.pilotUnitCode);
+      assertInArea(caller, district.path);
+      const existing: { pilot_unit_id: string }[] = await tx.query(`SELECT pilot_unit_id FROM pilot_units WHERE district_id = $1 AND year = $2`, [district.id, input.year]);
+      checkPilotDesignation(toNode(district), toNode(pilot), existing.map((row) => row.pilot_unit_id));
+      await tx.query(`INSERT INTO pilot_units (district_id, year, pilot_unit_id) VALUES ($1, $2, $3)`, [district.id, input.year, pilot.id]);
+      const sequence = await this.units.touch(tx, district.id);
+      await this.outbox.append(tx, [
+        unitEvent<UnitPilotDesignatedV1>(district.id, UnitEventTypes.pilotDesignated, sequence, district.path, caller, {
+          unitId: district.id,
+          code: district.code,
+          path: district.path,
+          year: input.year,
+          pilotUnitId: pilot.id,
+          pilotCode: pilot.code,
+          pilotPath: pilot.path,
+        }, now),
+      ]);
+      const codes: { code: string }[] = await tx.query(
+        `SELECT u.code FROM pilot_units p JOIN units u ON u.id = p.pilot_unit_id WHERE p.district_id = $1 AND p.year = $2 ORDER BY u.code`,
+        [district.id, input.year],
+      );
+      return { districtCode: district.code, year: input.year, pilotUnitCodes: codes.map((row) => row.code) };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { ProblemException, problemType } from '@binh-yen/http';
+import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
+import { UnitCodePipe } from '../shared/unit-code.pipe';
+import { CertifyUnitUseCase, type CertificationView } from './certify-unit.use-case';
+import { DesignateHotspotUseCase } from './designate-hotspot.use-case';
+import { DesignatePilotUseCase } from './designate-pilot.use-case';
+import { CertifyUnitDto, DesignateHotspotDto, DesignatePilotDto, PilotComplianceQuery, RateUnitDto, RevokeCertificationDto } from './dto/movement.dto';
+import { MovementQueries, type PilotCompliance, type RatingRecord } from './movement.queries';
+import { RateUnitUseCase, type RatingView } from './rate-unit.use-case';
+
+function quarterParam(value: string): string {
+  if (!/^\d{4}-Q[1-4]$/.test(value)) {
+    throw new ProblemException({
+      type: problemType('validation'),
+      title: 'Dữ liệu không hợp lệ (Invalid request)',
+      status: 400,
+      detail: 'The quarter in the address must look like 2026-Q3.',
+      errors: [{ field: 'quarter', message: 'must look like 2026-Q3' }],
+    });
+  }
+  return value;
+}
+
+@ApiTags('movement')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false })
+@Controller('api/v1')
+export class MovementController {
+  constructor(
+    private readonly rateUnit: RateUnitUseCase,
+    private readonly certifyUnit: CertifyUnitUseCase,
+    private readonly designateHotspot: DesignateHotspotUseCase,
+    private readonly designatePilot: DesignatePilotUseCase,
+    private readonly queries: MovementQueries,
+  ) {}
+
+  @Put('units/:code/ratings/:quarter')
+  @ApiOperation({ summary: 'Rate a unit for a quarter (xếp loại phong trào); a second call is a revision' })
+  rate(@Param('code', UnitCodePipe) code: string, @Param('quarter') quarter: string, @Body() body: RateUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RatingView> {
+    return this.rateUnit.execute(code, quarterParam(quarter), body, caller, key);
+  }
+
+  @Get('units/:code/ratings')
+  ratings(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<RatingRecord[]> {
+    return this.queries.ratings(code, caller);
+  }
+
+  @Post('units/:code/certifications')
+  @ApiOperation({ summary: 'Certify a unit safe for security and order for a year' })
+  certify(@Param('code', UnitCodePipe) code: string, @Body() body: CertifyUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<CertificationView> {
+    return this.certifyUnit.grant(code, body, caller, key);
+  }
+
+  @Post('units/:code/certifications/:year/revoke')
+  @HttpCode(200)
+  revoke(
+    @Param('code', UnitCodePipe) code: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: RevokeCertificationDto,
+    @CurrentCaller() caller: Caller,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<CertificationView> {
+    return this.certifyUnit.revoke(code, year, body, caller, key);
+  }
+
+  @Post('units/:code/hotspots')
+  @ApiOperation({ summary: 'Designate an area with complicated security and order (clause 3)' })
+  hotspot(@Param('code', UnitCodePipe) code: string, @Body() body: DesignateHotspotDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
+    return this.designateHotspot.execute(code, body, caller, key);
+  }
+
+  @Post('units/:code/pilots')
+  @ApiOperation({ summary: 'A district-level unit designates a grassroots pilot unit for a year (at most two)' })
+  pilot(
+    @Param('code', UnitCodePipe) code: string,
+    @Body() body: DesignatePilotDto,
+    @CurrentCaller() caller: Caller,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
+    return this.designatePilot.execute(code, body, caller, key);
+  }
+
+  @Get('pilots/compliance')
+  @ApiOperation({ summary: 'District-level units and their pilots for a year; those with none are not compliant' })
+  compliance(@Query() query: PilotComplianceQuery, @CurrentCaller() caller: Caller): Promise<PilotCompliance> {
+    return this.queries.pilotCompliance(query.year, caller);
+  }
+}

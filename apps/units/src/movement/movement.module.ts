@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CertifyUnitUseCase } from './certify-unit.use-case';
+import { DesignateHotspotUseCase } from './designate-hotspot.use-case';
+import { DesignatePilotUseCase } from './designate-pilot.use-case';
+import { MovementController } from './movement.controller';
+import { MovementQueries } from './movement.queries';
+import { RateUnitUseCase } from './rate-unit.use-case';
+
+@Module({
+  controllers: [MovementController],
+  providers: [RateUnitUseCase, CertifyUnitUseCase, DesignateHotspotUseCase, DesignatePilotUseCase, MovementQueries],
+})
+export class MovementModule {}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { UnitEventTypes, type UnitRatedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { checkRating } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { unitEvent } from '../shared/unit-events';
+import { UnitsRepository } from '../shared/units.repository';
+import type { RateUnitDto } from './dto/movement.dto';
+
+export interface RatingView {
+  unitCode: string;
+  quarter: string;
+  revision: number;
+  rating: string;
+}
+
+/** One current rating per unit and quarter; a new one is the next revision, the old ones stay. */
+@Injectable()
+export class RateUnitUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(code: string, quarter: string, input: RateUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<RatingView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `rate-unit:${caller.subject}`, fingerprintOf({ code, quarter, ...input }), async (tx) => {
+      const unit = await this.units.requireByCode(tx, code, true);
+      assertInArea(caller, unit.path);
+      checkRating({ unitStatus: unit.status, quarter, rating: input.rating, improvementPlan: input.improvementPlan ?? null }, now);
+      const rows: { revision: number }[] = await tx.query(
+        `SELECT coalesce(max(revision), 0) + 1 AS revision FROM unit_ratings WHERE unit_id = $1 AND quarter = $2`,
+        [unit.id, quarter],
+      );
+      const revision = rows[0]!.revision;
+      const plan = input.rating === 'weak' && input.improvementPlan ? { ...input.improvementPlan, actions: input.improvementPlan.actions.map((a) => a.normalize('NFC')) } : null;
+      await tx.query(
+        `INSERT INTO unit_ratings (unit_id, quarter, revision, rating, assessor, assessed_on, justification, improvement_plan, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+        [unit.id, quarter, revision, input.rating, input.assessor.normalize('NFC'), input.assessedOn, input.justification.normalize('NFC'), plan ? JSON.stringify(plan) : null, caller.subject],
+      );
+      const sequence = await this.units.touch(tx, unit.id);
+      await this.outbox.append(tx, [
+        unitEvent<UnitRatedV1>(unit.id, UnitEventTypes.rated, sequence, unit.path, caller, {
+          unitId: unit.id,
+          code: unit.code,
+          path: unit.path,
+          quarter,
+          rating: input.rating,
+          revision,
+          assessor: input.assessor.normalize('NFC'),
+          assessedOn: input.assessedOn,
+          justification: input.justification.normalize('NFC'),
+          improvementPlan: plan,
+        }, now),
+      ]);
+      return { unitCode: unit.code, quarter, revision, rating: input.rating };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { UnitEventTypes, type EventEnvelope, type UnitSplitV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { checkKindAndSubkind, normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
+import { assertInArea } from '../shared/area-scope';
+import { unitEvent } from '../shared/unit-events';
+import { toView, type UnitView } from '../shared/unit-row';
+import { UnitsRepository } from '../shared/units.repository';
+import type { SplitUnitDto } from './dto/reorganise.dto';
+import { insertUnit } from './register-unit.use-case';
+import { SubtreeMover } from './subtree-mover';
+
+/** Splits one unit into new ones beside it; every active child must go to one part. */
+@Injectable()
+export class SplitUnitUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitsRepository,
+    private readonly mover: SubtreeMover,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(code: string, input: SplitUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView[]> {
+    const { result } = await this.idempotency.run(idempotencyKey, `split-unit:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+      const source = await this.units.requireByCode(tx, code, true);
+      assertInArea(caller, source.path);
+      if (source.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${source.status}`);
+      const parent = source.parent_id ? await this.units.requireById(tx, source.parent_id, true) : null;
+      const children = await this.units.activeChildren(tx, source.id);
+      const assigned = input.parts.flatMap((part) => part.childCodes);
+      const unknown = assigned.filter((child) => !children.some((row) => row.code === child));
+      if (unknown.length > 0) throw new UnitRuleViolation('parts.childCodes', 'not-a-child', `${unknown.join(', ')} are not active children of ${code}`);
+      if (new Set(assigned).size !== assigned.length) throw new UnitRuleViolation('parts.childCodes', 'assigned-twice', 'a child goes to exactly one part');
+      const left = children.filter((row) => !assigned.includes(row.code));
+      if (left.length > 0) throw new UnitRuleViolation('parts.childCodes', 'children-left', `assign every child of ${code}; not assigned: ${left.map((row) => row.code).join(', ')}`);
+
+      const events: EventEnvelope[] = [];
+      const partIds: string[] = [];
+      for (const part of input.parts) {
+        checkKindAndSubkind(source.kind, part.subkind);
+        const path = parent ? `${parent.path}.${part.code}` : part.code;
+        const registered = await insertUnit(
+          tx,
+          { code: part.code, name: normaliseName(part.name), kind: source.kind, subkind: part.subkind, parentId: parent?.id ?? null, path, effectiveFrom: input.effectiveFrom, predecessorIds: [source.id] },
+          caller,
+          now,
+        );
+        events.push(registered);
+        partIds.push(registered.data.unitId);
+        await tx.query(`INSERT INTO unit_lineage (predecessor_id, successor_id, change, effective_from) VALUES ($1, $2, 'split', $3)`, [
+          source.id,
+          registered.data.unitId,
+          input.effectiveFrom,
+        ]);
+        const newParent = await this.units.requireById(tx, registered.data.unitId, true);
+        for (const child of children.filter((row) => part.childCodes.includes(row.code))) {
+          events.push(...(await this.mover.move(tx, child, newParent, input.effectiveFrom, caller, now, source.id)));
+        }
+      }
+      await tx.query(`UPDATE units SET status = 'split', effective_to = $2 WHERE id = $1`, [source.id, input.effectiveFrom]);
+      const sequence = await this.units.touch(tx, source.id);
+      events.push(
+        unitEvent<UnitSplitV1>(source.id, UnitEventTypes.split, sequence, source.path, caller, {
+          unitId: source.id,
+          code: source.code,
+          path: source.path,
+          intoUnitIds: partIds,
+          effectiveFrom: input.effectiveFrom,
+        }, now),
+      );
+      await this.outbox.append(tx, events);
+      const parts = [];
+      for (const id of partIds) parts.push(toView(await this.units.requireById(tx, id)));
+      return parts;
+    });
+    return result;
+  }
+}

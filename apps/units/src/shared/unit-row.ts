@@ -1,0 +1,51 @@
+import type { HierarchyNode, UnitKind } from '@binh-yen/units-domain';
+
+/** A row of `units`; stays inside the repository, queries and use cases. */
+export interface UnitRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  subkind: string;
+  parent_id: string | null;
+  path: string;
+  status: HierarchyNode['status'];
+  effective_from: string;
+  effective_to: string | null;
+  version: number;
+}
+
+export function toNode(row: UnitRow): HierarchyNode {
+  return { id: row.id, code: row.code, kind: row.kind, path: row.path, status: row.status };
+}
+
+/** What the API answers about a unit. */
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  subkind: string;
+  parentId: string | null;
+  path: string;
+  status: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  version: number;
+}
+
+export function toView(row: UnitRow): UnitView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    subkind: row.subkind,
+    parentId: row.parent_id,
+    path: row.path,
+    status: row.status,
+    effectiveFrom: row.effective_from,
+    effectiveTo: row.effective_to,
+    version: row.version,
+  };
+}

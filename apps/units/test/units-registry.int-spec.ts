@@ -1,0 +1,191 @@
+import { topicFor, type EventEnvelope } from '@binh-yen/contracts';
+import { readTopic, repoRoot } from '@binh-yen/testing';
+import { join } from 'node:path';
+import { phuThoTownOfficer, UnitsUnderTest } from './units-harness';
+
+describe('units registry on real PostgreSQL and Kafka', () => {
+  const units = new UnitsUnderTest();
+
+  beforeAll(async () => {
+    await units.start();
+    const imported = await units.importCsv(join(repoRoot(), 'apps/units/seed/phu-tho-1998.csv'), '--effective-from=1998-04-21');
+    expect(imported.code).toBe(0);
+  });
+
+  afterAll(() => units.stop());
+
+  describe('search', () => {
+    it.each(['Việt Trì', 'Viet Tri', 'viet tri', 'VIỆT TRÌ', 'Vie\u0302\u0323t Tri\u0300'])('finds Việt Trì as "%s"', async (q) => {
+      const { status, body } = await units.call('GET', `/api/v1/units?q=${encodeURIComponent(q)}&kind=district`);
+      expect(status).toBe(200);
+      expect(body.items.map((unit: { code: string }) => unit.code)).toEqual(['227']);
+      expect(body.items[0].name).toBe('Thành phố Việt Trì');
+    });
+
+    it('finds đ as d: "Doan Hung"', async () => {
+      const { body } = await units.call('GET', '/api/v1/units?q=doan%20hung&kind=district');
+      expect(body.items[0].name).toBe('Huyện Đoan Hùng');
+    });
+
+    it('lists a subtree and the ancestors', async () => {
+      const subtree = await units.call('GET', '/api/v1/units/07894/subtree');
+      expect(subtree.body.map((unit: { code: string }) => unit.code)).toEqual(['07894', '0789401', '0789402', '0789403', 'CS0789401']);
+      const ancestors = await units.call('GET', '/api/v1/units/0789401/ancestors');
+      expect(ancestors.body.map((unit: { code: string }) => unit.code)).toEqual(['25', '227', '07894']);
+    });
+
+    it('pages with a cursor', async () => {
+      const first = await units.call('GET', '/api/v1/units?under=25.227&limit=10');
+      const second = await units.call('GET', `/api/v1/units?under=25.227&limit=10&cursor=${first.body.nextCursor}`);
+      expect(first.body.items).toHaveLength(10);
+      expect(second.body.items[0].path > first.body.items[9].path).toBe(true);
+    });
+
+    it('shows only the caller’s area', async () => {
+      const { body } = await units.call('GET', '/api/v1/units?q=viet%20tri', undefined, { caller: phuThoTownOfficer });
+      expect(body.items).toEqual([]);
+    });
+  });
+
+  describe('refusals, as problem details naming the field or rule', () => {
+    it('refuses a move that would create a cycle', async () => {
+      const { status, body } = await units.call('POST', '/api/v1/units/227/move', { newParentCode: '07894', effectiveFrom: '2026-07-01' });
+      expect(status).toBe(422);
+      expect(body.type).toBe('urn:binh-yen:problem:unit-cycle');
+      expect(body.errors[0].field).toBe('newParentCode');
+    });
+
+    it('refuses merging a unit into its own descendant', async () => {
+      const { status, body } = await units.call('POST', '/api/v1/units/merge', { sourceCodes: ['07894'], targetCode: 'CS0789401', effectiveFrom: '2026-07-01' });
+      expect(status).toBe(422);
+      expect(body.type).toBe('urn:binh-yen:problem:unit-merge-into-descendant');
+    });
+
+    it('refuses a weak rating without an improvement plan, and a future quarter', async () => {
+      const weak = await units.call('PUT', '/api/v1/units/07897/ratings/2026-Q2', { rating: 'weak', assessor: 'Công an thành phố', assessedOn: '2026-07-05', justification: 'Nhiều vụ trộm cắp' });
+      expect(weak.status).toBe(422);
+      expect(weak.body.errors[0].field).toBe('improvementPlan');
+      const future = await units.call('PUT', '/api/v1/units/07897/ratings/2099-Q1', { rating: 'strong', assessor: 'A', assessedOn: '2026-07-05', justification: 'x' });
+      expect(future.status).toBe(422);
+      expect(future.body.errors[0].field).toBe('quarter');
+    });
+
+    it('refuses a third pilot unit in a district for a year', async () => {
+      expect((await units.call('POST', '/api/v1/units/230/pilots', { year: 2026, pilotUnitCode: '07981' })).status).toBe(201);
+      expect((await units.call('POST', '/api/v1/units/230/pilots', { year: 2026, pilotUnitCode: '07984' })).status).toBe(201);
+      const third = await units.call('POST', '/api/v1/units/230/pilots', { year: 2026, pilotUnitCode: '07987' });
+      expect(third.status).toBe(409);
+      expect(third.body.type).toBe('urn:binh-yen:problem:unit-too-many-pilots');
+      const compliance = await units.call('GET', '/api/v1/pilots/compliance?year=2026');
+      const doanHung = compliance.body.districts.find((district: { code: string }) => district.code === '230');
+      expect(doanHung).toMatchObject({ pilotUnitCodes: ['07981', '07984'], compliant: true });
+      expect(compliance.body.districts.find((district: { code: string }) => district.code === '231').compliant).toBe(false);
+    });
+
+    it('refuses a duplicate code, an unknown field and a bad subkind', async () => {
+      const duplicate = await units.call('POST', '/api/v1/units', { code: '07894', name: 'Trùng', kind: 'commune', subkind: 'ward', parentCode: '227', effectiveFrom: '2026-01-01' });
+      expect(duplicate.status).toBe(409);
+      const unknown = await units.call('POST', '/api/v1/units', { code: '09999', name: 'X', kind: 'commune', subkind: 'ward', parentCode: '227', effectiveFrom: '2026-01-01', population: 5 });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors.map((error: { field: string }) => error.field)).toContain('population');
+      const subkind = await units.call('POST', '/api/v1/units', { code: '09999', name: 'X', kind: 'commune', subkind: 'village', parentCode: '227', effectiveFrom: '2026-01-01' });
+      expect(subkind.status).toBe(422);
+      expect(subkind.body.errors[0].field).toBe('subkind');
+    });
+
+    it('refuses a write outside the caller’s area', async () => {
+      const { status } = await units.call('POST', '/api/v1/units/07894/rename', { name: 'Phường Gia Cẩm mới', effectiveFrom: '2026-07-01' }, { caller: phuThoTownOfficer });
+      expect(status).toBe(403);
+    });
+
+    it('refuses a stale update (If-Match) and changes nothing', async () => {
+      const current = await units.call('GET', '/api/v1/units/07900');
+      const stale = await units.call('POST', '/api/v1/units/07900/rename', { name: 'Phường Thọ Sơn mới', effectiveFrom: '2026-07-01' }, { headers: { 'if-match': `"${current.body.version - 1 || 99}"` } });
+      expect(stale.status).toBe(412);
+      expect((await units.call('GET', '/api/v1/units/07900')).body.name).toBe('Phường Thọ Sơn');
+      const fresh = await units.call('POST', '/api/v1/units/07900/rename', { name: 'Phường Thọ Sơn mới', effectiveFrom: '2026-07-01' }, { headers: { 'if-match': `"${current.body.version}"` } });
+      expect(fresh.status).toBe(200);
+      expect(fresh.body.version).toBe(current.body.version + 1);
+    });
+
+    it('refuses rating a dissolved unit', async () => {
+      expect((await units.call('POST', '/api/v1/units/0808001/dissolve', { reason: 'Sáp nhập thôn', effectiveFrom: '2026-01-01' })).status).toBe(200);
+      const { status, body } = await units.call('PUT', '/api/v1/units/0808001/ratings/2026-Q1', { rating: 'fair', assessor: 'A', assessedOn: '2026-04-02', justification: 'x' });
+      expect(status).toBe(422);
+      expect(body.type).toBe('urn:binh-yen:problem:unit-unit-not-active');
+    });
+  });
+
+  it('creates one unit for a retried POST with the same Idempotency-Key', async () => {
+    const body = { code: 'TH22701', name: 'Trường Tiểu học Gia Cẩm', kind: 'establishment', subkind: 'school', parentCode: '07894', effectiveFrom: '2026-09-05' };
+    const headers = { 'idempotency-key': 'register-th22701-0001' };
+    const first = await units.call('POST', '/api/v1/units', body, { headers });
+    const again = await units.call('POST', '/api/v1/units', body, { headers });
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(await units.sql(`SELECT id FROM units WHERE code = 'TH22701'`)).toHaveLength(1);
+  });
+
+  it('runs a full scenario with its events on the topics, in order per unit', async () => {
+    const plan = { actions: ['Tăng cường tuần tra ban đêm'], responsibleAgency: 'police', targetQuarter: '2026-Q4' };
+    expect((await units.call('POST', '/api/v1/units', { code: '0789404', name: 'Tổ dân phố 4 Gia Cẩm', kind: 'residential-area', subkind: 'residential-group', parentCode: '07894', effectiveFrom: '2026-07-01' })).status).toBe(201);
+    expect((await units.call('PUT', '/api/v1/units/07897/ratings/2026-Q2', { rating: 'weak', assessor: 'Công an TP Việt Trì', assessedOn: '2026-07-05', justification: 'Nhiều vụ trộm', improvementPlan: plan })).status).toBe(200);
+    expect((await units.call('PUT', '/api/v1/units/07897/ratings/2026-Q2', { rating: 'average', assessor: 'Công an TP Việt Trì', assessedOn: '2026-07-20', justification: 'Đã rà soát lại' })).status).toBe(200);
+    expect((await units.call('POST', '/api/v1/units/07894/certifications', { year: 2026, grantedOn: '2026-08-01' })).status).toBe(201);
+    expect((await units.call('POST', '/api/v1/units/227/pilots', { year: 2026, pilotUnitCode: '07894' })).status).toBe(201);
+    expect((await units.call('POST', '/api/v1/units/07894/forces', { forceType: 'neighbourhood-guard', name: 'Tổ bảo vệ dân phố số 3', headcount: 12, leader: 'Trần Văn Bình' })).status).toBe(201);
+    expect((await units.call('POST', '/api/v1/units/07894/training-sessions', { course: 'Nghiệp vụ tuần tra', forceType: 'neighbourhood-guard', startsOn: '2026-09-08', endsOn: '2026-09-10', trainees: 12, hours: 24 })).status).toBe(201);
+    const model = await units.call('POST', '/api/v1/models', { unitCode: '07894', modelType: 'security-camera-network', name: 'Camera an ninh khu phố Gia Cẩm', startedOn: '2025-03-01', description: 'Lắp 24 camera tại các ngõ' });
+    expect(model.status).toBe(201);
+    const early = await units.call('POST', `/api/v1/models/${model.body.id}/replications`, { targetUnitCode: '07897', replicatedOn: '2026-08-01' });
+    expect(early.status).toBe(422);
+    expect((await units.call('POST', `/api/v1/models/${model.body.id}/reviews`, { kind: 'interim', reviewedOn: '2025-09-30', outcome: 'effective', lessons: 'Cần kinh phí bảo trì' })).status).toBe(201);
+    expect((await units.call('POST', `/api/v1/models/${model.body.id}/reviews`, { kind: 'final', reviewedOn: '2026-06-30', outcome: 'effective', lessons: 'Nhân rộng được' })).status).toBe(201);
+    expect((await units.call('POST', `/api/v1/models/${model.body.id}/recognition`, { recognisedOn: '2026-07-15' })).status).toBe(200);
+    const copy = await units.call('POST', `/api/v1/models/${model.body.id}/replications`, { targetUnitCode: '07897', replicatedOn: '2026-08-01' });
+    expect(copy.status).toBe(201);
+    expect(copy.body).toMatchObject({ unitCode: '07897', sourceModelId: model.body.id, stage: 'registered' });
+    // Merge Tiên Cát into Gia Cẩm: Tiên Cát's residential groups move under Gia Cẩm.
+    const merged = await units.call('POST', '/api/v1/units/merge', { sourceCodes: ['07897'], targetCode: '07894', effectiveFrom: '2026-10-01' });
+    expect(merged.status).toBe(200);
+    expect((await units.call('GET', '/api/v1/units/0789701')).body.path).toBe('25.227.07894.0789701');
+    const lineage = await units.call('GET', '/api/v1/units/07897/lineage');
+    expect(lineage.body.unit.status).toBe('merged');
+    expect(lineage.body.wentTo.map((entry: { unit: { code: string } }) => entry.unit.code)).toEqual(['07894']);
+    const ratings = await units.call('GET', '/api/v1/units/07897/ratings');
+    expect(ratings.body.map((r: { revision: number; current: boolean; rating: string }) => [r.revision, r.current, r.rating])).toEqual([
+      [2, true, 'average'],
+      [1, false, 'weak'],
+    ]);
+
+    const waitForTopic = async (topic: string, type: string): Promise<EventEnvelope[]> => {
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const events = (await readTopic(topic)).map((message) => JSON.parse(message.value!.toString()) as EventEnvelope);
+        if (events.some((event) => event.type === type)) return events;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`${type} never reached ${topic}`);
+    };
+    const unitEvents = await waitForTopic(topicFor('unit', units.topicPrefix), 'unit.merged');
+    const modelEvents = await waitForTopic(topicFor('model', units.topicPrefix), 'model.replicated');
+    const typesOf = (events: EventEnvelope[], aggregateCode: string) =>
+      events.filter((event) => (event.data as { code?: string }).code === aggregateCode).map((event) => event.type);
+    expect(typesOf(unitEvents, '07897')).toEqual(['unit.registered', 'unit.rated', 'unit.rated', 'unit.merged']);
+    expect(typesOf(unitEvents, '07894')).toEqual(expect.arrayContaining(['unit.registered', 'unit.certified', 'unit.force-registered', 'unit.training-recorded']));
+    expect(typesOf(unitEvents, '227')).toEqual(['unit.registered', 'unit.pilot-designated']);
+    expect(typesOf(unitEvents, '0789701')).toEqual(['unit.registered', 'unit.moved']);
+    expect(modelEvents.filter((event) => event.aggregate.id === model.body.id).map((event) => event.type)).toEqual([
+      'model.registered',
+      'model.reviewed',
+      'model.reviewed',
+      'model.recognised-advanced',
+      'model.replicated',
+    ]);
+    // Per aggregate, the topic carries the events in sequence order.
+    for (const events of [unitEvents, modelEvents]) {
+      const byAggregate = new Map<string, number[]>();
+      for (const event of events) byAggregate.set(event.aggregate.id, [...(byAggregate.get(event.aggregate.id) ?? []), event.sequence]);
+      for (const sequences of byAggregate.values()) expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    }
+  });
+});

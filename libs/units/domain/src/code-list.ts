@@ -1,0 +1,77 @@
+import { type UnitKind } from './hierarchy';
+import { foldForSearch, normaliseName } from './vietnamese-text';
+
+/**
+ * The official code lists name the level in Vietnamese ("Phường", "Thị xã");
+ * our registry keeps a kind and its local subkind. English slugs are accepted too
+ * ("commune", or "commune:ward").
+ */
+const LEVELS: Record<string, [UnitKind, string]> = {
+  tinh: ['province', 'province'],
+  'thanh pho truc thuoc trung uong': ['province', 'municipality'],
+  'thanh pho': ['district', 'city'],
+  'thi xa': ['district', 'town'],
+  huyen: ['district', 'district'],
+  quan: ['district', 'district'],
+  xa: ['commune', 'commune'],
+  phuong: ['commune', 'ward'],
+  'thi tran': ['commune', 'township'],
+  thon: ['residential-area', 'village'],
+  xom: ['residential-area', 'hamlet'],
+  ban: ['residential-area', 'mountain-village'],
+  lang: ['residential-area', 'village'],
+  'to dan pho': ['residential-area', 'residential-group'],
+  'khu pho': ['residential-area', 'quarter'],
+  'khu dan cu': ['residential-area', 'residential-group'],
+  'co quan': ['establishment', 'agency'],
+  'doanh nghiep': ['establishment', 'enterprise'],
+  'co so san xuat': ['establishment', 'production-establishment'],
+  'truong hoc': ['establishment', 'school'],
+};
+
+const DEFAULT_SUBKIND: Record<UnitKind, string> = {
+  province: 'province',
+  district: 'district',
+  commune: 'commune',
+  'residential-area': 'village',
+  establishment: 'agency',
+};
+
+export interface CodeListRow {
+  line: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  subkind: string;
+  parentCode: string | null;
+}
+
+export interface CodeListError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export function levelOf(text: string): [UnitKind, string] | null {
+  const slug = text.trim().toLowerCase();
+  const [kind, subkind] = slug.split(':') as [string, string | undefined];
+  if (kind in DEFAULT_SUBKIND) return [kind as UnitKind, subkind ?? DEFAULT_SUBKIND[kind as UnitKind]];
+  return LEVELS[foldForSearch(text)] ?? null;
+}
+
+const CODE = /^[A-Za-z0-9_]{1,32}$/;
+
+/** Checks one data line of a code list (code, name, kind, parent code). */
+export function readCodeListRow(line: number, cells: string[]): CodeListRow | CodeListError[] {
+  const [code = '', rawName = '', level = '', parent = ''] = cells.map((cell) => cell.trim());
+  const errors: CodeListError[] = [];
+  if (!CODE.test(code)) errors.push({ line, field: 'code', message: `"${code}" is not an official code (letters, digits, _; up to 32)` });
+  const name = normaliseName(rawName);
+  if (name.length === 0 || name.length > 300) errors.push({ line, field: 'name', message: 'name is empty or longer than 300 characters' });
+  const kind = levelOf(level);
+  if (!kind) errors.push({ line, field: 'kind', message: `"${level}" is not a known level (Tỉnh, Huyện, Thành phố, Thị xã, Xã, Phường, Thị trấn, Thôn, Tổ dân phố, … or province/district/commune/residential-area/establishment)` });
+  if (parent !== '' && !CODE.test(parent)) errors.push({ line, field: 'parentCode', message: `"${parent}" is not an official code` });
+  if (cells.length < 3) errors.push({ line, field: 'row', message: 'a row needs code, name, kind and (except for a province) a parent code' });
+  if (errors.length > 0 || !kind) return errors;
+  return { line, code, name, kind: kind[0], subkind: kind[1], parentCode: parent === '' ? null : parent };
+}
