@@ -3,6 +3,7 @@ import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { ReportingEnv } from './config/reporting.env';
 import { IncidentCountsModule } from './incident-counts/incident-counts.module';
 import { reportingMigrations } from './migrations';
+import { QuarterlyReportModule } from './report/report.module';
 
 export const reportingService: ServiceSpec = {
   name: 'reporting',
@@ -15,6 +16,6 @@ export const reportingService: ServiceSpec = {
 @Module({})
 export class ReportingAppModule {
   static register(env: ReportingEnv): DynamicModule {
-    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule] };
+    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule, QuarterlyReportModule] };
   }
 }

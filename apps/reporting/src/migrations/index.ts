@@ -1,4 +1,5 @@
 import { CreateIncidentCounts1764300000000 } from './1764300000000-create-incident-counts';
+import { CreateMovementScorecard1764400000000 } from './1764400000000-create-movement-scorecard';
 
 /** In order; the only way the reporting schema changes. */
-export const reportingMigrations = [CreateIncidentCounts1764300000000];
+export const reportingMigrations = [CreateIncidentCounts1764300000000, CreateMovementScorecard1764400000000];

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { inArea, previousQuarter, sameQuarterLastYear, yearOf, type ReportScope } from '../report/report-scope';
+
+export interface Compared<T> {
+  current: T;
+  previousQuarter: T;
+  sameQuarterLastYear: T;
+}
+
+export interface RatingDistribution {
+  strong: number;
+  fair: number;
+  average: number;
+  weak: number;
+  rated: number;
+}
+
+export interface WeakUnit {
+  code: string;
+  name: string;
+  path: string;
+  improvementPlan: { actions: string[]; responsibleAgency: string; targetQuarter: string } | null;
+}
+
+export interface ModelFigures {
+  registered: number;
+  interimReviews: number;
+  finalReviews: number;
+  advanced: number;
+  replicated: number;
+}
+
+export interface TrainingFigures {
+  sessions: number;
+  trainees: number;
+  hours: number;
+}
+
+export interface PilotDistrict {
+  code: string;
+  name: string;
+  pilotUnitCodes: string[];
+  compliant: boolean;
+}
+
+/** The movement's figures for one area and quarter, with the comparison columns. */
+@Injectable()
+export class MovementQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private async compared<T>(scope: ReportScope, figure: (quarter: string) => Promise<T>): Promise<Compared<T>> {
+    const [current, previous, lastYear] = await Promise.all([
+      figure(scope.quarter),
+      figure(previousQuarter(scope.quarter)),
+      figure(sameQuarterLastYear(scope.quarter)),
+    ]);
+    return { current, previousQuarter: previous, sameQuarterLastYear: lastYear };
+  }
+
+  ratings(scope: ReportScope): Promise<Compared<RatingDistribution>> {
+    return this.compared(scope, async (quarter) => {
+      const rows: { rating: keyof RatingDistribution; units: string }[] = await this.dataSource.query(
+        `SELECT r.rating, count(*) AS units FROM unit_ratings_v1 r WHERE r.quarter = $2 AND ${inArea('r', scope.view)} GROUP BY r.rating`,
+        [scope.area, quarter],
+      );
+      const distribution: RatingDistribution = { strong: 0, fair: 0, average: 0, weak: 0, rated: 0 };
+      for (const row of rows) {
+        distribution[row.rating] = Number(row.units);
+        distribution.rated += Number(row.units);
+      }
+      return distribution;
+    });
+  }
+
+  async weakUnits(scope: ReportScope): Promise<WeakUnit[]> {
+    const rows: { code: string; name: string; path: string; improvement_plan: WeakUnit['improvementPlan'] }[] = await this.dataSource.query(
+      `SELECT u.code, u.name, r.path, r.improvement_plan
+         FROM unit_ratings_v1 r JOIN report_units_v1 u ON u.unit_id = r.unit_id
+        WHERE r.quarter = $2 AND r.rating = 'weak' AND ${inArea('r', scope.view)}
+        ORDER BY r.path`,
+      [scope.area, scope.quarter],
+    );
+    return rows.map((row) => ({ code: row.code, name: row.name, path: row.path, improvementPlan: row.improvement_plan }));
+  }
+
+  /** Units certified safe for the quarter's year, against the year before. */
+  async certifiedUnits(scope: ReportScope): Promise<{ year: number; certified: number; previousYear: number }> {
+    const count = async (year: number): Promise<number> => {
+      const rows: { n: string }[] = await this.dataSource.query(
+        `SELECT count(*) AS n FROM unit_certifications_v1 c WHERE c.year = $2 AND c.status = 'granted' AND ${inArea('c', scope.view)}`,
+        [scope.area, year],
+      );
+      return Number(rows[0]?.n ?? 0);
+    };
+    const year = yearOf(scope.quarter);
+    return { year, certified: await count(year), previousYear: await count(year - 1) };
+  }
+
+  async hotspots(scope: ReportScope): Promise<{ code: string; name: string; reason: string; fromQuarter: string; toQuarter: string }[]> {
+    return this.dataSource.query(
+      `SELECT u.code, u.name, h.reason, h.from_quarter AS "fromQuarter", h.to_quarter AS "toQuarter"
+         FROM hotspots_v1 h JOIN report_units_v1 u ON u.unit_id = h.unit_id
+        WHERE h.from_quarter <= $2 AND h.to_quarter >= $2 AND ${inArea('h', scope.view)}
+        ORDER BY h.path`,
+      [scope.area, scope.quarter],
+    );
+  }
+
+  /** Clause 3: district-level units of the area and their pilots this year (one or two = compliant). */
+  async pilots(scope: ReportScope): Promise<PilotDistrict[]> {
+    const rows: { code: string; name: string; pilots: string[] }[] = await this.dataSource.query(
+      `SELECT d.code, d.name, coalesce(array_agg(p.code ORDER BY p.code) FILTER (WHERE p.code IS NOT NULL), '{}') AS pilots
+         FROM report_units_v1 d
+         LEFT JOIN pilot_units_v1 pu ON pu.district_id = d.unit_id AND pu.year = $2
+         LEFT JOIN report_units_v1 p ON p.unit_id = pu.pilot_unit_id
+        WHERE d.kind = 'district' AND d.status = 'active' AND (d.path = $1 OR d.path LIKE $1 || '.%')
+        GROUP BY d.unit_id, d.code, d.name, d.path ORDER BY d.path`,
+      [scope.area, yearOf(scope.quarter)],
+    );
+    return rows.map((row) => ({ code: row.code, name: row.name, pilotUnitCodes: row.pilots, compliant: row.pilots.length >= 1 && row.pilots.length <= 2 }));
+  }
+
+  models(scope: ReportScope): Promise<Compared<ModelFigures>> {
+    return this.compared(scope, async (quarter) => {
+      const rows: { milestone: string; n: string }[] = await this.dataSource.query(
+        `SELECT m.milestone, count(*) AS n FROM model_milestones_v1 m WHERE m.quarter = $2 AND ${inArea('m', scope.view)} GROUP BY m.milestone`,
+        [scope.area, quarter],
+      );
+      const count = (milestone: string): number => Number(rows.find((row) => row.milestone === milestone)?.n ?? 0);
+      return {
+        registered: count('registered'),
+        interimReviews: count('interim-review'),
+        finalReviews: count('final-review'),
+        advanced: count('advanced'),
+        replicated: count('replicated-out'),
+      };
+    });
+  }
+
+  async forces(scope: ReportScope): Promise<{ forceType: string; teams: number; members: number }[]> {
+    const rows: { force_type: string; teams: string; members: string }[] = await this.dataSource.query(
+      `SELECT f.force_type, count(*) AS teams, sum(f.headcount) AS members FROM forces_v1 f WHERE ${inArea('f', scope.view)} GROUP BY f.force_type ORDER BY f.force_type`,
+      [scope.area],
+    );
+    return rows.map((row) => ({ forceType: row.force_type, teams: Number(row.teams), members: Number(row.members) }));
+  }
+
+  training(scope: ReportScope): Promise<Compared<TrainingFigures>> {
+    return this.compared(scope, async (quarter) => {
+      const rows: { sessions: string; trainees: string | null; hours: string | null }[] = await this.dataSource.query(
+        `SELECT count(*) AS sessions, sum(t.trainees) AS trainees, sum(t.hours) AS hours FROM training_v1 t WHERE t.quarter = $2 AND ${inArea('t', scope.view)}`,
+        [scope.area, quarter],
+      );
+      return { sessions: Number(rows[0]?.sessions ?? 0), trainees: Number(rows[0]?.trainees ?? 0), hours: Number(rows[0]?.hours ?? 0) };
+    });
+  }
+}

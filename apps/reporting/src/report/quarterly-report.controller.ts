@@ -1,0 +1,43 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
+import { forbidden } from '@binh-yen/http';
+import type { Response } from 'express';
+import { QuarterlyReportQuery } from './dto/quarterly-report.query';
+import { QuarterlyReportService } from './quarterly-report.service';
+import { renderCsv } from './render-csv';
+import { renderHtml } from './render-html';
+import { renderXlsx } from './render-xlsx';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports/quarterly')
+export class QuarterlyReportController {
+  constructor(private readonly reports: QuarterlyReportService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The quarterly report for an area (JSON, CSV, XLSX or printable HTML), Vietnamese or English' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')
+  async get(@Query() query: QuarterlyReportQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
+    const area = query.area ?? caller.area;
+    if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}).`);
+    const report = await this.reports.build({ area, quarter: query.quarter, view: query.view ?? 'as-at-time' }, query.lang ?? 'vi');
+    const fileName = `bao-cao-${area}-${query.quarter}`;
+    switch (query.format ?? 'json') {
+      case 'csv':
+        response.type('text/csv; charset=utf-8').attachment(`${fileName}.csv`).send(renderCsv(report));
+        return;
+      case 'xlsx':
+        response
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .attachment(`${fileName}.xlsx`)
+          .send(await renderXlsx(report));
+        return;
+      case 'html':
+        response.type('text/html; charset=utf-8').send(renderHtml(report));
+        return;
+      default:
+        response.json(report);
+    }
+  }
+}

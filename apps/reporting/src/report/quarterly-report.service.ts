@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readWatermark } from '@binh-yen/messaging';
+import { DataSource } from 'typeorm';
+import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
+import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
+import { MovementQueries, type Compared } from '../movement/movement.queries';
+import { label, type Language } from './labels';
+import type { QuarterlyReport, ReportRow, ReportSection } from './quarterly-report';
+import { inArea, previousQuarter, sameQuarterLastYear, type ReportScope } from './report-scope';
+
+function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => number): ReportRow {
+  return { metric, current: pick(figures.current), previousQuarter: pick(figures.previousQuarter), sameQuarterLastYear: pick(figures.sameQuarterLastYear) };
+}
+
+/** Assembles the quarterly report (the directive's closing paragraph) from the read models. */
+@Injectable()
+export class QuarterlyReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly movement: MovementQueries,
+  ) {}
+
+  async build(scope: ReportScope, language: Language): Promise<QuarterlyReport> {
+    const t = (key: string): string => label(key, language);
+    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, areaName] = await Promise.all([
+      this.movement.ratings(scope),
+      this.movement.weakUnits(scope),
+      this.movement.certifiedUnits(scope),
+      this.movement.hotspots(scope),
+      this.movement.pilots(scope),
+      this.movement.models(scope),
+      this.movement.forces(scope),
+      this.movement.training(scope),
+      this.incidentsByCategory(scope),
+      this.areaName(scope.area),
+    ]);
+    const sections: ReportSection[] = [
+      {
+        key: 'movement',
+        title: t('section.movement'),
+        rows: [
+          row(t('rated'), ratings, (r) => r.rated),
+          ...(['strong', 'fair', 'average', 'weak'] as const).map((rating) => row(t(rating), ratings, (r) => r[rating])),
+          { metric: `${t('certified')} ${certified.year}`, current: certified.certified, previousQuarter: null, sameQuarterLastYear: certified.previousYear },
+        ],
+        details: [
+          {
+            heading: t('weakUnits'),
+            columns: ['Mã / Code', 'Đơn vị / Unit', 'Biện pháp / Actions', 'Cơ quan chủ trì / Responsible', 'Quý mục tiêu / Target'],
+            rows: weakUnits.map((unit) => [unit.code, unit.name, unit.improvementPlan?.actions.join('; ') ?? '', unit.improvementPlan?.responsibleAgency ?? '', unit.improvementPlan?.targetQuarter ?? '']),
+          },
+        ],
+      },
+      {
+        key: 'models',
+        title: t('section.models'),
+        rows: (['registered', 'interimReviews', 'finalReviews', 'advanced', 'replicated'] as const).map((key) => row(t(key), models, (m) => m[key])),
+        details: [],
+      },
+      {
+        key: 'pilots',
+        title: t('section.pilots'),
+        rows: [
+          { metric: t('districtsCompliant'), current: pilots.filter((d) => d.compliant).length, previousQuarter: null, sameQuarterLastYear: null },
+          { metric: t('districtsMissing'), current: pilots.filter((d) => d.pilotUnitCodes.length === 0).length, previousQuarter: null, sameQuarterLastYear: null },
+          { metric: t('hotspots'), current: hotspots.length, previousQuarter: null, sameQuarterLastYear: null },
+        ],
+        details: [
+          { heading: t('districtsCompliant'), columns: ['Mã / Code', 'Đơn vị / Unit', 'Điểm / Pilots'], rows: pilots.map((d) => [d.code, d.name, d.pilotUnitCodes.join(', ')]) },
+          { heading: t('hotspots'), columns: ['Mã / Code', 'Đơn vị / Unit', 'Lý do / Reason', 'Từ / From', 'Đến / To'], rows: hotspots.map((h) => [h.code, h.name, h.reason, h.fromQuarter, h.toQuarter]) },
+        ],
+      },
+      {
+        key: 'incidents',
+        title: t('section.incidents'),
+        rows: [
+          { metric: t('incidentsTotal'), current: incidents.total.current, previousQuarter: incidents.total.previousQuarter, sameQuarterLastYear: incidents.total.sameQuarterLastYear },
+          ...incidents.byCategory,
+        ],
+        details: [],
+      },
+      {
+        key: 'forces',
+        title: t('section.forces'),
+        rows: [
+          row(t('sessions'), training, (f) => f.sessions),
+          row(t('trainees'), training, (f) => f.trainees),
+          row(t('hours'), training, (f) => f.hours),
+          ...forces.flatMap((force) => [
+            { metric: `${t(force.forceType)} — ${t('teams')}`, current: force.teams, previousQuarter: null, sameQuarterLastYear: null },
+            { metric: `${t(force.forceType)} — ${t('members')}`, current: force.members, previousQuarter: null, sameQuarterLastYear: null },
+          ]),
+        ],
+        details: [],
+      },
+    ];
+    return {
+      title: t('title'),
+      area: { path: scope.area, name: areaName },
+      quarter: scope.quarter,
+      view: scope.view,
+      language,
+      currentAsOf: {
+        movement: await readWatermark(this.dataSource, `${MOVEMENT_PROJECTION.name}.v${MOVEMENT_PROJECTION.version}`),
+        incidents: await readWatermark(this.dataSource, `${INCIDENT_COUNTS.name}.v${INCIDENT_COUNTS.version}`),
+      },
+      sections,
+    };
+  }
+
+  private async areaName(path: string): Promise<string> {
+    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM report_units_v1 WHERE path = $1 AND status = 'active' LIMIT 1`, [path]);
+    return rows[0]?.name ?? path;
+  }
+
+  private async incidentsByCategory(scope: ReportScope): Promise<{ total: ReportRow; byCategory: ReportRow[] }> {
+    const quarters = [scope.quarter, previousQuarter(scope.quarter), sameQuarterLastYear(scope.quarter)];
+    const rows: { category: string; quarter: string; incidents: string }[] = await this.dataSource.query(
+      `SELECT c.category, c.quarter, sum(c.incidents) AS incidents
+         FROM (SELECT area AS path, quarter, category, incidents FROM incident_counts_v1) c
+        WHERE c.quarter = ANY($2::text[]) AND ${inArea('c', scope.view)}
+        GROUP BY c.category, c.quarter`,
+      [scope.area, quarters],
+    );
+    const figure = (quarter: string, category?: string): number =>
+      rows.filter((r) => r.quarter === quarter && (category === undefined || r.category === category)).reduce((sum, r) => sum + Number(r.incidents), 0);
+    const categories = [...new Set(rows.map((r) => r.category))].sort();
+    const toRow = (metric: string, category?: string): ReportRow => ({
+      metric,
+      current: figure(quarters[0]!, category),
+      previousQuarter: figure(quarters[1]!, category),
+      sameQuarterLastYear: figure(quarters[2]!, category),
+    });
+    return { total: toRow('total'), byCategory: categories.map((category) => toRow(category, category)) };
+  }
+}

@@ -1,0 +1,48 @@
+import ExcelJS from 'exceljs';
+import { label } from './labels';
+import type { QuarterlyReport } from './quarterly-report';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+
+/** A workbook with a cover sheet and one sheet per section, headings in the report's language. */
+export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
+  const t = (key: string): string => label(key, report.language);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Bình Yên';
+  workbook.created = new Date();
+
+  const cover = workbook.addWorksheet(report.language === 'vi' ? 'Tổng quan' : 'Overview');
+  cover.columns = [{ width: 34 }, { width: 60 }];
+  cover.addRow([report.title]).font = { bold: true, size: 14 };
+  cover.addRow([t('area'), `${report.area.name} (${report.area.path})`]);
+  cover.addRow([t('quarter'), report.quarter]);
+  cover.addRow([t('view'), t(report.view)]);
+  for (const [projection, watermark] of Object.entries(report.currentAsOf)) {
+    cover.addRow([`${t('currentAsOf')} (${projection})`, watermark.lastEventAt ?? '—']);
+  }
+
+  for (const section of report.sections) {
+    const sheet = workbook.addWorksheet(section.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+    sheet.columns = [{ width: 48 }, { width: 16 }, { width: 16 }, { width: 22 }];
+    sheet.addRow([section.title]).font = { bold: true, size: 13 };
+    const header = sheet.addRow([t('metric'), t('current'), t('previousQuarter'), t('sameQuarterLastYear')]);
+    header.eachCell((c) => {
+      c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      c.fill = HEADER_FILL;
+      c.alignment = { wrapText: true, vertical: 'middle' };
+    });
+    for (const row of section.rows) {
+      const added = sheet.addRow([row.metric, row.current, row.previousQuarter, row.sameQuarterLastYear]);
+      for (const column of [2, 3, 4]) added.getCell(column).numFmt = '#,##0';
+    }
+    sheet.views = [{ state: 'frozen', ySplit: 2 }];
+    for (const detail of section.details) {
+      sheet.addRow([]);
+      sheet.addRow([detail.heading]).font = { bold: true };
+      const detailHeader = sheet.addRow(detail.columns);
+      detailHeader.font = { bold: true };
+      for (const cells of detail.rows) sheet.addRow(cells);
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,185 @@
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import type { Caller } from '@binh-yen/auth';
+import {
+  bearer,
+  consumerStates,
+  createTestDatabase,
+  repoRoot,
+  serviceEnv,
+  startServiceProcess,
+  uniqueTopicPrefix,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@binh-yen/testing';
+
+const run = promisify(execFile);
+const officer: Caller = { subject: 'ubnd-tinh-01', agency: 'people-committee', roles: ['officer'], area: '25' };
+
+interface Report {
+  area: { path: string; name: string };
+  currentAsOf: Record<string, { lastEventAt: string | null }>;
+  sections: { key: string; title: string; rows: { metric: string; current: number; previousQuarter: number | null; sameQuarterLastYear: number | null }[]; details: { rows: string[][] }[] }[];
+}
+
+describe('quarterly report from the real units service, through Kafka', () => {
+  const prefix = uniqueTopicPrefix();
+  let unitsDb: TestDatabase;
+  let reportingDb: TestDatabase;
+  let units: ServiceProcess;
+  let reporting: ServiceProcess;
+
+  async function call(service: ServiceProcess, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { authorization: await bearer(officer), 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  }
+
+  const rate = async (code: string, quarter: string, rating: string, plan?: object): Promise<void> => {
+    const answer = await call(units, 'PUT', `/api/v1/units/${code}/ratings/${quarter}`, {
+      rating,
+      assessor: 'Đoàn kiểm tra liên ngành tỉnh',
+      assessedOn: '2026-10-05',
+      justification: 'Theo kết quả kiểm tra quý',
+      ...(plan ? { improvementPlan: plan } : {}),
+    });
+    expect(answer.status).toBe(200);
+  };
+
+  async function report(area: string, quarter: string, view = 'as-at-time'): Promise<Report> {
+    const answer = await call(reporting, 'GET', `/api/v1/reports/quarterly?area=${area}&quarter=${quarter}&view=${view}`);
+    expect(answer.status).toBe(200);
+    return answer.body as Report;
+  }
+
+  const figure = (report: Report, section: string, metric: string): number | undefined =>
+    report.sections.find((s) => s.key === section)?.rows.find((r) => r.metric === metric)?.current;
+
+  async function unitsSql<T>(text: string): Promise<T[]> {
+    const client = new Client({ connectionString: unitsDb.url });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    unitsDb = await createTestDatabase('units');
+    reportingDb = await createTestDatabase('reporting');
+    [units, reporting] = await Promise.all([
+      startServiceProcess({ service: 'units', env: serviceEnv(unitsDb.url, prefix) }),
+      startServiceProcess({ service: 'reporting', env: serviceEnv(reportingDb.url, prefix) }),
+    ]);
+    await run(process.execPath, ['-r', '@swc-node/register', 'apps/units/src/import/import-units.cli.ts', join(repoRoot(), 'apps/units/seed/phu-tho-1998.csv'), '--effective-from=1998-04-21'], {
+      cwd: repoRoot(),
+      env: { ...process.env, ...serviceEnv(unitsDb.url, prefix) },
+    });
+    await waitFor(() => consumerStates(reporting.url), (states) => states.every((s) => s.state === 'running'));
+
+    const plan = { actions: ['Tăng cường tuần tra', 'Họp dân'], responsibleAgency: 'police', targetQuarter: '2026-Q3' };
+    await rate('07894', '2026-Q1', 'strong');
+    await rate('07897', '2026-Q1', 'weak', plan);
+    await rate('07882', '2026-Q1', 'fair');
+    await rate('07885', '2026-Q1', 'average');
+    await rate('07885', '2026-Q1', 'fair'); // a revision: only the latest counts
+    await rate('07894', '2026-Q2', 'strong');
+    await rate('07897', '2026-Q2', 'average');
+    await rate('07981', '2026-Q1', 'strong');
+    expect((await call(units, 'POST', '/api/v1/units/07894/certifications', { year: 2026, grantedOn: '2026-03-20' })).status).toBe(201);
+    expect((await call(units, 'POST', '/api/v1/units/227/pilots', { year: 2026, pilotUnitCode: '07894' })).status).toBe(201);
+    expect((await call(units, 'POST', '/api/v1/units/07894/forces', { forceType: 'neighbourhood-guard', name: 'Tổ bảo vệ dân phố 1', headcount: 10, leader: 'Lê Văn Cường' })).status).toBe(201);
+    expect(
+      (await call(units, 'POST', '/api/v1/units/07894/training-sessions', { course: 'Võ thuật', forceType: 'neighbourhood-guard', startsOn: '2026-02-10', endsOn: '2026-02-12', trainees: 10, hours: 16 })).status,
+    ).toBe(201);
+    await waitFor(() => report('25', '2026-Q1'), (r) => figure(r, 'movement', 'Số đơn vị được xếp loại') === 5 && figure(r, 'forces', 'Lượt người được huấn luyện') === 10, {
+      timeoutMs: 30_000,
+      description: 'the Q1 figures in the report',
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([units?.stop(), reporting?.stop()]);
+    await Promise.allSettled([unitsDb?.drop(), reportingDb?.drop()]);
+  });
+
+  it('matches an independent computation from the units service’s own database', async () => {
+    const oracle = await unitsSql<{ rating: string; n: string }>(`
+      SELECT r.rating, count(*) AS n FROM unit_ratings r JOIN units u ON u.id = r.unit_id
+       WHERE r.quarter = '2026-Q1' AND r.revision = (SELECT max(revision) FROM unit_ratings x WHERE x.unit_id = r.unit_id AND x.quarter = r.quarter)
+         AND (u.path = '25.227' OR u.path LIKE '25.227.%')
+       GROUP BY r.rating`);
+    const q1 = await report('25.227', '2026-Q1');
+    for (const [rating, metric] of [['strong', 'Vững mạnh'], ['fair', 'Khá'], ['average', 'Trung bình'], ['weak', 'Yếu']] as const) {
+      expect(figure(q1, 'movement', metric)).toBe(Number(oracle.find((row) => row.rating === rating)?.n ?? 0));
+    }
+    expect(figure(q1, 'movement', 'Khá')).toBe(2);
+    const movement = q1.sections.find((s) => s.key === 'movement')!;
+    expect(movement.details[0]!.rows).toEqual([['07897', 'Phường Tiên Cát', 'Tăng cường tuần tra; Họp dân', 'police', '2026-Q3']]);
+    expect(figure(q1, 'movement', 'Đơn vị đạt chuẩn an toàn về ANTT (năm) 2026')).toBe(1);
+    const q2 = await report('25.227', '2026-Q2');
+    expect(q2.sections.find((s) => s.key === 'movement')!.rows.find((r) => r.metric === 'Số đơn vị được xếp loại')).toMatchObject({ current: 2, previousQuarter: 4 });
+    expect(q1.area.name).toBe('Thành phố Việt Trì');
+    expect(q1.currentAsOf['movement']!.lastEventAt).not.toBeNull();
+    // The province rolls up every level below it.
+    expect(figure(await report('25', '2026-Q1'), 'movement', 'Số đơn vị được xếp loại')).toBe(5);
+  });
+
+  it('keeps Q1 unchanged as at the time after two communes merge, and moves the figures as today', async () => {
+    const before = await report('25.227.07894', '2026-Q1');
+    const cityBefore = await report('25.227', '2026-Q1');
+    expect(figure(before, 'movement', 'Số đơn vị được xếp loại')).toBe(1);
+
+    expect((await call(units, 'POST', '/api/v1/units/merge', { sourceCodes: ['07897'], targetCode: '07894', effectiveFrom: '2026-04-01' })).status).toBe(200);
+    await waitFor(() => report('25.227.07894', '2026-Q1', 'as-today'), (r) => figure(r, 'movement', 'Số đơn vị được xếp loại') === 2, {
+      description: 'Tiên Cát’s Q1 rating under Gia Cẩm as today',
+    });
+
+    const after = await report('25.227.07894', '2026-Q1');
+    expect(after.sections).toEqual(before.sections);
+    expect((await report('25.227', '2026-Q1')).sections).toEqual(cityBefore.sections);
+    const today = await report('25.227.07894', '2026-Q1', 'as-today');
+    expect(figure(today, 'movement', 'Vững mạnh')).toBe(1);
+    expect(figure(today, 'movement', 'Yếu')).toBe(1);
+  });
+
+  it('downloads an XLSX with the sections, Vietnamese headings and the figures', async () => {
+    const response = await fetch(`${reporting.url}/api/v1/reports/quarterly?area=25.227&quarter=2026-Q1&format=xlsx`, { headers: { authorization: await bearer(officer) } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('bao-cao-25.227-2026-Q1.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Tổng quan',
+      '1. Chất lượng phong trào và đơn',
+      '2. Mô hình tự quản và nhân rộng',
+      '3. Chỉ đạo điểm và địa bàn phức',
+      '4. Vụ việc theo loại',
+      '5. Lực lượng nòng cốt và huấn l',
+    ]);
+    const movement = workbook.worksheets[1]!;
+    expect(movement.getRow(2).values).toEqual([undefined, 'Chỉ tiêu', 'Quý này', 'Quý trước', 'Cùng kỳ năm trước']);
+    const strong = movement.getRows(3, 6)!.find((row) => row.getCell(1).value === 'Vững mạnh')!;
+    expect(strong.getCell(2).value).toBe(1);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(2).value).toBe('Thành phố Việt Trì (25.227)');
+  });
+
+  it('offers CSV and a printable page, in English too, and refuses an area outside the caller’s', async () => {
+    const csv = await (await fetch(`${reporting.url}/api/v1/reports/quarterly?area=25.227&quarter=2026-Q1&format=csv&lang=en`, { headers: { authorization: await bearer(officer) } })).text();
+    expect(csv).toContain('Weak');
+    expect(csv.split('\r\n')[0]).toContain('Same quarter last year');
+    const html = await (await fetch(`${reporting.url}/api/v1/reports/quarterly?area=25.227&quarter=2026-Q1&format=html`, { headers: { authorization: await bearer(officer) } })).text();
+    expect(html).toContain('<h2>1. Chất lượng phong trào và đơn vị yếu</h2>');
+    const outside = await fetch(`${reporting.url}/api/v1/reports/quarterly?area=24&quarter=2026-Q1`, { headers: { authorization: await bearer(officer) } });
+    expect(outside.status).toBe(403);
+  });
+});
