@@ -4,6 +4,7 @@ import type { ReportingEnv } from './config/reporting.env';
 import { IncidentCountsModule } from './incident-counts/incident-counts.module';
 import { reportingMigrations } from './migrations';
 import { QuarterlyReportModule } from './report/report.module';
+import { ReportSubmissionsModule } from './submissions/report-submissions.module';
 
 export const reportingService: ServiceSpec = {
   name: 'reporting',
@@ -16,6 +17,6 @@ export const reportingService: ServiceSpec = {
 @Module({})
 export class ReportingAppModule {
   static register(env: ReportingEnv): DynamicModule {
-    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule, QuarterlyReportModule] };
+    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS })] };
   }
 }

@@ -182,4 +182,64 @@ describe('quarterly report from the real units service, through Kafka', () => {
     const outside = await fetch(`${reporting.url}/api/v1/reports/quarterly?area=24&quarter=2026-Q1`, { headers: { authorization: await bearer(officer) } });
     expect(outside.status).toBe(403);
   });
+
+  describe('submission, approval and completeness', () => {
+    const vietTriOfficer: Caller = { subject: 'ubnd-tp-viet-tri', agency: 'people-committee', roles: ['officer'], area: '25.227' };
+    const phuThoOfficer: Caller = { subject: 'ubnd-tx-phu-tho', agency: 'people-committee', roles: ['officer'], area: '25.228' };
+    const provinceApprover: Caller = { subject: 'ca-tinh-pv05', agency: 'police', roles: ['approver'], area: '25' };
+
+    async function as(caller: Caller, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+      const response = await fetch(`${reporting.url}${path}`, {
+        method,
+        headers: { authorization: await bearer(caller), 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    }
+
+    const stateOf = async (code: string): Promise<string> => {
+      const status = await as(provinceApprover, 'GET', '/api/v1/reports/submissions/status?quarter=2026-Q3');
+      return (status.body['districts'] as { code: string; state: string }[]).find((d) => d.code === code)!.state;
+    };
+
+    it('tracks every district: overdue, submitted late, approved and frozen', async () => {
+      expect(await stateOf('227')).toBe('overdue');
+      const submitted = await as(vietTriOfficer, 'POST', '/api/v1/reports/submissions', { area: '25.227', quarter: '2026-Q3', narrative: 'Quý III tình hình an ninh trật tự cơ bản ổn định.' });
+      expect(submitted.status).toBe(201);
+      expect(await stateOf('227')).toBe('submitted-late');
+      expect((await as(vietTriOfficer, 'POST', `/api/v1/reports/submissions/${submitted.body['id']}/approve`)).status).toBe(403);
+      const approved = await as(provinceApprover, 'POST', `/api/v1/reports/submissions/${submitted.body['id']}/approve`);
+      expect(approved.body).toMatchObject({ status: 'approved', reviewedBy: 'ca-tinh-pv05', version: 2 });
+      expect(await stateOf('227')).toBe('approved');
+
+      const frozen = await as(provinceApprover, 'GET', `/api/v1/reports/submissions/${submitted.body['id']}`);
+      await rate('07909', '2026-Q3', 'strong');
+      await waitFor(() => report('25.227', '2026-Q3'), (r) => figure(r, 'movement', 'Vững mạnh') === 1);
+      expect((await as(provinceApprover, 'GET', `/api/v1/reports/submissions/${submitted.body['id']}`)).body['snapshot']).toEqual(frozen.body['snapshot']);
+      expect((await as(vietTriOfficer, 'POST', '/api/v1/reports/submissions', { area: '25.227', quarter: '2026-Q3', narrative: 'Lần 2' })).status).toBe(409);
+    });
+
+    it('returns a report with comments, then takes a second revision', async () => {
+      const first = await as(phuThoOfficer, 'POST', '/api/v1/reports/submissions', { area: '25.228', quarter: '2026-Q3', narrative: 'Báo cáo quý III' });
+      const stale = await fetch(`${reporting.url}/api/v1/reports/submissions/${first.body['id']}/return`, {
+        method: 'POST',
+        headers: { authorization: await bearer(provinceApprover), 'content-type': 'application/json', 'if-match': '"7"' },
+        body: JSON.stringify({ comments: 'x' }),
+      });
+      expect(stale.status).toBe(412);
+      const returned = await as(provinceApprover, 'POST', `/api/v1/reports/submissions/${first.body['id']}/return`, { comments: 'Bổ sung số liệu mô hình tự quản' });
+      expect(returned.body).toMatchObject({ status: 'returned', comments: 'Bổ sung số liệu mô hình tự quản' });
+      expect(await stateOf('228')).toBe('returned');
+      const second = await as(phuThoOfficer, 'POST', '/api/v1/reports/submissions', { area: '25.228', quarter: '2026-Q3', narrative: 'Báo cáo quý III (bổ sung)' });
+      expect(second.body).toMatchObject({ revision: 2, status: 'submitted' });
+    });
+
+    it('refuses a submission outside the caller’s area or for a unit that is not a district', async () => {
+      expect((await as(phuThoOfficer, 'POST', '/api/v1/reports/submissions', { area: '25.227', quarter: '2026-Q3', narrative: 'x' })).status).toBe(403);
+      const commune = await as(vietTriOfficer, 'POST', '/api/v1/reports/submissions', { area: '25.227.07894', quarter: '2026-Q3', narrative: 'x' });
+      expect(commune.status).toBe(422);
+      expect((commune.body['errors'] as { field: string }[])[0]!.field).toBe('area');
+    });
+  });
 });
+

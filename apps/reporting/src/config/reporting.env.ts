@@ -1,6 +1,11 @@
+import { IsInt, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@binh-yen/http';
 
 /** The reporting service's environment; see .env.example. */
 export class ReportingEnv extends ServiceEnv {
   override PORT: number = 3104;
+
+  /** Days after a quarter ends by which districts submit their report. */
+  @IsInt() @Min(0) @Max(90)
+  REPORT_DEADLINE_DAYS: number = 10;
 }

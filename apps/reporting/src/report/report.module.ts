@@ -7,5 +7,6 @@ import { QuarterlyReportService } from './quarterly-report.service';
 @Module({
   controllers: [QuarterlyReportController],
   providers: [MovementProjection, MovementQueries, QuarterlyReportService],
+  exports: [QuarterlyReportService],
 })
 export class QuarterlyReportModule {}

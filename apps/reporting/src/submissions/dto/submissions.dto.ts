@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+
+export class SubmitReportDto {
+  @ApiProperty({ example: '25.227', description: 'The district-level unit reporting (its path)' })
+  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  area!: string;
+
+  @ApiProperty({ example: '2026-Q3' })
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  quarter!: string;
+
+  @ApiProperty({ example: 'Quý III, tình hình an ninh trật tự trên địa bàn cơ bản ổn định…' })
+  @IsString()
+  @Length(1, 20_000)
+  narrative!: string;
+}
+
+export class ReturnReportDto {
+  @ApiProperty({ example: 'Bổ sung số liệu về mô hình tự quản' })
+  @IsString()
+  @Length(1, 4000)
+  comments!: string;
+}
+
+export class SubmissionStatusQuery {
+  @ApiProperty({ example: '2026-Q3' })
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  quarter!: string;
+}
