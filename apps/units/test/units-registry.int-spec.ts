@@ -108,6 +108,54 @@ describe('units registry on real PostgreSQL and Kafka', () => {
       expect(fresh.body.version).toBe(current.body.version + 1);
     });
 
+    it('refuses a dissolved unit with active children, a hotspot ending before it starts and training ending before it begins', async () => {
+      const parent = await units.call('POST', '/api/v1/units/07915/dissolve', { reason: 'Giải thể', effectiveFrom: '2026-01-01' });
+      expect(parent.status).toBe(409);
+      expect(parent.body.type).toBe('urn:binh-yen:problem:unit-has-children');
+      const hotspot = await units.call('POST', '/api/v1/units/07915/hotspots', { reason: 'Tranh chấp đất đai', fromQuarter: '2026-Q3', toQuarter: '2026-Q1' });
+      expect(hotspot.status).toBe(422);
+      expect(hotspot.body.errors[0].field).toBe('toQuarter');
+      const training = await units.call('POST', '/api/v1/units/07915/training-sessions', { course: 'Võ thuật', forceType: 'mass-security-team', startsOn: '2026-09-10', endsOn: '2026-09-08', trainees: 5, hours: 8 });
+      expect(training.status).toBe(422);
+      expect(training.body.errors[0].field).toBe('endsOn');
+      const model = await units.call('POST', '/api/v1/models', { unitCode: '07915', modelType: 'flying-patrol', name: 'X', startedOn: '2026-01-01', description: '' });
+      expect(model.status).toBe(422);
+      expect(model.body.errors[0].field).toBe('modelType');
+      expect((await units.call('POST', '/api/v1/units/07915/hotspots', { reason: 'Tranh chấp đất đai kéo dài', fromQuarter: '2026-Q1', toQuarter: '2026-Q4' })).status).toBe(201);
+    });
+
+    it('grants a safety certification once a year and revokes it with a reason', async () => {
+      expect((await units.call('POST', '/api/v1/units/07918/certifications', { year: 2025, grantedOn: '2025-12-20' })).status).toBe(201);
+      expect((await units.call('POST', '/api/v1/units/07918/certifications', { year: 2025, grantedOn: '2025-12-21' })).status).toBe(409);
+      const revoked = await units.call('POST', '/api/v1/units/07918/certifications/2025/revoke', { reason: 'Xảy ra vụ án nghiêm trọng', revokedOn: '2026-02-01' });
+      expect(revoked.body).toEqual({ unitCode: '07918', year: 2025, status: 'revoked' });
+      expect((await units.call('POST', '/api/v1/units/07918/certifications/2025/revoke', { reason: 'Lần hai', revokedOn: '2026-02-02' })).status).toBe(409);
+    });
+
+    it('splits a unit, handing every child to a part, and keeps the lineage', async () => {
+      const missingChild = await units.call('POST', '/api/v1/units/07915/split', {
+        effectiveFrom: '2026-07-01',
+        parts: [
+          { code: '07915A', name: 'Xã Phượng Lâu Bắc', subkind: 'commune', childCodes: ['0791501'] },
+          { code: '07915B', name: 'Xã Phượng Lâu Nam', subkind: 'commune', childCodes: [] },
+        ],
+      });
+      expect(missingChild.status).toBe(422);
+      expect(missingChild.body.type).toBe('urn:binh-yen:problem:unit-children-left');
+      const split = await units.call('POST', '/api/v1/units/07915/split', {
+        effectiveFrom: '2026-07-01',
+        parts: [
+          { code: '07915A', name: 'Xã Phượng Lâu Bắc', subkind: 'commune', childCodes: ['0791501'] },
+          { code: '07915B', name: 'Xã Phượng Lâu Nam', subkind: 'commune', childCodes: ['0791502'] },
+        ],
+      });
+      expect(split.status).toBe(200);
+      expect(split.body.map((unit: { path: string }) => unit.path)).toEqual(['25.227.07915A', '25.227.07915B']);
+      expect((await units.call('GET', '/api/v1/units/0791502')).body.path).toBe('25.227.07915B.0791502');
+      const lineage = await units.call('GET', '/api/v1/units/07915A/lineage');
+      expect(lineage.body.cameFrom).toEqual([expect.objectContaining({ change: 'split', unit: expect.objectContaining({ code: '07915', status: 'split' }) })]);
+    });
+
     it('refuses rating a dissolved unit', async () => {
       expect((await units.call('POST', '/api/v1/units/0808001/dissolve', { reason: 'Sáp nhập thôn', effectiveFrom: '2026-01-01' })).status).toBe(200);
       const { status, body } = await units.call('PUT', '/api/v1/units/0808001/ratings/2026-Q1', { rating: 'fair', assessor: 'A', assessedOn: '2026-04-02', justification: 'x' });
