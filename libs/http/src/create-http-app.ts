@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { rateLimit } from './rate-limit';
+import { assertUtf8, requestHygiene } from './request-hygiene';
+import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -10,6 +13,10 @@ export interface HttpAppOptions {
   description: string;
   bodyLimit?: string;
   logger?: LoggerService | false;
+  /** Origins allowed to call from a browser; none means CORS stays off. */
+  corsOrigins?: string[];
+  /** Requests a minute per client address; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
 }
 
 /** One way every service speaks HTTP: problem details, validation, OpenAPI, limits. */
@@ -24,7 +31,13 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
 }
 
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
-  app.use(json({ limit: options.bodyLimit ?? '256kb', strict: true }));
+  app.use(securityHeaders);
+  if (options.rateLimitPerMinute) app.use(rateLimit(options.rateLimitPerMinute));
+  app.use(json({ limit: options.bodyLimit ?? '256kb', strict: true, verify: assertUtf8 }));
+  app.use(requestHygiene);
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.enableCors({ origin: options.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match'], exposedHeaders: ['Content-Disposition', 'Retry-After'] });
+  }
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -7,3 +7,4 @@ export * from './public.decorator';
 export * from './validation';
 export * from './service-env';
 export * from './if-match.decorator';
+export * from './request-hygiene';

@@ -61,7 +61,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = parser?.status ?? parser?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return {
-        type: problemType(parser.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body'),
+        type: problemType(parser.type === 'entity.too.large' ? 'payload-too-large' : parser.type === 'encoding.invalid-utf8' ? 'invalid-utf8' : 'malformed-body'),
         title: TITLES[status] ?? 'Bad request',
         status,
         detail:

@@ -58,6 +58,17 @@ export class ServiceEnv {
   @IsOptional() @Matches(/^https?:\/\//, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
   AUTH_JWKS_URL?: string;
 
+  /** Browser origins allowed to call the API (comma-separated); empty keeps CORS off. */
+  @Transform(toList) @IsString({ each: true }) @Matches(/^https?:\/\/[^\s,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://baocao.phutho.gov.vn' })
+  CORS_ORIGINS: string[] = [];
+
+  /** Requests a minute per client address; 0 turns the limit off. */
+  @IsInt() @Min(0) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = 6_000;
+
+  @Matches(/^\d+(kb|mb)$/, { message: 'HTTP_BODY_LIMIT must look like 256kb or 1mb' })
+  HTTP_BODY_LIMIT: string = '256kb';
+
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 

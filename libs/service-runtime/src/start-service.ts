@@ -25,7 +25,14 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
     );
   }
   const logger = new ConsoleLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LEVELS[env.LOG_LEVEL] });
-  const app = await createHttpApp(module, { title: spec.title, description: spec.description, logger });
+  const app = await createHttpApp(module, {
+    title: spec.title,
+    description: spec.description,
+    logger,
+    bodyLimit: env.HTTP_BODY_LIMIT,
+    corsOrigins: env.CORS_ORIGINS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  });
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${env.HOST}:${address.port}`;
