@@ -9,3 +9,4 @@ export * from './quarter';
 export * from './topics';
 export * from './uuid-v7';
 export * from './validate-event';
+export * from './asyncapi';
