@@ -3,6 +3,7 @@ import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { ReportingEnv } from './config/reporting.env';
 import { IncidentCountsModule } from './incident-counts/incident-counts.module';
 import { reportingMigrations } from './migrations';
+import { RebuildModule } from './rebuild/rebuild.module';
 import { QuarterlyReportModule } from './report/report.module';
 import { ReportSubmissionsModule } from './submissions/report-submissions.module';
 
@@ -17,6 +18,6 @@ export const reportingService: ServiceSpec = {
 @Module({})
 export class ReportingAppModule {
   static register(env: ReportingEnv): DynamicModule {
-    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS })] };
+    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS }), RebuildModule] };
   }
 }

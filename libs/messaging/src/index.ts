@@ -15,3 +15,6 @@ export * from './nest/projection-handler.decorator';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-schema';
 export * from './outbox/outbox-writer';
+export * from './kafka/topic-offsets';
+/** The Kafka client type, for providers that receive the KAFKA token (apps never import kafkajs). */
+export type { Kafka as KafkaClient } from 'kafkajs';

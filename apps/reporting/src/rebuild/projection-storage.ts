@@ -1,0 +1,22 @@
+import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
+import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
+
+/** What each projection owns in the database: rebuilt side by side, then swapped in. */
+export interface ProjectionStorage {
+  name: string;
+  version: number;
+  tables: string[];
+  /** Views over those tables, recreated on the swapped tables. */
+  views: string[];
+}
+
+export const projectionStorage: ProjectionStorage[] = [
+  {
+    ...MOVEMENT_PROJECTION,
+    tables: ['report_units_v1', 'unit_paths_v1', 'unit_ratings_v1', 'unit_certifications_v1', 'hotspots_v1', 'pilot_units_v1', 'model_milestones_v1', 'forces_v1', 'training_v1'],
+    views: ['unit_today_v1'],
+  },
+  { ...INCIDENT_COUNTS, tables: ['incident_counts_v1'], views: [] },
+];
+
+export const CONSUMER_TABLES = ['consumer_inbox', 'consumer_offsets', 'dead_letters'];

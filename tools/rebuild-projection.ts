@@ -1,0 +1,34 @@
+// Rebuilds a projection of a running reporting service and shows progress:
+//   npm run reporting:rebuild -- movement [--url=http://127.0.0.1:3104]
+// Uses an administrator token signed with AUTH_JWT_SECRET (or the dev secret).
+import { issueToken } from '@binh-yen/auth';
+import { DEV_JWT_SECRET } from './issue-token';
+
+async function main(): Promise<number> {
+  const name = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+  const url = process.argv.find((arg) => arg.startsWith('--url='))?.slice(6) ?? 'http://127.0.0.1:3104';
+  if (!name) {
+    process.stderr.write('usage: npm run reporting:rebuild -- <projection> [--url=http://127.0.0.1:3104]\n');
+    return 2;
+  }
+  const token = await issueToken({ subject: 'rebuild-cli', agency: 'system', roles: ['administrator'], area: process.env['REBUILD_AREA'] ?? '25' }, process.env['AUTH_JWT_SECRET'] ?? DEV_JWT_SECRET);
+  const headers = { authorization: `Bearer ${token}` };
+  const started = await fetch(`${url}/api/v1/admin/projections/${name}/rebuilds`, { method: 'POST', headers });
+  const status = (await started.json()) as { id: string; state: string; progress: number; lag: number; error: string | null; detail?: string };
+  if (started.status !== 202) {
+    process.stderr.write(`Refused (${started.status}): ${status.detail ?? JSON.stringify(status)}\n`);
+    return 1;
+  }
+  for (;;) {
+    const current = (await (await fetch(`${url}/api/v1/admin/projections/rebuilds/${status.id}`, { headers })).json()) as typeof status;
+    process.stderr.write(`\rDựng lại / rebuilding ${name}: ${(current.progress * 100).toFixed(1)}% (${current.state}, lag ${current.lag})   `);
+    if (current.state === 'done') return process.stderr.write('\nDone: the rebuilt tables are live.\n'), 0;
+    if (current.state === 'failed') return process.stderr.write(`\nFailed: ${current.error}\n`), 1;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
