@@ -22,7 +22,7 @@ const officer: Caller = { subject: 'ubnd-tinh-01', agency: 'people-committee', r
 
 interface Report {
   area: { path: string; name: string };
-  currentAsOf: Record<string, { lastEventAt: string | null }>;
+  currentAsOf: Record<string, { lastEventAt: string | null; lag: number | null }>;
   sections: { key: string; title: string; rows: { metric: string; current: number; previousQuarter: number | null; sameQuarterLastYear: number | null }[]; details: { rows: string[][] }[] }[];
 }
 
@@ -130,6 +130,7 @@ describe('quarterly report from the real units service, through Kafka', () => {
     expect(q2.sections.find((s) => s.key === 'movement')!.rows.find((r) => r.metric === 'Số đơn vị được xếp loại')).toMatchObject({ current: 2, previousQuarter: 4 });
     expect(q1.area.name).toBe('Thành phố Việt Trì');
     expect(q1.currentAsOf['movement']!.lastEventAt).not.toBeNull();
+    expect(q1.currentAsOf['movement']!.lag).toBe(0);
     // The province rolls up every level below it.
     expect(figure(await report('25', '2026-Q1'), 'movement', 'Số đơn vị được xếp loại')).toBe(5);
   });

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readWatermark } from '@binh-yen/messaging';
+import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { DataSource } from 'typeorm';
 import type { IncidentCountsDto } from './dto/incident-counts.query';
 import { INCIDENT_COUNTS } from './incident-counts.projection';
 
 @Injectable()
 export class IncidentCountsQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
 
   async byCategory(quarter: string, area?: string): Promise<IncidentCountsDto> {
     const rows: { category: string; incidents: string }[] = await this.dataSource.query(
@@ -23,7 +26,7 @@ export class IncidentCountsQueries {
       area: area ?? null,
       total: byCategory.reduce((sum, row) => sum + row.incidents, 0),
       byCategory,
-      currentAsOf: await readWatermark(this.dataSource, `${INCIDENT_COUNTS.name}.v${INCIDENT_COUNTS.version}`),
+      currentAsOf: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
     };
   }
 }

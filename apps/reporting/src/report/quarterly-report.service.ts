@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { readWatermark } from '@binh-yen/messaging';
 import { DataSource } from 'typeorm';
+import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { MovementQueries, type Compared } from '../movement/movement.queries';
@@ -19,6 +19,7 @@ export class QuarterlyReportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly movement: MovementQueries,
+    private readonly freshness: ProjectionFreshness,
   ) {}
 
   async build(scope: ReportScope, language: Language): Promise<QuarterlyReport> {
@@ -102,8 +103,8 @@ export class QuarterlyReportService {
       view: scope.view,
       language,
       currentAsOf: {
-        movement: await readWatermark(this.dataSource, `${MOVEMENT_PROJECTION.name}.v${MOVEMENT_PROJECTION.version}`),
-        incidents: await readWatermark(this.dataSource, `${INCIDENT_COUNTS.name}.v${INCIDENT_COUNTS.version}`),
+        movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
+        incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
       },
       sections,
     };

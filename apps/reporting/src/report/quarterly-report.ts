@@ -30,6 +30,6 @@ export interface QuarterlyReport {
   view: BoundaryView;
   language: Language;
   /** Up to when the figures are current: the latest event applied, per projection. */
-  currentAsOf: Record<string, { lastEventAt: string | null; appliedAt: string | null }>;
+  currentAsOf: Record<string, { lastEventAt: string | null; appliedAt: string | null; lag: number | null }>;
   sections: ReportSection[];
 }

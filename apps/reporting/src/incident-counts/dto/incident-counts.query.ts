@@ -20,6 +20,7 @@ export class CategoryCountDto {
 export class WatermarkDto {
   @ApiProperty({ nullable: true, description: 'Time of the latest event applied' }) lastEventAt!: string | null;
   @ApiProperty({ nullable: true, description: 'When the projection last applied events' }) appliedAt!: string | null;
+  @ApiProperty({ nullable: true, description: 'Events on its topics not yet applied' }) lag!: number | null;
 }
 
 export class IncidentCountsDto {
