@@ -93,6 +93,18 @@ describe('units registry on real PostgreSQL and Kafka', () => {
       expect(subkind.body.errors[0].field).toBe('subkind');
     });
 
+    it('lets each agency and role do only what the policy allows, and changes nothing when it refuses', async () => {
+      const prosecutor = { subject: 'vks-01', agency: 'procuracy' as const, roles: ['officer' as const], area: '25' };
+      const journalist = { subject: 'bao-phu-tho-01', agency: 'press' as const, roles: ['approver' as const], area: '25' };
+      expect((await units.call('GET', '/api/v1/units/07894', undefined, { caller: prosecutor })).status).toBe(200);
+      const refused = await units.call('POST', '/api/v1/units', { code: 'VKS01', name: 'X', kind: 'establishment', subkind: 'agency', parentCode: '227', effectiveFrom: '2026-01-01' }, { caller: prosecutor });
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain('unit.register');
+      expect(await units.sql(`SELECT 1 FROM units WHERE code = 'VKS01'`)).toHaveLength(0);
+      expect((await units.call('PUT', '/api/v1/units/07882/ratings/2026-Q1', { rating: 'strong', assessor: 'x', assessedOn: '2026-04-01', justification: 'x' }, { caller: journalist })).status).toBe(403);
+      expect(await units.sql(`SELECT 1 FROM unit_ratings r JOIN units u ON u.id = r.unit_id WHERE u.code = '07882' AND r.quarter = '2026-Q1'`)).toHaveLength(0);
+    });
+
     it('refuses a write outside the caller’s area', async () => {
       const { status } = await units.call('POST', '/api/v1/units/07894/rename', { name: 'Phường Gia Cẩm mới', effectiveFrom: '2026-07-01' }, { caller: phuThoTownOfficer });
       expect(status).toBe(403);

@@ -12,10 +12,11 @@ import {
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC, ProblemException, problemType } from '@binh-yen/http';
+import { CALLER_KEY, PolicyGuard } from './allow.decorator';
 import type { Caller } from './caller';
 import { InvalidTokenError, TokenVerifier, type TokenSettings } from './token-verifier';
 
-const CALLER = Symbol('caller');
+const CALLER = CALLER_KEY;
 
 type RequestWithCaller = Request & { [CALLER]?: Caller };
 
@@ -67,7 +68,9 @@ export class AuthModule {
       module: AuthModule,
       providers: [
         { provide: TokenVerifier, useValue: new TokenVerifier(settings) },
+        // Guards run in this order: who you are, then what you may do.
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
       ],
       exports: [TokenVerifier],
     };

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@binh-yen/auth';
 import { IncidentCountsDto, IncidentCountsQuery } from './dto/incident-counts.query';
 import { IncidentCountsQueries } from './incident-counts.queries';
 
@@ -10,6 +11,7 @@ export class IncidentCountsController {
   constructor(private readonly queries: IncidentCountsQueries) {}
 
   @Get()
+  @Allow('report.read')
   @ApiOkResponse({ type: IncidentCountsDto })
   get(@Query() query: IncidentCountsQuery): Promise<IncidentCountsDto> {
     return this.queries.byCategory(query.quarter, query.area);

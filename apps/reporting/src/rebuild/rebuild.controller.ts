@@ -1,13 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
-import { forbidden } from '@binh-yen/http';
+import { Allow } from '@binh-yen/auth';
 import type { RebuildStatus } from './projection-rebuild';
 import { ProjectionRebuilder } from './projection-rebuilder';
-
-function requireAdministrator(caller: Caller): void {
-  if (!caller.roles.includes('administrator')) throw forbidden('Rebuilding a projection needs the administrator role.');
-}
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -15,18 +10,18 @@ function requireAdministrator(caller: Caller): void {
 export class RebuildController {
   constructor(private readonly rebuilder: ProjectionRebuilder) {}
 
+  @Allow('projection.rebuild')
   @Post(':name/rebuilds')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild a projection from the beginning of its topics beside the live one; it takes over when caught up' })
-  start(@Param('name') name: string, @CurrentCaller() caller: Caller): RebuildStatus {
-    requireAdministrator(caller);
+  start(@Param('name') name: string): RebuildStatus {
     return this.rebuilder.start(name);
   }
 
+  @Allow('projection.rebuild')
   @Get('rebuilds/:id')
   @ApiOperation({ summary: 'Progress of a rebuild' })
-  status(@Param('id') id: string, @CurrentCaller() caller: Caller): RebuildStatus {
-    requireAdministrator(caller);
+  status(@Param('id') id: string): RebuildStatus {
     return this.rebuilder.status(id);
   }
 }

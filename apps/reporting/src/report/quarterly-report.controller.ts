@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
 import { forbidden } from '@binh-yen/http';
 import type { Response } from 'express';
 import { QuarterlyReportQuery } from './dto/quarterly-report.query';
@@ -15,6 +15,7 @@ import { renderXlsx } from './render-xlsx';
 export class QuarterlyReportController {
   constructor(private readonly reports: QuarterlyReportService) {}
 
+  @Allow('report.read')
   @Get()
   @ApiOperation({ summary: 'The quarterly report for an area (JSON, CSV, XLSX or printable HTML), Vietnamese or English' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { DataSource } from 'typeorm';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -20,18 +20,21 @@ export class ForcesController {
     private readonly recordTraining: RecordTrainingUseCase,
   ) {}
 
+  @Allow('unit.forces')
   @Post('forces')
   @ApiOperation({ summary: 'Register a security force team in a unit (clause 4)' })
   register(@Param('code', UnitCodePipe) code: string, @Body() body: RegisterForceDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
     return this.registerForce.execute(code, body, caller, key);
   }
 
+  @Allow('unit.forces')
   @Post('training-sessions')
   @ApiOperation({ summary: 'Record a training session of a force (clause 4)' })
   train(@Param('code', UnitCodePipe) code: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
     return this.recordTraining.execute(code, body, caller, key);
   }
 
+  @Allow('unit.read')
   @Get('forces')
   forces(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<unknown[]> {
     return this.dataSource.query(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,24 +24,28 @@ export class ModelsController {
     private readonly replicateModel: ReplicateModelUseCase,
   ) {}
 
+  @Allow('unit.read')
   @Get('model-types')
   @ApiOperation({ summary: 'Types of self-management models (data, extendable)' })
   types(): Promise<{ slug: string; nameVi: string; nameEn: string }[]> {
     return this.dataSource.query(`SELECT slug, name_vi AS "nameVi", name_en AS "nameEn" FROM model_types ORDER BY slug`);
   }
 
+  @Allow('model.manage')
   @Post('models')
   @ApiOperation({ summary: 'Register a self-management model (mô hình tự quản)' })
   register(@Body() body: RegisterModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {
     return this.registerModel.execute(body, caller, key);
   }
 
+  @Allow('model.manage')
   @Post('models/:id/reviews')
   @ApiOperation({ summary: 'Record an interim (sơ kết) or final (tổng kết) review' })
   review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {
     return this.reviewModel.execute(id, body, caller, key);
   }
 
+  @Allow('model.manage')
   @Post('models/:id/recognition')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recognise a model as advanced (after an effective final review)' })
@@ -49,6 +53,7 @@ export class ModelsController {
     return this.recogniseModel.execute(id, body, caller, key);
   }
 
+  @Allow('model.manage')
   @Post('models/:id/replications')
   @ApiOperation({ summary: 'Replicate an advanced model into another unit' })
   replicate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReplicateModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -37,23 +37,27 @@ export class MovementController {
     private readonly queries: MovementQueries,
   ) {}
 
+  @Allow('unit.rate')
   @Put('units/:code/ratings/:quarter')
   @ApiOperation({ summary: 'Rate a unit for a quarter (xếp loại phong trào); a second call is a revision' })
   rate(@Param('code', UnitCodePipe) code: string, @Param('quarter') quarter: string, @Body() body: RateUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RatingView> {
     return this.rateUnit.execute(code, quarterParam(quarter), body, caller, key);
   }
 
+  @Allow('unit.read')
   @Get('units/:code/ratings')
   ratings(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<RatingRecord[]> {
     return this.queries.ratings(code, caller);
   }
 
+  @Allow('unit.certify')
   @Post('units/:code/certifications')
   @ApiOperation({ summary: 'Certify a unit safe for security and order for a year' })
   certify(@Param('code', UnitCodePipe) code: string, @Body() body: CertifyUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<CertificationView> {
     return this.certifyUnit.grant(code, body, caller, key);
   }
 
+  @Allow('unit.certify')
   @Post('units/:code/certifications/:year/revoke')
   @HttpCode(200)
   revoke(
@@ -66,12 +70,14 @@ export class MovementController {
     return this.certifyUnit.revoke(code, year, body, caller, key);
   }
 
+  @Allow('unit.designate')
   @Post('units/:code/hotspots')
   @ApiOperation({ summary: 'Designate an area with complicated security and order (clause 3)' })
   hotspot(@Param('code', UnitCodePipe) code: string, @Body() body: DesignateHotspotDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
     return this.designateHotspot.execute(code, body, caller, key);
   }
 
+  @Allow('unit.designate')
   @Post('units/:code/pilots')
   @ApiOperation({ summary: 'A district-level unit designates a grassroots pilot unit for a year (at most two)' })
   pilot(
@@ -83,6 +89,7 @@ export class MovementController {
     return this.designatePilot.execute(code, body, caller, key);
   }
 
+  @Allow('unit.read')
   @Get('pilots/compliance')
   @ApiOperation({ summary: 'District-level units and their pilots for a year; those with none are not compliant' })
   compliance(@Query() query: PilotComplianceQuery, @CurrentCaller() caller: Caller): Promise<PilotCompliance> {

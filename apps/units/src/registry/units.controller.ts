@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IfMatchVersion } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -33,18 +33,21 @@ export class UnitsController {
     private readonly dissolveUnit: DissolveUnitUseCase,
   ) {}
 
+  @Allow('unit.read')
   @Get()
   @ApiOperation({ summary: 'Search units by code or name (with or without diacritics), within your area' })
   search(@Query() query: SearchUnitsQuery, @CurrentCaller() caller: Caller): Promise<UnitPage> {
     return this.queries.search(query, caller);
   }
 
+  @Allow('unit.register')
   @Post()
   @ApiOperation({ summary: 'Register a unit (đăng ký đơn vị)' })
   register(@Body() body: RegisterUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<UnitView> {
     return this.registerUnit.execute(body, caller, key);
   }
 
+  @Allow('unit.reorganise')
   @Post('merge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge units into one (sáp nhập); lineage kept' })
@@ -52,29 +55,34 @@ export class UnitsController {
     return this.mergeUnits.execute(body, caller, key);
   }
 
+  @Allow('unit.read')
   @Get(CODE)
   async get(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<UnitView> {
     return toView(await this.queries.byCode(code, caller));
   }
 
+  @Allow('unit.read')
   @Get(`${CODE}/subtree`)
   @ApiOperation({ summary: 'The unit and everything under it' })
   subtree(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<UnitView[]> {
     return this.queries.subtree(code, caller);
   }
 
+  @Allow('unit.read')
   @Get(`${CODE}/ancestors`)
   @ApiOperation({ summary: 'The units above it, from the top' })
   ancestors(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<UnitView[]> {
     return this.queries.ancestors(code, caller);
   }
 
+  @Allow('unit.read')
   @Get(`${CODE}/lineage`)
   @ApiOperation({ summary: 'Which units it came from and went to' })
   lineage(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<Lineage> {
     return this.queries.lineage(code, caller);
   }
 
+  @Allow('unit.reorganise')
   @Post(`${CODE}/rename`)
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last read' })
@@ -82,6 +90,7 @@ export class UnitsController {
     return this.renameUnit.execute(code, body, caller, version, key);
   }
 
+  @Allow('unit.reorganise')
   @Post(`${CODE}/move`)
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last read' })
@@ -89,6 +98,7 @@ export class UnitsController {
     return this.moveUnit.execute(code, body, caller, version, key);
   }
 
+  @Allow('unit.reorganise')
   @Post(`${CODE}/split`)
   @HttpCode(200)
   @ApiOperation({ summary: 'Split a unit into several (chia tách); lineage kept' })
@@ -96,6 +106,7 @@ export class UnitsController {
     return this.splitUnit.execute(code, body, caller, key);
   }
 
+  @Allow('unit.reorganise')
   @Post(`${CODE}/dissolve`)
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last read' })

@@ -1,0 +1,34 @@
+import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { forbidden, IS_PUBLIC } from '@binh-yen/http';
+import type { Caller } from './caller';
+import { isAllowed, policy, type Action } from './policy';
+
+export const ALLOWED_ACTION = 'binh-yen:action';
+
+/** Where the authentication guard leaves the verified caller on the request. */
+export const CALLER_KEY = Symbol.for('binh-yen:caller');
+
+/** The action a route performs; the policy decides who may. */
+export const Allow = (action: Action): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ACTION, action);
+
+/** Enforces the policy after authentication; routes without an action only need a valid token. */
+@Injectable()
+export class PolicyGuard implements CanActivate {
+  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const action = this.reflector.getAllAndOverride<Action | undefined>(ALLOWED_ACTION, [context.getHandler(), context.getClass()]);
+    if (!action) return true;
+    const caller = context.switchToHttp().getRequest<Record<symbol, Caller | undefined>>()[CALLER_KEY];
+    if (!caller || !isAllowed(caller, action)) {
+      const permission = policy[action];
+      throw forbidden(
+        `${action} is for ${permission.roles.join('/')} of ${permission.agencies === 'any' ? 'any agency' : permission.agencies.join(', ')}; you are ${caller?.roles.join('/') ?? 'nobody'} of ${caller?.agency ?? 'no agency'}.`,
+      );
+    }
+    return true;
+  }
+}
+

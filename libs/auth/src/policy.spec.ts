@@ -1,0 +1,20 @@
+import { isAllowed, policy } from './policy';
+
+describe('the authorisation policy', () => {
+  it('lets the procuracy do nothing in the units registry but read', () => {
+    const prosecutor = { agency: 'procuracy' as const, roles: ['officer' as const] };
+    expect(isAllowed(prosecutor, 'unit.read')).toBe(true);
+    expect(isAllowed(prosecutor, 'unit.register')).toBe(false);
+    expect(isAllowed(prosecutor, 'unit.rate')).toBe(false);
+  });
+
+  it('needs both the role and the agency', () => {
+    expect(isAllowed({ agency: 'police', roles: ['approver'] }, 'report.review')).toBe(true);
+    expect(isAllowed({ agency: 'police', roles: ['officer'] }, 'report.review')).toBe(false);
+    expect(isAllowed({ agency: 'press', roles: ['approver'] }, 'report.review')).toBe(false);
+  });
+
+  it('gives every action at least one role', () => {
+    for (const permission of Object.values(policy)) expect(permission.roles.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,39 @@
+import type { Agency, Caller, Role } from './caller';
+
+const ALL_ROLES: Role[] = ['administrator', 'officer', 'approver', 'analyst', 'auditor'];
+const MASS_ORGANISATIONS: Agency[] = ['fatherland-front', 'womens-union', 'youth-union', 'farmers-association', 'veterans-association'];
+
+export interface Permission {
+  roles: Role[];
+  /** Agencies allowed, or every agency. */
+  agencies: Agency[] | 'any';
+}
+
+/**
+ * Who may do what, in one place (roles × agencies × actions). Area scope is
+ * separate: every action is further limited to the caller's area by the services.
+ */
+export const policy = {
+  'unit.read': { roles: ALL_ROLES, agencies: 'any' },
+  'unit.register': { roles: ['administrator', 'officer'], agencies: ['people-committee'] },
+  'unit.reorganise': { roles: ['administrator', 'officer', 'approver'], agencies: ['people-committee'] },
+  'unit.rate': { roles: ['officer', 'approver'], agencies: ['police', 'people-committee', 'fatherland-front'] },
+  'unit.certify': { roles: ['officer', 'approver'], agencies: ['people-committee', 'police'] },
+  'unit.designate': { roles: ['officer', 'approver'], agencies: ['police', 'people-committee'] },
+  'unit.forces': { roles: ['officer'], agencies: ['police', 'people-committee'] },
+  'model.manage': { roles: ['officer', 'approver'], agencies: ['people-committee', 'police', ...MASS_ORGANISATIONS] },
+  'report.read': { roles: ALL_ROLES, agencies: 'any' },
+  'report.submit': { roles: ['officer', 'approver'], agencies: ['people-committee', 'police'] },
+  'report.review': { roles: ['approver'], agencies: ['police', 'fatherland-front', 'people-committee'] },
+  'projection.rebuild': { roles: ['administrator'], agencies: 'any' },
+  'audit.read': { roles: ['auditor', 'administrator'], agencies: 'any' },
+} as const satisfies Record<string, Permission>;
+
+export type Action = keyof typeof policy;
+
+export function isAllowed(caller: Pick<Caller, 'roles' | 'agency'>, action: Action): boolean {
+  const permission: Permission = policy[action];
+  const roleAllowed = caller.roles.some((role) => permission.roles.includes(role));
+  const agencyAllowed = permission.agencies === 'any' || permission.agencies.includes(caller.agency);
+  return roleAllowed && agencyAllowed;
+}
