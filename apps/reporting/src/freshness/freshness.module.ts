@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { FreshnessController } from './freshness.controller';
 import { ProjectionFreshness } from './projection-freshness';
 
 @Global()
-@Module({ providers: [ProjectionFreshness], exports: [ProjectionFreshness] })
+@Module({ controllers: [FreshnessController], providers: [ProjectionFreshness], exports: [ProjectionFreshness] })
 export class FreshnessModule {}

@@ -1,0 +1,44 @@
+import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '@binh-yen/auth';
+import { distinctUntilChanged, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
+import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
+import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
+import { ProjectionFreshness, type Freshness } from './projection-freshness';
+
+type FreshnessByProjection = Record<string, Freshness>;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports/freshness')
+export class FreshnessController {
+  constructor(private readonly freshness: ProjectionFreshness) {}
+
+  private async all(): Promise<FreshnessByProjection> {
+    return {
+      movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
+      incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
+    };
+  }
+
+  @Get()
+  @Allow('report.read')
+  @ApiOperation({ summary: 'Up to when each projection is current, and its lag' })
+  current(): Promise<FreshnessByProjection> {
+    return this.all();
+  }
+
+  /** Server-sent events: a message whenever a projection moves, so views refresh without polling. */
+  @Sse('stream')
+  @Allow('report.read')
+  @ApiOperation({ summary: 'Server-sent events whenever a projection applies new events' })
+  stream(): Observable<MessageEvent> {
+    return interval(1_000).pipe(
+      startWith(0),
+      switchMap(() => from(this.all())),
+      map((freshness) => JSON.stringify(freshness)),
+      distinctUntilChanged(),
+      map((data) => ({ type: 'freshness', data })),
+    );
+  }
+}
