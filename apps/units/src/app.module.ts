@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@binh-yen/audit';
 import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { UnitsEnv } from './config/units.env';
 import { ForcesModule } from './forces/forces.module';
@@ -22,7 +23,7 @@ export class UnitsAppModule {
   static register(env: UnitsEnv): DynamicModule {
     return {
       module: UnitsAppModule,
-      imports: [...platformModules(env, unitsService), UnitsSharedModule, RegistryModule, MovementModule, ModelsModule, ForcesModule],
+      imports: [...platformModules(env, unitsService), AuditModule, UnitsSharedModule, RegistryModule, MovementModule, ModelsModule, ForcesModule],
     };
   }
 }

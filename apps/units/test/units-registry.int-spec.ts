@@ -248,4 +248,25 @@ describe('units registry on real PostgreSQL and Kafka', () => {
       for (const sequences of byAggregate.values()) expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
     }
   });
+
+  it('keeps an audit trail of every write that an auditor can query by entity and person', async () => {
+    const auditor = { subject: 'thanh-tra-01', agency: 'people-committee' as const, roles: ['auditor' as const], area: '25' };
+    const unit = await units.call('GET', '/api/v1/units/07903');
+    await units.call('POST', '/api/v1/units/07903/rename', { name: 'Phường Thanh Miếu (mới)', effectiveFrom: '2026-07-01' }, { headers: { 'x-request-id': 'req-rename-07903' } });
+    await units.call('PUT', '/api/v1/units/07903/ratings/2026-Q2', { rating: 'fair', assessor: 'Đoàn kiểm tra', assessedOn: '2026-07-02', justification: 'Đạt yêu cầu' });
+    expect((await units.call('GET', `/api/v1/audit?entityId=${unit.body.id}`)).status).toBe(403);
+    const trail = await units.call('GET', `/api/v1/audit?entityType=unit&entityId=${unit.body.id}`, undefined, { caller: auditor });
+    expect(trail.status).toBe(200);
+    expect(trail.body.items.map((entry: { action: string }) => entry.action)).toEqual(['unit.reorganise', 'unit.rate']);
+    expect(trail.body.items[0]).toMatchObject({
+      subject: 'ubnd-tinh-01',
+      agency: 'people-committee',
+      before: { name: 'Phường Thanh Miếu' },
+      after: { name: 'Phường Thanh Miếu (mới)' },
+      requestId: 'req-rename-07903',
+    });
+    const bySubject = await units.call('GET', '/api/v1/audit?subject=ubnd-tinh-01&limit=500', undefined, { caller: auditor });
+    expect(bySubject.body.items.length).toBeGreaterThan(10);
+  });
 });
+

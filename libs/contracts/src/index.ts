@@ -1,4 +1,5 @@
 export * from './catalog';
+export * from './events/audit-events';
 export * from './envelope';
 export * from './envelope.schema';
 export * from './events/campaign-events';

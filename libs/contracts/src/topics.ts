@@ -10,6 +10,8 @@ export const AggregateTypes = {
   agreement: 'agreement',
   /** Records of a campaign's work kept apart from it: media stories and commendations. */
   recognition: 'recognition',
+  /** Who changed what: one audit entry per write, keyed by the entity changed. */
+  audit: 'audit',
 } as const;
 
 export type AggregateType = (typeof AggregateTypes)[keyof typeof AggregateTypes];

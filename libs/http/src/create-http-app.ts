@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { rateLimit } from './rate-limit';
+import { requestContext } from './request-context';
 import { assertUtf8, requestHygiene } from './request-hygiene';
 import { securityHeaders } from './security-headers';
 import { createValidationPipe } from './validation';
@@ -31,6 +32,7 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
 }
 
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  app.use(requestContext);
   app.use(securityHeaders);
   if (options.rateLimitPerMinute) app.use(rateLimit(options.rateLimitPerMinute));
   app.use(json({ limit: options.bodyLimit ?? '256kb', strict: true, verify: assertUtf8 }));

@@ -8,3 +8,4 @@ export * from './validation';
 export * from './service-env';
 export * from './if-match.decorator';
 export * from './request-hygiene';
+export * from './request-context';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitTrainingRecordedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -16,6 +17,7 @@ export class RecordTrainingUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: RecordTrainingDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
@@ -30,6 +32,7 @@ export class RecordTrainingUseCase {
         [id, unit.id, input.forceType, course, input.startsOn, input.endsOn, input.trainees, input.hours],
       );
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.forces', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { session: id, course, trainees: input.trainees, hours: input.hours } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitTrainingRecordedV1>(unit.id, UnitEventTypes.trainingRecorded, sequence, unit.path, caller, {
           unitId: unit.id,

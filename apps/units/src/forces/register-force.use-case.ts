@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitForceRegisteredV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -16,6 +17,7 @@ export class RegisterForceUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: RegisterForceDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
@@ -28,6 +30,7 @@ export class RegisterForceUseCase {
       const leader = normaliseName(input.leader);
       await tx.query(`INSERT INTO forces (id, unit_id, force_type, name, headcount, leader) VALUES ($1, $2, $3, $4, $5, $6)`, [id, unit.id, input.forceType, name, input.headcount, leader]);
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.forces', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { force: id, forceType: input.forceType, name, headcount: input.headcount, leader } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitForceRegisteredV1>(unit.id, UnitEventTypes.forceRegistered, sequence, unit.path, caller, {
           unitId: unit.id,

@@ -1,4 +1,5 @@
 import { CreateUnitsRegistry1764300000000 } from './1764300000000-create-units-registry';
+import { CreateUnitsAudit1764600000000 } from './1764600000000-create-units-audit';
 
 /** In order; the only way the units schema changes. */
-export const unitsMigrations = [CreateUnitsRegistry1764300000000];
+export const unitsMigrations = [CreateUnitsRegistry1764300000000, CreateUnitsAudit1764600000000];

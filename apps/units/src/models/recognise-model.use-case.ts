@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { ModelEventTypes, type ModelRecognisedAdvancedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -15,6 +16,7 @@ export class RecogniseModelUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly models: ModelsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(modelId: string, input: RecogniseModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
@@ -24,6 +26,7 @@ export class RecogniseModelUseCase {
       checkRecognition(await this.models.state(tx, model));
       await tx.query(`UPDATE models SET stage = 'advanced' WHERE id = $1`, [model.id]);
       const sequence = await this.models.touch(tx, model.id);
+      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: model.id, area: model.path, before: { stage: model.stage }, after: { stage: 'advanced' } }, now);
       await this.outbox.append(tx, [
         aggregateEvent<ModelRecognisedAdvancedV1>({ type: 'model', id: model.id }, ModelEventTypes.recognisedAdvanced, sequence, model.path, caller, {
           modelId: model.id,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { ModelEventTypes, uuidv7, type ModelRegisteredV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -49,6 +50,7 @@ export class RegisterModelUseCase {
     private readonly units: UnitsRepository,
     private readonly models: ModelsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: RegisterModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
@@ -56,6 +58,7 @@ export class RegisterModelUseCase {
       const unit = await this.units.requireByCode(tx, input.unitCode);
       assertInArea(caller, unit.path);
       const event = await insertModel(tx, unit, { ...input, sourceModelId: null }, caller, now);
+      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: event.data.modelId, area: unit.path, before: null, after: event.data }, now);
       await this.outbox.append(tx, [event]);
       return toModelView(await this.models.require(tx, event.data.modelId));
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { ModelEventTypes, type ModelReplicatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -19,6 +20,7 @@ export class ReplicateModelUseCase {
     private readonly units: UnitsRepository,
     private readonly models: ModelsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(modelId: string, input: ReplicateModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
@@ -45,6 +47,7 @@ export class ReplicateModelUseCase {
         targetPath: target.path,
         replicatedOn: input.replicatedOn,
       }, now);
+      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: source.id, area: target.path, before: null, after: { replicatedAs: registered.data.modelId, into: target.code } }, now);
       await this.outbox.append(tx, [registered, replicated]);
       return toModelView(await this.models.require(tx, registered.data.modelId));
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { ModelEventTypes, uuidv7, type ModelReviewedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -16,6 +17,7 @@ export class ReviewModelUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly models: ModelsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(modelId: string, input: ReviewModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
@@ -35,6 +37,7 @@ export class ReviewModelUseCase {
       ]);
       if (model.stage === 'registered') await tx.query(`UPDATE models SET stage = 'reviewed' WHERE id = $1`, [model.id]);
       const sequence = await this.models.touch(tx, model.id);
+      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: model.id, area: model.path, before: { stage: model.stage }, after: { review: input.kind, outcome: input.outcome } }, now);
       await this.outbox.append(tx, [
         aggregateEvent<ModelReviewedV1>({ type: 'model', id: model.id }, ModelEventTypes.reviewed, sequence, model.path, caller, {
           modelId: model.id,

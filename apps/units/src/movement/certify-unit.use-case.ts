@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitCertificationRevokedV1, type UnitCertifiedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -22,6 +23,7 @@ export class CertifyUnitUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async grant(code: string, input: CertifyUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
@@ -37,6 +39,7 @@ export class CertifyUnitUseCase {
         [unit.id, input.year, input.grantedOn],
       );
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.certify', entityType: 'unit', entityId: unit.id, area: unit.path, before: existing[0] ?? null, after: { year: input.year, status: 'granted' } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitCertifiedV1>(unit.id, UnitEventTypes.certified, sequence, unit.path, caller, { unitId: unit.id, code, path: unit.path, year: input.year, grantedOn: input.grantedOn }, now),
       ]);
@@ -54,6 +57,7 @@ export class CertifyUnitUseCase {
       const reason = input.reason.normalize('NFC');
       await tx.query(`UPDATE safety_certifications SET status = 'revoked', revoked_on = $3, revoke_reason = $4 WHERE unit_id = $1 AND year = $2`, [unit.id, year, input.revokedOn, reason]);
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.certify', entityType: 'unit', entityId: unit.id, area: unit.path, before: { year, status: 'granted' }, after: { year, status: 'revoked', reason } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitCertificationRevokedV1>(unit.id, UnitEventTypes.certificationRevoked, sequence, unit.path, caller, { unitId: unit.id, code, path: unit.path, year, reason, revokedOn: input.revokedOn }, now),
       ]);

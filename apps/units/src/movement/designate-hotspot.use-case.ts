@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitHotspotDesignatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -16,6 +17,7 @@ export class DesignateHotspotUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: DesignateHotspotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
@@ -37,6 +39,7 @@ export class DesignateHotspotUseCase {
         caller.subject,
       ]);
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.designate', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { hotspot: id, reason, fromQuarter: input.fromQuarter, toQuarter: input.toQuarter } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitHotspotDesignatedV1>(unit.id, UnitEventTypes.hotspotDesignated, sequence, unit.path, caller, {
           unitId: unit.id,

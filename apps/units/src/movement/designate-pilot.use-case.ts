@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitPilotDesignatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -17,6 +18,7 @@ export class DesignatePilotUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: DesignatePilotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
@@ -29,6 +31,7 @@ export class DesignatePilotUseCase {
       checkPilotDesignation(toNode(district), toNode(pilot), existing.map((row) => row.pilot_unit_id));
       await tx.query(`INSERT INTO pilot_units (district_id, year, pilot_unit_id) VALUES ($1, $2, $3)`, [district.id, input.year, pilot.id]);
       const sequence = await this.units.touch(tx, district.id);
+      await this.audit.record(tx, caller, { action: 'unit.designate', entityType: 'unit', entityId: district.id, area: district.path, before: { pilots: existing.length }, after: { year: input.year, pilot: pilot.code } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitPilotDesignatedV1>(district.id, UnitEventTypes.pilotDesignated, sequence, district.path, caller, {
           unitId: district.id,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitRatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -23,6 +24,7 @@ export class RateUnitUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, quarter: string, input: RateUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<RatingView> {
@@ -42,6 +44,7 @@ export class RateUnitUseCase {
         [unit.id, quarter, revision, input.rating, input.assessor.normalize('NFC'), input.assessedOn, input.justification.normalize('NFC'), plan ? JSON.stringify(plan) : null, caller.subject],
       );
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.rate', entityType: 'unit', entityId: unit.id, area: unit.path, before: revision > 1 ? { quarter, revision: revision - 1 } : null, after: { quarter, revision, rating: input.rating, improvementPlan: plan } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitRatedV1>(unit.id, UnitEventTypes.rated, sequence, unit.path, caller, {
           unitId: unit.id,

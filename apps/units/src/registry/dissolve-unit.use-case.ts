@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitDissolvedV1 } from '@binh-yen/contracts';
 import { staleVersion } from '@binh-yen/http';
@@ -17,6 +18,7 @@ export class DissolveUnitUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: DissolveUnitDto, caller: Caller, expectedVersion?: number, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
@@ -31,6 +33,7 @@ export class DissolveUnitUseCase {
       }
       await tx.query(`UPDATE units SET status = 'dissolved', effective_to = $2 WHERE id = $1`, [unit.id, input.effectiveFrom]);
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: unit.id, area: unit.path, before: { status: unit.status }, after: { status: 'dissolved', reason: input.reason, effectiveFrom: input.effectiveFrom } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitDissolvedV1>(unit.id, UnitEventTypes.dissolved, sequence, unit.path, caller, {
           unitId: unit.id,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitMergedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -23,6 +24,7 @@ export class MergeUnitsUseCase {
     private readonly units: UnitsRepository,
     private readonly mover: SubtreeMover,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: MergeUnitsDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
@@ -54,6 +56,7 @@ export class MergeUnitsUseCase {
           }, now),
         );
       }
+      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: target.id, area: target.path, before: { merged: sources.map((s) => ({ code: s.code, path: s.path, status: s.status })) }, after: { mergedInto: target.code, effectiveFrom: input.effectiveFrom } }, now);
       await this.outbox.append(tx, events);
       return toView(await this.units.requireById(tx, target.id));
     });

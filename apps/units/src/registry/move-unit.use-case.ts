@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { staleVersion } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -17,6 +18,7 @@ export class MoveUnitUseCase {
     private readonly units: UnitsRepository,
     private readonly mover: SubtreeMover,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: MoveUnitDto, caller: Caller, expectedVersion?: number, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
@@ -29,7 +31,9 @@ export class MoveUnitUseCase {
       if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}; only active units move`);
       checkMove(toNode(unit), toNode(newParent));
       if (unit.parent_id === newParent.id) throw new UnitRuleViolation('newParentCode', 'same-parent', `${code} already sits under ${newParent.code}`);
-      await this.outbox.append(tx, await this.mover.move(tx, unit, newParent, input.effectiveFrom, caller, now));
+      const moved = await this.mover.move(tx, unit, newParent, input.effectiveFrom, caller, now);
+      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: unit.id, area: unit.path, before: { parent: unit.parent_id, path: unit.path }, after: { parent: newParent.id, path: moved[0]!.data.path, subtree: moved.length } }, now);
+      await this.outbox.append(tx, moved);
       return toView(await this.units.requireById(tx, unit.id));
     });
     return result;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitRegisteredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
@@ -50,6 +51,7 @@ export class RegisterUnitUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: RegisterUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
@@ -65,6 +67,7 @@ export class RegisterUnitUseCase {
         caller,
         now,
       );
+      await this.audit.record(tx, caller, { action: 'unit.register', entityType: 'unit', entityId: event.data.unitId, area: path, before: null, after: event.data }, now);
       await this.outbox.append(tx, [event]);
       return toView(await this.units.requireById(tx, event.data.unitId));
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitRenamedV1 } from '@binh-yen/contracts';
 import { staleVersion } from '@binh-yen/http';
@@ -17,6 +18,7 @@ export class RenameUnitUseCase {
     private readonly idempotency: IdempotencyService,
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: RenameUnitDto, caller: Caller, expectedVersion?: number, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
@@ -28,6 +30,7 @@ export class RenameUnitUseCase {
       const name = normaliseName(input.name);
       await tx.query(`UPDATE units SET name = $2, name_search = $3 WHERE id = $1`, [unit.id, name, foldForSearch(name)]);
       const sequence = await this.units.touch(tx, unit.id);
+      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: unit.id, area: unit.path, before: { name: unit.name }, after: { name } }, now);
       await this.outbox.append(tx, [
         unitEvent<UnitRenamedV1>(unit.id, UnitEventTypes.renamed, sequence, unit.path, caller, {
           unitId: unit.id,

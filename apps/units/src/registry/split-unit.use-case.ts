@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitSplitV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -20,6 +21,7 @@ export class SplitUnitUseCase {
     private readonly units: UnitsRepository,
     private readonly mover: SubtreeMover,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(code: string, input: SplitUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView[]> {
@@ -70,6 +72,7 @@ export class SplitUnitUseCase {
           effectiveFrom: input.effectiveFrom,
         }, now),
       );
+      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: source.id, area: source.path, before: { code: source.code, status: source.status }, after: { splitInto: input.parts.map((part) => part.code), effectiveFrom: input.effectiveFrom } }, now);
       await this.outbox.append(tx, events);
       const parts = [];
       for (const id of partIds) parts.push(toView(await this.units.requireById(tx, id)));

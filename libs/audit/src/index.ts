@@ -1,0 +1,4 @@
+export * from './audit-schema';
+export * from './audit-trail';
+export * from './audit.controller';
+export * from './audit.module';
