@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { Caller } from '@binh-yen/auth';
+import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
 import {
   bearer,
   consumerStates,
   createTestDatabase,
+  publishEvents,
   repoRoot,
   serviceEnv,
   startServiceProcess,
@@ -151,6 +153,36 @@ describe('quarterly report from the real units service, through Kafka', () => {
     const today = await report('25.227.07894', '2026-Q1', 'as-today');
     expect(figure(today, 'movement', 'Vững mạnh')).toBe(1);
     expect(figure(today, 'movement', 'Yếu')).toBe(1);
+  });
+
+  it('counts incidents by category at every level of the hierarchy, with comparisons', async () => {
+    const incident = (area: string, category: string, occurredAt: string): EventEnvelope<IncidentReportedV1> => {
+      const incidentId = uuidv7();
+      return {
+        id: uuidv7(),
+        type: IncidentEventTypes.reported,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        aggregate: { type: 'incident', id: incidentId },
+        sequence: 1,
+        actor: { agency: 'police', subject: 'ca-tp-viet-tri' },
+        area,
+        data: { incidentId, unitCode: area.split('.').at(-1)!, category, occurredAt, reportedAt: occurredAt, summary: 'Vụ việc thử' },
+      };
+    };
+    await publishEvents(topicFor('incident', prefix), [
+      incident('25.227.07882', 'criminal-offence', '2026-02-10T03:00:00Z'),
+      incident('25.227.07882', 'criminal-offence', '2026-02-11T03:00:00Z'),
+      incident('25.227.07885', 'drugs', '2026-03-01T03:00:00Z'),
+      incident('25.227.07885', 'drugs', '2025-12-20T03:00:00Z'),
+      incident('25.228.07954', 'gambling', '2026-01-05T03:00:00Z'),
+    ]);
+    const rowOf = (r: Report, metric: string) => r.sections.find((s) => s.key === 'incidents')!.rows.find((row) => row.metric === metric);
+    const city = await waitFor(() => report('25.227', '2026-Q1'), (r) => rowOf(r, 'Tổng số vụ việc')?.current === 3, { description: 'incidents in the Q1 report' });
+    expect(rowOf(city, 'Tổng số vụ việc')).toMatchObject({ current: 3, previousQuarter: 1, sameQuarterLastYear: 0 });
+    expect(rowOf(city, 'criminal-offence')!.current).toBe(2);
+    expect(rowOf(await report('25', '2026-Q1'), 'Tổng số vụ việc')!.current).toBe(4);
+    expect(rowOf(await report('25.227.07885', '2026-Q1'), 'drugs')).toMatchObject({ current: 1, previousQuarter: 1 });
   });
 
   it('downloads an XLSX with the sections, Vietnamese headings and the figures', async () => {

@@ -16,7 +16,7 @@ export const projectionStorage: ProjectionStorage[] = [
     tables: ['report_units_v1', 'unit_paths_v1', 'unit_ratings_v1', 'unit_certifications_v1', 'hotspots_v1', 'pilot_units_v1', 'model_milestones_v1', 'forces_v1', 'training_v1'],
     views: ['unit_today_v1'],
   },
-  { ...INCIDENT_COUNTS, tables: ['incident_counts_v1'], views: [] },
+  { ...INCIDENT_COUNTS, tables: ['incident_counts_v1', 'incident_rollup_v1'], views: [] },
 ];
 
 export const CONSUMER_TABLES = ['consumer_inbox', 'consumer_offsets', 'dead_letters'];

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
+import { IncidentReportQueries } from '../incident-counts/incident-report.queries';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { MovementQueries, type Compared } from '../movement/movement.queries';
 import { label, type Language } from './labels';
 import type { QuarterlyReport, ReportRow, ReportSection } from './quarterly-report';
-import { inArea, previousQuarter, sameQuarterLastYear, type ReportScope } from './report-scope';
+import { previousQuarter, sameQuarterLastYear, type ReportScope } from './report-scope';
 
 function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => number): ReportRow {
   return { metric, current: pick(figures.current), previousQuarter: pick(figures.previousQuarter), sameQuarterLastYear: pick(figures.sameQuarterLastYear) };
@@ -117,13 +118,7 @@ export class QuarterlyReportService {
 
   private async incidentsByCategory(scope: ReportScope): Promise<{ total: ReportRow; byCategory: ReportRow[] }> {
     const quarters = [scope.quarter, previousQuarter(scope.quarter), sameQuarterLastYear(scope.quarter)];
-    const rows: { category: string; quarter: string; incidents: string }[] = await this.dataSource.query(
-      `SELECT c.category, c.quarter, sum(c.incidents) AS incidents
-         FROM (SELECT area AS path, quarter, category, incidents FROM incident_counts_v1) c
-        WHERE c.quarter = ANY($2::text[]) AND ${inArea('c', scope.view)}
-        GROUP BY c.category, c.quarter`,
-      [scope.area, quarters],
-    );
+    const rows = await new IncidentReportQueries(this.dataSource).byCategory(scope, quarters);
     const figure = (quarter: string, category?: string): number =>
       rows.filter((r) => r.quarter === quarter && (category === undefined || r.category === category)).reduce((sum, r) => sum + Number(r.incidents), 0);
     const categories = [...new Set(rows.map((r) => r.category))].sort();
