@@ -2,6 +2,7 @@
 // libraries compiled by swc (decorator metadata kept, path aliases rewritten to
 // relative requires) into dist/apps/<app>. Run: node dist/apps/<app>/apps/<app>/src/main.js
 import { transformFile } from '@swc/core';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -27,7 +28,8 @@ async function sources(dir) {
   return files.flat();
 }
 
-const libRoots = Object.values(compilerOptions.paths).map(([entry]) => dirname(join(root, entry)));
+// Aliases may name libraries still to come; build what exists.
+const libRoots = Object.values(compilerOptions.paths).map(([entry]) => dirname(join(root, entry))).filter((dir) => existsSync(dir));
 const files = [...(await sources(join(root, 'apps', app, 'src'))), ...(await Promise.all(libRoots.map(sources))).flat()].filter(
   (file) => !file.includes(`${join('libs', 'testing')}`),
 );
