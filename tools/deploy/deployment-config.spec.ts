@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { getMetadataStorage } from 'class-validator';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { PROJECTION_HANDLER, type ProjectionDefinition } from '@binh-yen/messaging';
+import { topicFor } from '@binh-yen/contracts';
+import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
+import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
+import { IncidentCountsProjection } from '../../apps/reporting/src/incident-counts/incident-counts.projection';
+import { MovementProjection } from '../../apps/reporting/src/movement/movement.projection';
+import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
+import { UnitsEnv } from '../../apps/units/src/config/units.env';
+
+const root = join(__dirname, '..', '..');
+const envClasses = { units: UnitsEnv, incidents: IncidentsEnv, campaigns: CampaignsEnv, reporting: ReportingEnv } as const;
+type ServiceName = keyof typeof envClasses;
+
+/** Every variable a service's validated config knows, and the ones it cannot start without. */
+function variablesOf(service: ServiceName): { known: Set<string>; required: string[] } {
+  const shape = envClasses[service];
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(shape, '', true, false);
+  const instance = new shape() as unknown as Record<string, unknown>;
+  const known = new Set([...metadata.map((m) => m.propertyName), ...Object.keys(instance)]);
+  const optional = new Set(metadata.filter((m) => m.type === 'conditionalValidation').map((m) => m.propertyName));
+  const required = [...known].filter((name) => instance[name] === undefined && !optional.has(name));
+  return { known, required };
+}
+
+type Manifest = { kind: string; apiVersion: string; metadata: { name: string }; spec?: Record<string, unknown> };
+
+function manifests(): Manifest[] {
+  const folder = join(root, 'deploy', 'k8s', 'base');
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
+    .flatMap((file) => parseAllDocuments(readFileSync(join(folder, file), 'utf8')).map((doc) => doc.toJS() as Manifest));
+}
+
+function validate(folder?: string): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(__dirname, 'validate-k8s.mjs'), ...(folder ? [folder] : [])], (error, stdout) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout }),
+    );
+  });
+}
+
+describe('deployment configuration, checked without Docker or a cluster', () => {
+  const documents = manifests();
+
+  it('is valid against the Kubernetes schemas (and the check does catch a broken manifest)', async () => {
+    const valid = await validate();
+    expect(valid.code).toBe(0);
+    expect(valid.stdout.split('\n').filter((line) => line.startsWith('valid')).length).toBeGreaterThanOrEqual(20);
+    const broken = mkdtempSync(join(tmpdir(), 'k8s-'));
+    writeFileSync(join(broken, 'bad.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: two\n  selector: {}\n  template: {}\n');
+    const invalid = await validate(broken);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain('INVALID bad.yaml: Deployment/x');
+  });
+
+  it('scales the reporting consumers on the lag of the exact consumer groups the code uses', () => {
+    const groups = [MovementProjection, IncidentCountsProjection].map((projection) => {
+      const definition = Reflect.getMetadata(PROJECTION_HANDLER, projection) as ProjectionDefinition;
+      return { group: `reporting.${definition.name}.v${definition.version}`, topic: topicFor(definition.topics[0]!) };
+    });
+    const scaled = documents.find((document) => document.kind === 'ScaledObject' && document.metadata.name === 'reporting-consumers')!;
+    const triggers = (scaled.spec!['triggers'] as { type: string; metadata: { consumerGroup?: string; topic?: string } }[]).filter((t) => t.type === 'kafka');
+    expect(triggers.map((t) => ({ group: t.metadata.consumerGroup, topic: t.metadata.topic }))).toEqual(groups);
+    for (const document of documents.filter((d) => d.kind === 'ScaledObject')) {
+      const target = (document.spec!['scaleTargetRef'] as { name: string }).name;
+      expect(documents.some((d) => d.kind === 'Deployment' && d.metadata.name === target)).toBe(true);
+    }
+  });
+
+  it('sets only variables each service knows, and every one it requires', () => {
+    for (const document of documents.filter((d) => d.kind === 'Deployment')) {
+      const service = document.metadata.name as ServiceName;
+      const { known, required } = variablesOf(service);
+      const containers = ((document.spec!['template'] as { spec: { containers: { env: { name: string }[] }[] } }).spec.containers);
+      const names = containers.flatMap((container) => container.env.map((variable) => variable.name));
+      expect(names.filter((name) => !known.has(name))).toEqual([]);
+      expect(required.filter((name) => !names.includes(name))).toEqual([]);
+      expect(names.some((name) => name === 'AUTH_JWKS_URL' || name === 'AUTH_JWT_SECRET')).toBe(true);
+    }
+    const compose = parseAllDocuments(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true })[0]!.toJS() as { services: Record<string, { environment?: Record<string, string> }> };
+    for (const service of Object.keys(envClasses) as ServiceName[]) {
+      const { known, required } = variablesOf(service);
+      const names = Object.keys(compose.services[service]!.environment ?? {});
+      expect(names.filter((name) => !known.has(name))).toEqual([]);
+      expect(required.filter((name) => !names.includes(name))).toEqual([]);
+    }
+  });
+
+  it('refers only to paths that exist in every Dockerfile', () => {
+    const folder = join(root, 'deploy', 'docker');
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('Dockerfile'))) {
+      for (const line of readFileSync(join(folder, file), 'utf8').split('\n')) {
+        const copy = /^COPY\s+(?!--from)(.+)$/.exec(line.trim());
+        if (!copy) continue;
+        const sources = copy[1]!.split(/\s+/).slice(0, -1);
+        for (const source of sources.filter((s) => s !== '.')) expect([file, source, existsSync(join(root, source))]).toEqual([file, source, true]);
+      }
+      for (const script of readFileSync(join(folder, file), 'utf8').match(/tools\/[\w./-]+/g) ?? []) expect([file, script, existsSync(join(root, script))]).toEqual([file, script, true]);
+    }
+    for (const manifest of documents.filter((d) => d.kind === 'Job')) {
+      for (const script of JSON.stringify(manifest).match(/tools\/[\w./-]+\.ts/g) ?? []) expect(existsSync(join(root, script))).toBe(true);
+    }
+  });
+});
