@@ -1,4 +1,4 @@
-// `npm start`: the local stack — a Kafka broker from the Maven jars, the four
+// `npm run start:local`: the local stack — a Kafka broker from the Maven jars, the four
 // services on the machine's PostgreSQL — in one terminal, one log stream, one Ctrl-C.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';

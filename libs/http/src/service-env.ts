@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -27,8 +27,20 @@ export class ServiceEnv {
   @Transform(toBoolean) @IsBoolean()
   DATABASE_MIGRATE_ON_START: boolean = true;
 
+  /** `kafka` (local stack, containers, cluster) or `embedded` (the table log of `npm start`). */
+  @IsIn(['kafka', 'embedded'], { message: 'EVENT_TRANSPORT must be kafka or embedded' })
+  EVENT_TRANSPORT: 'kafka' | 'embedded' = 'kafka';
+
+  /** The shared event-log database of the embedded mode. */
+  @ValidateIf((env: ServiceEnv) => env.EVENT_TRANSPORT === 'embedded')
+  @Matches(/^postgres(ql)?:\/\//, { message: 'EMBEDDED_EVENTS_URL must be a postgres:// URL when EVENT_TRANSPORT=embedded' })
+  EMBEDDED_EVENTS_URL?: string;
+
+  /** Required on Kafka; the embedded mode has no broker. */
+  @ValidateIf((env: ServiceEnv) => env.EVENT_TRANSPORT === 'kafka')
+  @ArrayNotEmpty({ message: 'KAFKA_BROKERS is required when EVENT_TRANSPORT=kafka' })
   @Transform(toList) @IsString({ each: true }) @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'KAFKA_BROKERS must be host:port[,host:port]' })
-  KAFKA_BROKERS!: string[];
+  KAFKA_BROKERS: string[] = [];
 
   @IsString() @Matches(/^([a-z0-9-]+\.)?$/, { message: 'KAFKA_TOPIC_PREFIX must be empty or like "staging."' })
   KAFKA_TOPIC_PREFIX: string = '';

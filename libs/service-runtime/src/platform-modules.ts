@@ -9,9 +9,12 @@ import { MetricsModule } from './metrics.module';
 import type { ServiceSpec } from './service-spec';
 
 export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): MessagingOptions {
+  const embedded = env.EVENT_TRANSPORT === 'embedded';
   return messagingDefaults({
     serviceName: spec.name,
+    eventTransport: env.EVENT_TRANSPORT,
     brokers: env.KAFKA_BROKERS,
+    ...(env.EMBEDDED_EVENTS_URL ? { embeddedEventsUrl: env.EMBEDDED_EVENTS_URL } : {}),
     databaseUrl: env.DATABASE_URL,
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     partitions: env.KAFKA_PARTITIONS,
@@ -21,7 +24,9 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
       batchSize: env.RELAY_BATCH_SIZE,
       pollIntervalMs: env.RELAY_POLL_INTERVAL_MS,
       retentionMs: 24 * 60 * 60 * 1000,
-      useDatabaseCoordination: true,
+      // PGlite serves every connection from one session: NOTIFY reaches nobody and
+      // an advisory lock is granted to all. One process there, woken in-process.
+      useDatabaseCoordination: !embedded,
     },
     consumers: {
       enabled: true,

@@ -1,14 +1,19 @@
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { createHttpApp, type ServiceEnv } from '@binh-yen/http';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import type { ServiceSpec } from './service-spec';
 
-const LEVELS: Record<ServiceEnv['LOG_LEVEL'], LogLevel[]> = {
+export const LOG_LEVELS: Record<ServiceEnv['LOG_LEVEL'], LogLevel[]> = {
   error: ['fatal', 'error'],
   warn: ['fatal', 'error', 'warn'],
   log: ['fatal', 'error', 'warn', 'log'],
   debug: ['fatal', 'error', 'warn', 'log', 'debug'],
 };
+
+export interface StartOptions {
+  /** Where the service logs; by default its own console logger (several services in one process pass one that tags each line). */
+  logger?: LoggerService;
+}
 
 export interface RunningService {
   app: INestApplication;
@@ -17,14 +22,14 @@ export interface RunningService {
 }
 
 /** Migrates the database, builds the app, listens. Used by main.ts and by tests. */
-export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec): Promise<RunningService> {
+export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec, options: StartOptions = {}): Promise<RunningService> {
   if (env.DATABASE_MIGRATE_ON_START) {
     await createDatabaseIfMissing(env.DATABASE_URL);
     await runMigrations(
       dataSourceOptions({ url: env.DATABASE_URL, poolSize: 1, migrations: spec.migrations, applicationName: `${spec.name}-migrate` }),
     );
   }
-  const logger = new ConsoleLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LEVELS[env.LOG_LEVEL] });
+  const logger = options.logger ?? new ConsoleLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LOG_LEVELS[env.LOG_LEVEL] });
   const app = await createHttpApp(module, {
     title: spec.title,
     description: spec.description,

@@ -1,14 +1,14 @@
 import { checkEvent, type EventEnvelope, type EventProblemKind } from '@binh-yen/contracts';
-import type { KafkaMessage } from 'kafkajs';
+import type { LogMessage } from '../transport/event-transport';
 
 export type DeadLetterKind = EventProblemKind | 'unparseable' | 'handler-failed';
 
 export type DecodedMessage =
-  | { offset: string; message: KafkaMessage; ok: true; event: EventEnvelope }
-  | { offset: string; message: KafkaMessage; ok: false; kind: DeadLetterKind; reason: string };
+  | { offset: string; message: LogMessage; ok: true; event: EventEnvelope }
+  | { offset: string; message: LogMessage; ok: false; kind: DeadLetterKind; reason: string };
 
 /** Parses and checks one message as a tolerant reader; never throws. */
-export function decodeMessage(message: KafkaMessage): DecodedMessage {
+export function decodeMessage(message: LogMessage): DecodedMessage {
   const base = { offset: message.offset, message };
   if (!message.value) return { ...base, ok: false, kind: 'unparseable', reason: 'message has no value' };
   let parsed: unknown;

@@ -1,10 +1,10 @@
 import { deadLetterTopicFor, topicFor, type EventEnvelope } from '@binh-yen/contracts';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
-import { platformPartitioner } from '../kafka/kafka-connection';
 import type { MessagingLogger } from '../logger';
+import { asEventTransport, type EventSource } from '../transport/as-event-transport';
+import type { ConsumedBatch, EventPublisher, EventSubscription, EventTransport, LogMessage } from '../transport/event-transport';
 import {
   claimInInbox,
   readNextOffset,
@@ -21,7 +21,7 @@ export interface ProjectionConsumerOptions {
   topicPrefix: string;
   /** Attempts for an error of unknown kind before the event is dead-lettered. */
   maxAttempts: number;
-  /** Restarts kafkajs may make after a crash before the consumer is declared dead. */
+  /** Restarts the transport may make after a crash before the consumer is declared dead. */
   maxRestarts: number;
   /** Upper bound of events applied in one database transaction. */
   maxEventsPerTransaction: number;
@@ -35,6 +35,8 @@ export type ConsumerState = 'starting' | 'running' | 'retrying' | 'crashed' | 's
 export interface ConsumerStats {
   consumer: string;
   groupId: string;
+  /** The topics it reads (with the service's prefix). */
+  topics: string[];
   state: ConsumerState;
   applied: number;
   deadLettered: number;
@@ -52,8 +54,9 @@ export class ProjectionConsumer {
   readonly consumerName: string;
   readonly groupId: string;
   private readonly topics: string[];
-  private consumer?: Consumer;
-  private deadLetterProducer?: Producer;
+  private readonly transport: EventTransport;
+  private subscription?: EventSubscription;
+  private deadLetterPublisher?: EventPublisher;
   private state: ConsumerState = 'starting';
   private lastError: string | null = null;
   private applied = 0;
@@ -61,13 +64,14 @@ export class ProjectionConsumer {
   private restarts = 0;
 
   constructor(
-    private readonly kafka: Kafka,
+    source: EventSource,
     private readonly dataSource: DataSource,
     private readonly projection: Projection,
     private readonly definition: ProjectionDefinition,
     private readonly options: ProjectionConsumerOptions,
     private readonly logger: MessagingLogger,
   ) {
+    this.transport = asEventTransport(source);
     this.consumerName = `${definition.name}.v${definition.version}`;
     // The exact group id that lag dashboards and autoscalers watch (no suffixes).
     this.groupId = `${options.topicPrefix}${options.serviceName}.${this.consumerName}`;
@@ -78,6 +82,7 @@ export class ProjectionConsumer {
     return {
       consumer: this.consumerName,
       groupId: this.groupId,
+      topics: [...this.topics],
       state: this.state,
       applied: this.applied,
       deadLettered: this.deadLettered,
@@ -86,16 +91,26 @@ export class ProjectionConsumer {
   }
 
   async start(): Promise<void> {
-    const consumer = this.kafka.consumer({
-      groupId: this.groupId,
-      allowAutoTopicCreation: false,
-      sessionTimeout: this.options.sessionTimeoutMs,
-      heartbeatInterval: this.options.heartbeatIntervalMs,
-      maxWaitTimeInMs: 500,
-      retry: {
-        initialRetryTime: 300,
-        retries: 8,
-        restartOnFailure: async (error) => {
+    this.deadLetterPublisher = this.transport.createPublisher({ idempotent: false });
+    await this.deadLetterPublisher.connect();
+    this.subscription = await this.transport.subscribe(
+      {
+        groupId: this.groupId,
+        topics: this.topics,
+        sessionTimeoutMs: this.options.sessionTimeoutMs,
+        heartbeatIntervalMs: this.options.heartbeatIntervalMs,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      },
+      {
+        onBatch: (batch) => this.onBatch(batch),
+        onJoined: () => {
+          this.state = 'running';
+        },
+        onCrashed: (error, willRestart) => {
+          this.lastError = error.message;
+          this.state = willRestart ? 'retrying' : 'crashed';
+        },
+        shouldRestart: (error) => {
           this.restarts += 1;
           this.lastError = error.message;
           const restart = this.restarts <= this.options.maxRestarts;
@@ -103,40 +118,22 @@ export class ProjectionConsumer {
           return restart;
         },
       },
-    });
-    consumer.on(consumer.events.GROUP_JOIN, () => {
-      this.state = 'running';
-    });
-    consumer.on(consumer.events.CRASH, (event) => {
-      this.lastError = event.payload.error.message;
-      this.state = event.payload.restart ? 'retrying' : 'crashed';
-    });
-    this.consumer = consumer;
-    this.deadLetterProducer = this.kafka.producer({ allowAutoTopicCreation: false, createPartitioner: platformPartitioner });
-    await this.deadLetterProducer.connect();
-    await consumer.connect();
-    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await consumer.run({
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.onBatch(payload),
-    });
+    );
   }
 
-  /** Finishes the batch in hand, leaves the group, then lets go of the producer. */
+  /** Finishes the batch in hand, leaves the group, then lets go of the publisher. */
   async stop(): Promise<void> {
-    const consumer = this.consumer;
-    this.consumer = undefined;
-    await consumer?.disconnect();
-    await this.deadLetterProducer?.disconnect();
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    await this.deadLetterPublisher?.disconnect();
     this.state = 'stopped';
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
-    const { topic, partition } = batch;
-    for (let start = 0; start < batch.messages.length; start += this.options.maxEventsPerTransaction) {
+  private async onBatch({ topic, partition, messages, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary }: ConsumedBatch): Promise<void> {
+    for (let start = 0; start < messages.length; start += this.options.maxEventsPerTransaction) {
       if (!isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(start, start + this.options.maxEventsPerTransaction);
+      const chunk = messages.slice(start, start + this.options.maxEventsPerTransaction);
       await this.applyChunk(topic, partition, chunk, heartbeat, isRunning);
       failpoint('consumer.after-db-commit');
       resolveOffset(chunk[chunk.length - 1]!.offset);
@@ -149,7 +146,7 @@ export class ProjectionConsumer {
   private async applyChunk(
     topic: string,
     partition: number,
-    messages: KafkaMessage[],
+    messages: LogMessage[],
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<void> {
@@ -262,23 +259,24 @@ export class ProjectionConsumer {
 
   private async publishDeadLetters(topic: string, partition: number, letters: readonly DeadLetterRecord[]): Promise<void> {
     if (letters.length === 0) return;
-    await this.deadLetterProducer!.send({
-      topic: deadLetterTopicFor(topic),
-      acks: -1,
-      messages: letters.map(({ decoded, kind, reason }) => ({
-        key: decoded.message.key,
-        value: decoded.message.value,
-        headers: {
-          ...decoded.message.headers,
-          'dlq-consumer': this.groupId,
-          'dlq-reason-kind': kind,
-          'dlq-reason': reason.slice(0, 2000),
-          'dlq-source-topic': topic,
-          'dlq-source-partition': String(partition),
-          'dlq-source-offset': decoded.offset,
-        },
-      })),
-    });
+    await this.deadLetterPublisher!.publish([
+      {
+        topic: deadLetterTopicFor(topic),
+        messages: letters.map(({ decoded, kind, reason }) => ({
+          key: decoded.message.key,
+          value: decoded.message.value,
+          headers: {
+            ...decoded.message.headers,
+            'dlq-consumer': this.groupId,
+            'dlq-reason-kind': kind,
+            'dlq-reason': reason.slice(0, 2000),
+            'dlq-source-topic': topic,
+            'dlq-source-partition': String(partition),
+            'dlq-source-offset': decoded.offset,
+          },
+        })),
+      },
+    ]);
     for (const { decoded, reason } of letters) {
       this.logger.warn(`${this.groupId}: dead letter ${topic}[${partition}]@${decoded.offset}: ${reason}`);
     }

@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 
 /** The next offset to be written on each partition of each topic (the "high watermark"). */
-export async function endOffsets(kafka: Kafka, topics: readonly string[]): Promise<Map<string, Map<number, bigint>>> {
+export async function kafkaEndOffsets(kafka: Kafka, topics: readonly string[]): Promise<Map<string, Map<number, bigint>>> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -1,6 +1,12 @@
+import type { TransportKind } from '../transport/event-transport';
+
 export interface MessagingOptions {
   serviceName: string;
+  /** Which log carries the events: a Kafka cluster, or the embedded table log. */
+  eventTransport: TransportKind;
   brokers: string[];
+  /** The shared log database of the embedded mode (postgres://…). */
+  embeddedEventsUrl?: string;
   /** Isolates environments (and test files) on one broker: topics and group ids. */
   topicPrefix: string;
   partitions: number;
@@ -28,6 +34,13 @@ export interface MessagingOptions {
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+/** The EventTransport of this service (Kafka or the table log). */
+export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
+/**
+ * The kafkajs client on Kafka; the table-log transport in the embedded mode
+ * (see KafkaClient). Kept for callers that only pass it on to endOffsets and
+ * ProjectionConsumer; new code injects EVENT_TRANSPORT.
+ */
 export const KAFKA = Symbol('KAFKA');
 
 /** Defaults for everything but where things are. */
@@ -35,6 +48,7 @@ export function messagingDefaults(
   required: Pick<MessagingOptions, 'serviceName' | 'brokers' | 'databaseUrl'> & Partial<MessagingOptions>,
 ): MessagingOptions {
   return {
+    eventTransport: 'kafka',
     topicPrefix: '',
     partitions: 6,
     provisionTopics: true,

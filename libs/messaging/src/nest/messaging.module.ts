@@ -1,30 +1,40 @@
-import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { allTopics } from '@binh-yen/contracts';
-import type { Kafka } from 'kafkajs';
 import { backoffDelay, sleep } from '../backoff';
-import { createKafka } from '../kafka/kafka-connection';
-import { ensureTopics } from '../kafka/topic-provisioner';
+import { KafkaTransport } from '../kafka/kafka-transport';
 import { OutboxWriter } from '../outbox/outbox-writer';
+import { createEventTransport } from '../transport/create-event-transport';
+import type { EventTransport } from '../transport/event-transport';
 import { MessagingHealth } from './messaging-health';
-import { KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { EVENT_TRANSPORT, KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { ProjectionHost } from './projection-host';
 import { RelayHost } from './relay-host';
 
 /**
  * The event path inside a service: the outbox writer for use cases, the relay
- * that publishes it, and the consumers of every @ProjectionHandler. No app
- * imports kafkajs itself.
+ * that publishes it, and the consumers of every @ProjectionHandler, over the
+ * configured transport (Kafka, or the embedded table log). No app imports
+ * kafkajs itself.
  */
 @Global()
 @Module({})
-export class MessagingModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class MessagingModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private readonly stopping = new AbortController();
   private startup?: Promise<void>;
 
   constructor(
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly relay: RelayHost,
     private readonly projections: ProjectionHost,
@@ -36,13 +46,18 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
       imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: KAFKA, useFactory: () => createKafka({ brokers: options.brokers, clientId: options.serviceName }) },
+        { provide: EVENT_TRANSPORT, useFactory: () => createEventTransport(options, new Logger('EventLog')) },
+        {
+          provide: KAFKA,
+          inject: [EVENT_TRANSPORT],
+          useFactory: (transport: EventTransport) => (transport instanceof KafkaTransport ? transport.kafka : transport),
+        },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter({ topicPrefix: options.topicPrefix, maxEventBytes: options.maxEventBytes }) },
         RelayHost,
         ProjectionHost,
         MessagingHealth,
       ],
-      exports: [OutboxWriter, RelayHost, MessagingHealth, KAFKA, MESSAGING_OPTIONS],
+      exports: [OutboxWriter, RelayHost, MessagingHealth, EVENT_TRANSPORT, KAFKA, MESSAGING_OPTIONS],
     };
   }
 
@@ -60,11 +75,16 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
     await this.startup;
   }
 
+  /** After the relay and the consumers have stopped (their own shutdown hooks). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.transport.close();
+  }
+
   private async startConsuming(): Promise<void> {
     for (let attempt = 0; !this.stopping.signal.aborted; attempt++) {
       try {
         if (this.options.provisionTopics) {
-          await ensureTopics(this.kafka, allTopics(this.options.topicPrefix), {
+          await this.transport.ensureTopics(allTopics(this.options.topicPrefix), {
             partitions: this.options.partitions,
             withDeadLetterTopics: true,
           });

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { Projection, ProjectionDefinition } from '../consumer/projection';
 import { ProjectionConsumer, type ConsumerStats } from '../consumer/projection-consumer';
-import { KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import type { EventTransport } from '../transport/event-transport';
+import { EVENT_TRANSPORT, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { PROJECTION_HANDLER } from './projection-handler.decorator';
 
 /** Finds every @ProjectionHandler provider and runs a consumer for each. */
@@ -17,7 +17,7 @@ export class ProjectionHost implements OnModuleInit, BeforeApplicationShutdown {
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
-    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {}
 
@@ -34,7 +34,7 @@ export class ProjectionHost implements OnModuleInit, BeforeApplicationShutdown {
     const { serviceName, topicPrefix, consumers } = this.options;
     this.consumers = this.discover().map(
       ({ definition, projection }) =>
-        new ProjectionConsumer(this.kafka, this.dataSource, projection, definition, { serviceName, topicPrefix, ...consumers }, this.logger),
+        new ProjectionConsumer(this.transport, this.dataSource, projection, definition, { serviceName, topicPrefix, ...consumers }, this.logger),
     );
   }
 

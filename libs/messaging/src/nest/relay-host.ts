@@ -1,16 +1,22 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { OutboxRelay, type RelayStats } from '../outbox/outbox-relay';
-import { KAFKA, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import type { EventTransport } from '../transport/event-transport';
+import { EVENT_TRANSPORT, MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { RelayWakeSubscriber } from './relay-wake-subscriber';
 
 @Injectable()
-export class RelayHost implements BeforeApplicationShutdown {
+export class RelayHost implements OnModuleInit, BeforeApplicationShutdown {
   private readonly relay?: OutboxRelay;
 
-  constructor(@Inject(KAFKA) kafka: Kafka, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+  constructor(
+    @Inject(EVENT_TRANSPORT) transport: EventTransport,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    private readonly dataSource: DataSource,
+  ) {
     if (options.relay.enabled) {
       this.relay = new OutboxRelay(
-        kafka,
+        transport,
         {
           serviceName: options.serviceName,
           databaseUrl: options.databaseUrl,
@@ -23,6 +29,10 @@ export class RelayHost implements BeforeApplicationShutdown {
         new Logger('OutboxRelay'),
       );
     }
+  }
+
+  onModuleInit(): void {
+    if (this.relay) this.dataSource.subscribers.push(new RelayWakeSubscriber(() => this.wake()));
   }
 
   start(): void {

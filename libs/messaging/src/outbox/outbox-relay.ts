@@ -1,9 +1,9 @@
-import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
 import { Client } from 'pg';
 import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
-import { platformPartitioner } from '../kafka/kafka-connection';
 import type { MessagingLogger } from '../logger';
+import { asEventTransport, type EventSource } from '../transport/as-event-transport';
+import type { EventPublisher, EventTransport, OutgoingMessage, TopicMessages } from '../transport/event-transport';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
 
 export interface OutboxRelayOptions {
@@ -39,17 +39,20 @@ interface OutboxRow {
 const CLEANUP_INTERVAL_MS = 60_000;
 
 /**
- * Publishes the outbox to Kafka in order. One relay per service is active: the
- * one holding a Postgres advisory lock; the others stand by and take over when
- * its session ends. Rows are selected by "not yet published", never by "after
+ * Publishes the outbox to the event log (Kafka, or the embedded table log) in
+ * order. One relay per service is active: the one holding a Postgres advisory
+ * lock; the others stand by and take over when its session ends. Rows are selected by "not yet published", never by "after
  * the last id seen", so a transaction that commits late is still published.
- * Kafka being down only delays events: rows stay until Kafka acknowledged them.
+ * The log being down only delays events: rows stay until the log acknowledged them.
+ * Without database coordination (embedded mode) this relay is the only one and
+ * is woken in-process.
  */
 export class OutboxRelay {
   private role: RelayRole = 'starting';
   private control?: Client;
   private queries?: Client;
-  private producer?: Producer;
+  private readonly transport: EventTransport;
+  private publisher?: EventPublisher;
   private loop?: Promise<void>;
   private readonly stopping = new AbortController();
   private wakeUp?: () => void;
@@ -59,10 +62,12 @@ export class OutboxRelay {
   private lastCleanup = 0;
 
   constructor(
-    private readonly kafka: Kafka,
+    source: EventSource,
     private readonly options: OutboxRelayOptions,
     private readonly logger: MessagingLogger,
-  ) {}
+  ) {
+    this.transport = asEventTransport(source);
+  }
 
   start(): void {
     this.loop ??= this.run();
@@ -152,16 +157,10 @@ export class OutboxRelay {
       await control.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
       this.control = control;
     }
-    if (!this.producer) {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        // An idempotent producer keeps order only with one request in flight.
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        createPartitioner: platformPartitioner,
-      });
-      await producer.connect();
-      this.producer = producer;
+    if (!this.publisher) {
+      const publisher = this.transport.createPublisher({ idempotent: true });
+      await publisher.connect();
+      this.publisher = publisher;
     }
   }
 
@@ -191,7 +190,7 @@ export class OutboxRelay {
       [this.options.batchSize],
     );
     if (rows.length === 0) return 0;
-    await this.producer!.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+    await this.publisher!.publish(groupByTopic(rows));
     failpoint('relay.after-publish');
     await this.queries!.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
       rows.map((row) => row.position),
@@ -229,17 +228,17 @@ export class OutboxRelay {
   }
 
   private async disconnect(): Promise<void> {
-    const { control, queries, producer } = this;
+    const { control, queries, publisher } = this;
     this.control = undefined;
     this.queries = undefined;
-    this.producer = undefined;
+    this.publisher = undefined;
     if (this.role === 'leader') this.role = 'starting';
-    await Promise.allSettled([control?.end(), queries?.end(), producer?.disconnect()]);
+    await Promise.allSettled([control?.end(), queries?.end(), publisher?.disconnect()]);
   }
 }
 
 function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
-  const byTopic = new Map<string, Message[]>();
+  const byTopic = new Map<string, OutgoingMessage[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
     messages.push({ key: row.message_key, value: row.payload, headers: row.headers });

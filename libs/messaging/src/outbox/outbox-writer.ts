@@ -14,6 +14,9 @@ export class EventTooLargeError extends Error {
   }
 }
 
+/** Marks a transaction's query runner once it appended events, for the wake-up after commit. */
+export const OUTBOX_APPENDED = 'binhyenOutboxAppended';
+
 export interface OutboxWriterOptions {
   topicPrefix: string;
   /** Below the broker's message.max.bytes (1 MiB by default), leaving room for headers. */
@@ -65,5 +68,7 @@ export class OutboxWriter {
         rows.map((row) => row.headers),
       ],
     );
+    // For the in-process wake-up after commit (RelayWakeSubscriber).
+    (transaction.queryRunner.data as Record<string, unknown>)[OUTBOX_APPENDED] = true;
   }
 }

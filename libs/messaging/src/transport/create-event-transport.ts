@@ -1,0 +1,15 @@
+import { createKafka } from '../kafka/kafka-connection';
+import { KafkaTransport } from '../kafka/kafka-transport';
+import { TableLogTransport } from '../embedded-log/table-log-transport';
+import type { MessagingLogger } from '../logger';
+import type { MessagingOptions } from '../nest/messaging-options';
+import type { EventTransport } from './event-transport';
+
+/** The transport the configuration asks for; the code above it is the same either way. */
+export function createEventTransport(options: MessagingOptions, logger?: MessagingLogger): EventTransport {
+  if (options.eventTransport === 'embedded') {
+    if (!options.embeddedEventsUrl) throw new Error('The embedded event transport needs embeddedEventsUrl (EMBEDDED_EVENTS_URL)');
+    return new TableLogTransport({ url: options.embeddedEventsUrl, applicationName: `${options.serviceName}-events`, ...(logger ? { logger } : {}) });
+  }
+  return new KafkaTransport(createKafka({ brokers: options.brokers, clientId: options.serviceName }));
+}

@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+
+/**
+ * Four Nest apps in one process share Nest's static logger, so the service a
+ * line belongs to is taken from where the code runs: everything a service
+ * starts (requests, relay, consumers, timers) runs inside runAs(service).
+ */
+const current = new AsyncLocalStorage<string>();
+
+export function runAs<T>(service: string, work: () => T): T {
+  return current.run(service, work);
+}
+
+export function tag(service: string): string {
+  return `[${service.padEnd(9)}]`;
+}
+
+export class ServiceTaggedLogger extends ConsoleLogger {
+  constructor(logLevels: LogLevel[]) {
+    super({ logLevels, colors: process.stdout.isTTY === true });
+  }
+
+  protected override formatPid(_pid: number): string {
+    return `${tag(current.getStore() ?? 'platform')} `;
+  }
+}
+
+/** A line of the launcher itself, in the same stream and shape. */
+export function say(line: string, service = 'platform'): void {
+  process.stdout.write(`${tag(service)} ${line}\n`);
+}
