@@ -1,9 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@binh-yen/audit';
 import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
+import { AgreementsModule } from './agreements/agreements.module';
+import { CampaignWorkModule } from './campaign-work/campaign-work.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import type { CampaignsEnv } from './config/campaigns.env';
 import { campaignsMigrations } from './migrations';
+import { RecognitionModule } from './recognition/recognition.module';
+import { CampaignsSharedModule } from './shared/campaigns-shared.module';
 
-/** Skeleton until issue 5: joint campaigns, agreements, activities, press, commendations. */
+/** Joint campaigns, agreements, activities, pledges, press and commendations (clauses 2, 6). */
 export const campaignsService: ServiceSpec = {
   name: 'campaigns',
   title: 'Bình Yên — Campaigns',
@@ -15,6 +21,9 @@ export const campaignsService: ServiceSpec = {
 @Module({})
 export class CampaignsAppModule {
   static register(env: CampaignsEnv): DynamicModule {
-    return { module: CampaignsAppModule, imports: platformModules(env, campaignsService) };
+    return {
+      module: CampaignsAppModule,
+      imports: [...platformModules(env, campaignsService), AuditModule, CampaignsSharedModule, CampaignsModule, CampaignWorkModule, AgreementsModule, RecognitionModule],
+    };
   }
 }

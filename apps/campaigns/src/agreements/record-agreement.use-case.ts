@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { agreementArea, checkAgreement, normaliseText } from '@binh-yen/campaigns-domain';
+import { AgreementEventTypes, uuidv7, type AgreementSignedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { notFound } from '@binh-yen/http';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { UnitResolver } from '../shared/unit-resolver';
+import type { AgreementView } from './agreement-record';
+import { AgreementsRepository } from './agreements.repository';
+import type { RecordAgreementDto } from './dto/record-agreement.dto';
+
+/** Quy chế phối hợp liên tịch: recorded by one of the agencies that signed it. */
+@Injectable()
+export class RecordAgreementUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitResolver,
+    private readonly agreements: AgreementsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(input: RecordAgreementDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<AgreementView> {
+    authorise(caller, 'agreement.record');
+    const { result } = await this.idempotency.run(idempotencyKey, `record-agreement:${caller.subject}`, fingerprintOf(input), async (tx) => {
+      const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
+      for (const unit of scope) assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      const obligations = input.obligations.map((obligation) => ({ party: obligation.party, text: normaliseText(obligation.text) }));
+      const terms = {
+        parties: input.parties,
+        signedOn: input.signedOn,
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo ?? null,
+        scopePaths: scope.map((unit) => unit.path),
+        obligations,
+      };
+      checkAgreement(terms, caller.agency, now);
+
+      const id = uuidv7(now.getTime());
+      const area = agreementArea(terms.scopePaths);
+      const title = normaliseText(input.title);
+      const scopeRefs = scope.map((unit) => ({ unitId: unit.unitId, code: unit.code, path: unit.path }));
+      await tx.query(
+        `INSERT INTO agreements (id, title, parties, signed_on, effective_from, effective_to, scope, obligations, area, recorded_by, recording_agency, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12)`,
+        [id, title, input.parties, input.signedOn, input.effectiveFrom, terms.effectiveTo, JSON.stringify(scopeRefs), JSON.stringify(obligations), area, caller.subject, caller.agency, now],
+      );
+      const data: AgreementSignedV1 = {
+        agreementId: id,
+        title,
+        parties: input.parties,
+        signedOn: input.signedOn,
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: terms.effectiveTo,
+        scope: scopeRefs,
+        obligations,
+      };
+      await this.audit.record(tx, caller, { action: 'agreement.record', entityType: 'agreement', entityId: id, area, before: null, after: data }, now);
+      await this.outbox.append(tx, [envelope({ type: 'agreement', id }, AgreementEventTypes.signed, 1, area, caller, data, now)]);
+      const recorded = await this.agreements.find(tx, id);
+      if (!recorded) throw notFound('agreement', `No agreement has the id ${id}.`);
+      return recorded;
+    });
+    return result;
+  }
+}

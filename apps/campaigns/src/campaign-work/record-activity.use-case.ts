@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { checkActivity, CampaignRuleViolation, normaliseText } from '@binh-yen/campaigns-domain';
+import { CampaignEventTypes, uuidv7, type CampaignActivityRecordedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { stateOf } from '../campaigns/campaign-record';
+import { CampaignsRepository } from '../campaigns/campaigns.repository';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { UnitResolver } from '../shared/unit-resolver';
+import type { ActivityView, RecordActivityDto } from './dto/campaign-work.dto';
+
+/** An activity held in a unit of the campaign, within its period, by one of its agencies. */
+@Injectable()
+export class RecordActivityUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly units: UnitResolver,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(campaignId: string, input: RecordActivityDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ActivityView> {
+    authorise(caller, 'campaign.record');
+    const { result } = await this.idempotency.run(idempotencyKey, `record-activity:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
+      // Locked: the event sequence of the campaign is handed out one at a time.
+      const campaign = await this.campaigns.require(tx, campaignId, true);
+      const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
+      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      if (caller.agency !== input.organisingAgency && caller.agency !== campaign.leadAgency) {
+        throw new CampaignRuleViolation('organisingAgency', 'not-organiser', `you (${caller.agency}) record your own agency's activities; the lead (${campaign.leadAgency}) records anyone's`, 403);
+      }
+      const byGroup = Object.fromEntries(Object.entries(input.participants.byGroup).filter(([, count]) => count !== undefined)) as Record<string, number>;
+      const participants = { total: input.participants.total, byGroup };
+      checkActivity(stateOf(campaign), { kind: input.kind, heldOn: input.heldOn, unitPath: unit.path, organisingAgency: input.organisingAgency, participants }, now);
+
+      const id = uuidv7(now.getTime());
+      const notes = normaliseText(input.notes);
+      await tx.query(
+        `INSERT INTO campaign_activities (id, campaign_id, kind, held_on, unit_id, unit_code, path, organising_agency, participants_total, participants_by_group, notes, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)`,
+        [id, campaign.id, input.kind, input.heldOn, unit.unitId, unit.code, unit.path, input.organisingAgency, participants.total, JSON.stringify(byGroup), notes, caller.subject, now],
+      );
+      const sequence = await this.campaigns.nextSequence(tx, campaign.id);
+      const data: CampaignActivityRecordedV1 = {
+        campaignId: campaign.id,
+        activityId: id,
+        kind: input.kind,
+        heldOn: input.heldOn,
+        unitId: unit.unitId,
+        unitCode: unit.code,
+        path: unit.path,
+        organisingAgency: input.organisingAgency,
+        participants,
+        notes,
+      };
+      await this.audit.record(tx, caller, { action: 'campaign.record', entityType: 'campaign-activity', entityId: id, area: unit.path, before: null, after: data }, now);
+      // The unit's path, not the campaign's: reports count the activity where it was held.
+      await this.outbox.append(tx, [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activityRecorded, sequence, unit.path, caller, data, now)]);
+      return { id, campaignId: campaign.id, kind: input.kind, heldOn: input.heldOn, unitCode: unit.code, path: unit.path, organisingAgency: input.organisingAgency, participants, notes };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { assertParty, checkPledge } from '@binh-yen/campaigns-domain';
+import { CampaignEventTypes, uuidv7, type CampaignPledgeRecordedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { stateOf } from '../campaigns/campaign-record';
+import { CampaignsRepository } from '../campaigns/campaigns.repository';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { UnitResolver } from '../shared/unit-resolver';
+import type { PledgeView, RecordPledgeDto } from './dto/campaign-work.dto';
+
+/** Households of a unit pledge to keep security and order (cam kết an toàn an ninh trật tự). */
+@Injectable()
+export class RecordPledgeUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly units: UnitResolver,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(campaignId: string, input: RecordPledgeDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<PledgeView> {
+    authorise(caller, 'campaign.record');
+    const { result } = await this.idempotency.run(idempotencyKey, `record-pledge:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
+      const campaign = await this.campaigns.require(tx, campaignId, true);
+      const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
+      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      assertParty(campaign, caller.agency);
+      const existing: { unitPath: string; validFrom: string; validTo: string }[] = await tx.query(
+        `SELECT path AS "unitPath", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM household_pledges WHERE campaign_id = $1 AND unit_id = $2`,
+        [campaign.id, unit.unitId],
+      );
+      // The replica's path today may differ from the one stored then; compare units, not paths.
+      const pledges = existing.map((pledge) => ({ ...pledge, unitPath: unit.path }));
+      checkPledge(stateOf(campaign), { unitPath: unit.path, households: input.households, validFrom: input.validFrom, validTo: input.validTo }, pledges);
+
+      const id = uuidv7(now.getTime());
+      await tx.query(
+        `INSERT INTO household_pledges (id, campaign_id, unit_id, unit_code, path, households, valid_from, valid_to, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, campaign.id, unit.unitId, unit.code, unit.path, input.households, input.validFrom, input.validTo, caller.subject, now],
+      );
+      const sequence = await this.campaigns.nextSequence(tx, campaign.id);
+      const data: CampaignPledgeRecordedV1 = {
+        campaignId: campaign.id,
+        pledgeId: id,
+        unitId: unit.unitId,
+        unitCode: unit.code,
+        path: unit.path,
+        households: input.households,
+        validFrom: input.validFrom,
+        validTo: input.validTo,
+      };
+      await this.audit.record(tx, caller, { action: 'campaign.record', entityType: 'household-pledge', entityId: id, area: unit.path, before: null, after: data }, now);
+      await this.outbox.append(tx, [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.pledgeRecorded, sequence, unit.path, caller, data, now)]);
+      return { id, campaignId: campaign.id, unitCode: unit.code, path: unit.path, households: input.households, validFrom: input.validFrom, validTo: input.validTo };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CampaignQueries } from './campaign.queries';
+import { CampaignsController } from './campaigns.controller';
+import { ChangeCampaignStatusUseCase } from './change-campaign-status.use-case';
+import { LaunchCampaignUseCase } from './launch-campaign.use-case';
+import { LinkAgreementUseCase } from './link-agreement.use-case';
+import { ReviewCampaignUseCase } from './review-campaign.use-case';
+
+@Module({
+  controllers: [CampaignsController],
+  providers: [LaunchCampaignUseCase, ChangeCampaignStatusUseCase, LinkAgreementUseCase, ReviewCampaignUseCase, CampaignQueries],
+  exports: [CampaignQueries],
+})
+export class CampaignsModule {}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { assertMayDirect, checkTransition, normaliseText } from '@binh-yen/campaigns-domain';
+import { CampaignEventTypes, type CampaignActivatedV1, type CampaignClosedV1, type EventEnvelope } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { assertVersion } from '../shared/if-match';
+import { stateOf } from './campaign-record';
+import { CampaignsRepository } from './campaigns.repository';
+import type { ChangeCampaignStatusDto } from './dto/campaign-commands.dto';
+import { toCampaignView, type CampaignView } from './dto/campaign-views.dto';
+
+/** planned → active → closed, by the lead agency or the People's Committee, at the version the caller saw. */
+@Injectable()
+export class ChangeCampaignStatusUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(campaignId: string, input: ChangeCampaignStatusDto, caller: Caller, expectedVersion: number, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
+    authorise(caller, 'campaign.manage');
+    const request = fingerprintOf({ campaignId, expectedVersion, ...input });
+    const { result } = await this.idempotency.run(idempotencyKey, `change-campaign-status:${caller.subject}`, request, async (tx) => {
+      const campaign = await this.campaigns.require(tx, campaignId, true);
+      assertInArea(caller, campaign.area, 'This campaign');
+      assertMayDirect(campaign, caller.agency);
+      assertVersion(campaign.version, expectedVersion);
+      checkTransition(stateOf(campaign), input.status, input.on, now);
+
+      const sequence = await this.campaigns.nextSequence(tx, campaign.id);
+      let event: EventEnvelope;
+      if (input.status === 'active') {
+        await tx.query(`UPDATE campaigns SET status = 'active', activated_on = $2 WHERE id = $1`, [campaign.id, input.on]);
+        event = envelope<CampaignActivatedV1>({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activated, sequence, campaign.area, caller, { campaignId: campaign.id, activatedOn: input.on }, now);
+      } else {
+        await tx.query(`UPDATE campaigns SET status = 'closed', closed_on = $2 WHERE id = $1`, [campaign.id, input.on]);
+        const data: CampaignClosedV1 = {
+          campaignId: campaign.id,
+          previousStatus: campaign.status === 'planned' ? 'planned' : 'active',
+          closedOn: input.on,
+          note: input.note === undefined ? null : normaliseText(input.note),
+        };
+        event = envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.closed, sequence, campaign.area, caller, data, now);
+      }
+      await this.campaigns.bumpVersion(tx, campaign.id);
+      await this.audit.record(tx, caller, { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: { status: campaign.status }, after: { status: input.status, on: input.on } }, now);
+      await this.outbox.append(tx, [event]);
+      return toCampaignView(await this.campaigns.require(tx, campaign.id));
+    });
+    return result;
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan, normaliseText } from '@binh-yen/campaigns-domain';
+import { CampaignEventTypes, uuidv7, type CampaignLaunchedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import type { EntityManager } from 'typeorm';
+import { AgreementsRepository } from '../agreements/agreements.repository';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { UnitResolver } from '../shared/unit-resolver';
+import { CampaignsRepository } from './campaigns.repository';
+import { toCampaignView, type CampaignView } from './dto/campaign-views.dto';
+import type { LaunchCampaignDto } from './dto/launch-campaign.dto';
+
+/** Phát động: a campaign enters the register as planned, with the agreements it implements. */
+@Injectable()
+export class LaunchCampaignUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitResolver,
+    private readonly campaigns: CampaignsRepository,
+    private readonly agreements: AgreementsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(input: LaunchCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
+    authorise(caller, 'campaign.manage');
+    const { result } = await this.idempotency.run(idempotencyKey, `launch-campaign:${caller.subject}`, fingerprintOf(input), async (tx) => {
+      if (caller.agency !== input.leadAgency && caller.agency !== 'people-committee') {
+        throw new CampaignRuleViolation('leadAgency', 'not-lead-agency', `a campaign is launched by its lead agency or the People's Committee; you are ${caller.agency}`, 403);
+      }
+      await this.requireKind(tx, input.kind);
+      const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
+      for (const unit of scope) assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      const scopePaths = scope.map((unit) => unit.path);
+      const plan = { ...input, scopePaths };
+      checkPlan(plan);
+      const agreementIds = input.agreementIds ?? [];
+      for (const [index, agreementId] of agreementIds.entries()) {
+        const agreement = await this.agreements.find(tx, agreementId);
+        if (!agreement) throw new CampaignRuleViolation(`agreementIds[${index}]`, 'unknown-agreement', `no agreement has the id ${agreementId}`);
+        checkAgreementLink({ ...plan, status: 'planned', reviews: [] }, agreement, false, `agreementIds[${index}]`);
+      }
+
+      const id = uuidv7(now.getTime());
+      const area = campaignArea(scopePaths);
+      const name = normaliseText(input.name);
+      await tx.query(
+        `INSERT INTO campaigns (id, name, kind, lead_agency, partner_agencies, starts_on, ends_on, status, area, launched_by, launched_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'planned', $8, $9, $10)`,
+        [id, name, input.kind, input.leadAgency, input.partnerAgencies, input.startsOn, input.endsOn, area, caller.subject, now],
+      );
+      await tx.query(
+        `INSERT INTO campaign_scope_units (campaign_id, unit_id, unit_code, path) SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[])`,
+        [id, scope.map((unit) => unit.unitId), scope.map((unit) => unit.code), scopePaths],
+      );
+      await tx.query(
+        `INSERT INTO campaign_goals (campaign_id, position, measure, target) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[])`,
+        [id, input.goals.map((_goal, index) => index), input.goals.map((goal) => goal.measure), input.goals.map((goal) => goal.target)],
+      );
+      await tx.query(`INSERT INTO campaign_agreements (campaign_id, agreement_id) SELECT $1, unnest($2::uuid[])`, [id, agreementIds]);
+
+      const data: CampaignLaunchedV1 = {
+        campaignId: id,
+        name,
+        kind: input.kind,
+        leadAgency: input.leadAgency,
+        partnerAgencies: input.partnerAgencies,
+        scope: scope.map((unit) => ({ unitId: unit.unitId, code: unit.code, path: unit.path })),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        goals: input.goals.map((goal) => ({ measure: goal.measure, target: goal.target })),
+        agreementIds,
+        status: 'planned',
+      };
+      await this.audit.record(tx, caller, { action: 'campaign.manage', entityType: 'campaign', entityId: id, area, before: null, after: data }, now);
+      await this.outbox.append(tx, [envelope({ type: 'campaign', id }, CampaignEventTypes.launched, 1, area, caller, data, now)]);
+      return toCampaignView(await this.campaigns.require(tx, id));
+    });
+    return result;
+  }
+
+  private async requireKind(tx: EntityManager, kind: string): Promise<void> {
+    const kinds: unknown[] = await tx.query(`SELECT 1 FROM campaign_kinds WHERE slug = $1`, [kind]);
+    if (kinds.length === 0) throw new CampaignRuleViolation('kind', 'unknown-kind', `${kind} is not a campaign kind; see GET /api/v1/campaign-kinds`);
+  }
+}

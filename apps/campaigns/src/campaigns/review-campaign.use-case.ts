@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { assertParty, checkCampaignReview, computeProgress, normaliseText } from '@binh-yen/campaigns-domain';
+import { CampaignEventTypes, uuidv7, type CampaignReviewedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { stateOf } from './campaign-record';
+import { CampaignsRepository } from './campaigns.repository';
+import type { ReviewCampaignDto } from './dto/campaign-commands.dto';
+import type { CampaignReviewView } from './dto/campaign-views.dto';
+
+/**
+ * Sơ kết / tổng kết: the agencies of the campaign review it; the review keeps
+ * the progress as it stood that day, so later records never rewrite it.
+ */
+@Injectable()
+export class ReviewCampaignUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(campaignId: string, input: ReviewCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignReviewView> {
+    authorise(caller, 'campaign.manage');
+    const { result } = await this.idempotency.run(idempotencyKey, `review-campaign:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
+      const campaign = await this.campaigns.require(tx, campaignId, true);
+      assertInArea(caller, campaign.area, 'This campaign');
+      assertParty(campaign, caller.agency);
+      checkCampaignReview(stateOf(campaign), input.kind, input.reviewedOn, now);
+
+      const progress = computeProgress(campaign, await this.campaigns.facts(tx, campaign.id), input.reviewedOn);
+      const id = uuidv7(now.getTime());
+      const lessons = normaliseText(input.lessons);
+      await tx.query(
+        `INSERT INTO campaign_reviews (id, campaign_id, kind, reviewed_on, outcome, lessons, recommended_model_ids, progress, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::jsonb, $9, $10)`,
+        [id, campaign.id, input.kind, input.reviewedOn, input.outcome, lessons, input.recommendedModelIds, JSON.stringify(progress.goals), caller.subject, now],
+      );
+      const sequence = await this.campaigns.nextSequence(tx, campaign.id);
+      const data: CampaignReviewedV1 = {
+        campaignId: campaign.id,
+        reviewId: id,
+        kind: input.kind,
+        reviewedOn: input.reviewedOn,
+        outcome: input.outcome,
+        lessons,
+        recommendedModelIds: input.recommendedModelIds,
+        progress: progress.goals.map((goal) => ({ measure: goal.measure, target: goal.target, achieved: goal.achieved })),
+      };
+      await this.audit.record(tx, caller, { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: null, after: { review: input.kind, outcome: input.outcome } }, now);
+      await this.outbox.append(tx, [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.reviewed, sequence, campaign.area, caller, data, now)]);
+      return { id, campaignId: campaign.id, kind: input.kind, reviewedOn: input.reviewedOn, outcome: input.outcome, lessons, recommendedModelIds: input.recommendedModelIds, progress: progress.goals };
+    });
+    return result;
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AwardCommendationUseCase } from './award-commendation.use-case';
+import { RecognitionController } from './recognition.controller';
+import { RecognitionQueries } from './recognition.queries';
+import { RecordStoryUseCase } from './record-story.use-case';
+
+@Module({
+  controllers: [RecognitionController],
+  providers: [RecordStoryUseCase, AwardCommendationUseCase, RecognitionQueries],
+})
+export class RecognitionModule {}

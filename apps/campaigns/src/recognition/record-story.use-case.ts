@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { assertInScope, CampaignRuleViolation, checkStory, normaliseText } from '@binh-yen/campaigns-domain';
+import { RecognitionEventTypes, uuidv7, type StoryPublishedV1 } from '@binh-yen/contracts';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { notFound } from '@binh-yen/http';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { stateOf } from '../campaigns/campaign-record';
+import { CampaignsRepository } from '../campaigns/campaigns.repository';
+import { assertInArea } from '../shared/area-scope';
+import { authorise } from '../shared/authorise';
+import { envelope } from '../shared/events';
+import { UnitResolver } from '../shared/unit-resolver';
+import type { RecordStoryDto } from './dto/record-story.dto';
+import type { StoryView } from './dto/recognition-views.dto';
+import { RecognitionQueries } from './recognition.queries';
+
+/** Clause 6: the press records the stories it ran of good people, good deeds and advanced models. */
+@Injectable()
+export class RecordStoryUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly units: UnitResolver,
+    private readonly campaigns: CampaignsRepository,
+    private readonly queries: RecognitionQueries,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(input: RecordStoryDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<StoryView> {
+    authorise(caller, 'story.record');
+    const { result } = await this.idempotency.run(idempotencyKey, `record-story:${caller.subject}`, fingerprintOf(input), async (tx) => {
+      const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
+      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      const about = { kind: input.about.kind, name: input.about.name === undefined ? null : normaliseText(input.about.name), modelId: input.about.modelId ?? null };
+      checkStory({ publishedOn: input.publishedOn, about }, now);
+      if (input.campaignId !== undefined) {
+        const campaign = await this.campaigns.find(tx, input.campaignId);
+        if (!campaign) throw new CampaignRuleViolation('campaignId', 'unknown-campaign', `no campaign has the id ${input.campaignId}`);
+        assertInScope(stateOf(campaign), unit.path, 'unitCode');
+      }
+
+      const id = uuidv7(now.getTime());
+      const data: StoryPublishedV1 = {
+        storyId: id,
+        outlet: { name: normaliseText(input.outlet.name), kind: input.outlet.kind },
+        publishedOn: input.publishedOn,
+        title: normaliseText(input.title),
+        link: input.link ?? null,
+        about,
+        unitId: unit.unitId,
+        unitCode: unit.code,
+        path: unit.path,
+        campaignId: input.campaignId ?? null,
+      };
+      await tx.query(
+        `INSERT INTO media_stories (id, outlet_name, outlet_kind, published_on, title, link, about_kind, about_name, model_id, unit_id, unit_code, path, campaign_id, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+        [id, data.outlet.name, data.outlet.kind, data.publishedOn, data.title, data.link, about.kind, about.name, about.modelId, unit.unitId, unit.code, unit.path, data.campaignId, caller.subject, now],
+      );
+      await this.audit.record(tx, caller, { action: 'story.record', entityType: 'media-story', entityId: id, area: unit.path, before: null, after: data }, now);
+      await this.outbox.append(tx, [envelope({ type: 'recognition', id }, RecognitionEventTypes.storyPublished, 1, unit.path, caller, data, now)]);
+      const story = await this.queries.story(id, tx);
+      if (!story) throw notFound('story', `No media story has the id ${id}.`);
+      return story;
+    });
+    return result;
+  }
+}

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { IdempotencyModule } from '@binh-yen/idempotency';
+import { UnitDirectoryModule } from '@binh-yen/unit-directory';
+import { AgreementsRepository } from '../agreements/agreements.repository';
+import { CampaignsRepository } from '../campaigns/campaigns.repository';
+import { UnitResolver } from './unit-resolver';
+
+/** What every feature module of the service stands on: units replica, idempotency, repositories. */
+@Global()
+@Module({
+  imports: [IdempotencyModule, UnitDirectoryModule],
+  providers: [UnitResolver, CampaignsRepository, AgreementsRepository],
+  exports: [IdempotencyModule, UnitDirectoryModule, UnitResolver, CampaignsRepository, AgreementsRepository],
+})
+export class CampaignsSharedModule {}
