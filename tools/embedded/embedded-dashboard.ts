@@ -75,12 +75,19 @@ function rank(label: string): number {
 export async function startEmbeddedDashboard(settings: EmbeddedSettings, services: HostedServices): Promise<RunningDashboard | undefined> {
   const assets = await dashboardAssets();
   if (!assets) return undefined;
-  return startDashboardServer({
-    host: settings.host,
-    port: dashboardPort(process.env),
-    assets,
-    upstreams: { units: services.units.url, incidents: services.incidents.url, campaigns: services.campaigns.url, reporting: services.reporting.url },
-    mode: 'embedded',
-    demoUsers: demoUsers(settings),
-  });
+  const port = dashboardPort(process.env);
+  try {
+    return await startDashboardServer({
+      host: settings.host,
+      port,
+      assets,
+      upstreams: { units: services.units.url, incidents: services.incidents.url, campaigns: services.campaigns.url, reporting: services.reporting.url },
+      mode: 'embedded',
+      demoUsers: demoUsers(settings),
+    });
+  } catch (error) {
+    // E.g. the port is taken by another `npm start`: the services run on regardless.
+    say(`dashboard not served on port ${port} (DASHBOARD_PORT): ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }

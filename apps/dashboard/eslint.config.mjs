@@ -1,0 +1,26 @@
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import root from '../../eslint.config.mjs';
+
+// The workspace rules, plus React hooks and accessibility (jsx-a11y) for the browser app.
+export default [
+  ...root,
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    ...jsxA11y.flatConfigs.recommended,
+    plugins: { ...jsxA11y.flatConfigs.recommended.plugins, 'react-hooks': reactHooks },
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The browser code is a bundle of its own: it imports no workspace library.
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@binh-yen/*'], message: 'The browser bundle imports no workspace library (Node code).' }] }] },
+  },
+  { files: ['e2e/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+];

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startDashboardServer, type RunningDashboard } from './dashboard-server';
+import { assetsFromMemory } from './static-assets';
+
+/** A stand-in service: echoes what reached it, and streams two server-sent events. */
+function fakeService(): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    if (request.url?.startsWith('/api/v1/stream')) {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: {"n":1}\n\n');
+      setTimeout(() => response.end('data: {"n":2}\n\n'), 200);
+      return;
+    }
+    response.writeHead(request.headers.authorization ? 200 : 401, { 'content-type': 'application/json', connection: 'keep-alive' });
+    response.end(JSON.stringify({ method: request.method, url: request.url, authorization: request.headers.authorization ?? null }));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+describe('the dashboard server: static files and a proxy to the services', () => {
+  let service: { url: string; server: Server };
+  let dashboard: RunningDashboard;
+
+  beforeAll(async () => {
+    service = await fakeService();
+    const assets = new Map([
+      ['/index.html', { body: Buffer.from('<!doctype html><div id="root"></div>'), contentType: 'text/html; charset=utf-8' }],
+      ['/app.js', { body: Buffer.from('console.log(1)'), contentType: 'text/javascript; charset=utf-8' }],
+    ]);
+    dashboard = await startDashboardServer({
+      host: '127.0.0.1',
+      port: 0,
+      assets: assetsFromMemory(assets),
+      upstreams: { units: service.url, incidents: service.url, campaigns: service.url, reporting: 'http://127.0.0.1:9' },
+      mode: 'deployed',
+    });
+  });
+
+  afterAll(async () => {
+    await dashboard.stop();
+    await new Promise((resolve) => service.server.close(resolve));
+  });
+
+  it('serves the app, its pages (routed in the browser) and a CSP without inline scripts', async () => {
+    const index = await fetch(`${dashboard.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await (await fetch(`${dashboard.url}/report`)).text()).toContain('id="root"');
+    expect((await fetch(`${dashboard.url}/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${dashboard.url}/missing.js`)).status).toBe(404);
+  });
+
+  it('passes /svc/<service>/api/v1/... on with the bearer token and the query, and nothing else', async () => {
+    const answer = await fetch(`${dashboard.url}/svc/units/api/v1/units/227/subtree?x=1`, { headers: { authorization: 'Bearer abc' } });
+    expect(await answer.json()).toEqual({ method: 'GET', url: '/api/v1/units/227/subtree?x=1', authorization: 'Bearer abc' });
+    expect((await fetch(`${dashboard.url}/svc/units/api/v1/units`)).status).toBe(401);
+    expect((await fetch(`${dashboard.url}/svc/units/metrics`)).status).toBe(404);
+    expect((await fetch(`${dashboard.url}/svc/payments/api/v1/x`)).status).toBe(404);
+  });
+
+  it('streams server-sent events as they come', async () => {
+    const response = await fetch(`${dashboard.url}/svc/incidents/api/v1/stream`);
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('data: {"n":1}\n\n');
+    await reader.cancel();
+  });
+
+  it('answers a problem when a service is down, and offers demo users only in the embedded mode', async () => {
+    const down = await fetch(`${dashboard.url}/svc/reporting/api/v1/reports/freshness`);
+    expect(down.status).toBe(502);
+    expect(down.headers.get('content-type')).toContain('application/problem+json');
+    expect(await (await fetch(`${dashboard.url}/config.json`)).json()).toEqual({ mode: 'deployed', demoUsers: false });
+    expect((await fetch(`${dashboard.url}/demo-users.json`)).status).toBe(404);
+  });
+});

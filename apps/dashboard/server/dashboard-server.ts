@@ -1,0 +1,153 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { AssetSource } from './static-assets';
+
+export const UPSTREAM_SERVICES = ['units', 'incidents', 'campaigns', 'reporting'] as const;
+export type UpstreamService = (typeof UPSTREAM_SERVICES)[number];
+
+/** A user the sign-in page offers in the embedded mode (demo tokens only). */
+export interface DemoUser {
+  label: string;
+  agency: string;
+  roles: string[];
+  area: string;
+  token: string;
+}
+
+export interface DashboardServerOptions {
+  host: string;
+  port: number;
+  assets: AssetSource;
+  /** Base URL of each service, e.g. http://127.0.0.1:3104. */
+  upstreams: Record<UpstreamService, string>;
+  /** Shown to the browser so it knows whether to offer the demo picker. */
+  mode: 'embedded' | 'deployed';
+  /** Embedded mode only: the demo users to pick from on the sign-in page. */
+  demoUsers?: () => Promise<DemoUser[]>;
+}
+
+export interface RunningDashboard {
+  url: string;
+  stop(): Promise<void>;
+}
+
+// Hop-by-hop headers (RFC 9110 §7.6.1) stay on their own hop.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
+
+const SECURITY_HEADERS: Record<string, string> = {
+  // Inline style attributes (chart widths) need 'unsafe-inline' for styles only; scripts stay 'self'.
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const type = status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8';
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  response.end(JSON.stringify(body));
+}
+
+function problem(response: ServerResponse, status: number, title: string, detail: string): void {
+  sendJson(response, status, { type: 'about:blank', title, status, detail });
+}
+
+/**
+ * `/svc/<service>/api/v1/...` → `<upstream>/api/v1/...`: the browser talks to one
+ * origin (no CORS), bearer token passed through untouched; responses are streamed,
+ * so the freshness server-sent events arrive as they are sent.
+ */
+function proxy(request: IncomingMessage, response: ServerResponse, upstream: string, path: string): void {
+  const target = new URL(path, upstream);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = forwardableHeaders(request.headers);
+  headers['x-forwarded-for'] = [request.headers['x-forwarded-for'], request.socket.remoteAddress].filter(Boolean).join(', ');
+  headers['x-forwarded-proto'] = 'http';
+  const outgoing = send(target, { method: request.method, headers }, (incoming) => {
+    response.writeHead(incoming.statusCode ?? 502, forwardableHeaders(incoming.headers));
+    response.flushHeaders();
+    incoming.pipe(response);
+  });
+  outgoing.on('error', (error) => {
+    if (!response.headersSent) problem(response, 502, 'Dịch vụ không phản hồi (Bad gateway)', `${new URL(upstream).host}: ${error.message}`);
+    else response.destroy();
+  });
+  // A closed tab ends the upstream request too (an SSE stream would run forever otherwise).
+  response.on('close', () => outgoing.destroy());
+  request.pipe(outgoing);
+}
+
+async function serveAsset(request: IncomingMessage, response: ServerResponse, assets: AssetSource, path: string): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    problem(response, 405, 'Method not allowed', `${request.method} ${path}`);
+    return;
+  }
+  const wanted = path === '/' ? '/index.html' : path;
+  // Unknown paths without an extension are pages of the app: it routes in the browser.
+  const asset = (await assets.get(wanted)) ?? (/\.[a-z0-9]+$/i.test(wanted) ? undefined : await assets.get('/index.html'));
+  if (!asset) {
+    problem(response, 404, 'Not found', path);
+    return;
+  }
+  response.writeHead(200, { 'content-type': asset.contentType, 'content-length': asset.body.length, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+  response.end(request.method === 'HEAD' ? undefined : asset.body);
+}
+
+async function handle(options: DashboardServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://dashboard.invalid');
+  const service = /^\/svc\/([a-z]+)(\/.*)$/.exec(url.pathname);
+  if (service) {
+    const [, name = '', path = ''] = service;
+    const upstream = options.upstreams[name as UpstreamService] as string | undefined;
+    // Only the public API is reachable through the dashboard (no docs, metrics or health).
+    if (!upstream || !path.startsWith('/api/v1/')) {
+      problem(response, 404, 'Not found', url.pathname);
+      return;
+    }
+    proxy(request, response, upstream, `${path}${url.search}`);
+    return;
+  }
+  if (url.pathname === '/config.json') {
+    sendJson(response, 200, { mode: options.mode, demoUsers: Boolean(options.demoUsers) });
+    return;
+  }
+  if (url.pathname === '/demo-users.json') {
+    if (!options.demoUsers) problem(response, 404, 'Not found', 'Demo users exist only in the embedded mode.');
+    else sendJson(response, 200, await options.demoUsers());
+    return;
+  }
+  if (url.pathname === '/health/live') {
+    sendJson(response, 200, { status: 'ok' });
+    return;
+  }
+  await serveAsset(request, response, options.assets, url.pathname);
+}
+
+/** The dashboard's own small server: the built app plus a reverse proxy to the four services. */
+export async function startDashboardServer(options: DashboardServerOptions): Promise<RunningDashboard> {
+  const server = createServer((request, response) => {
+    handle(options, request, response).catch((error: unknown) => {
+      if (!response.headersSent) problem(response, 500, 'Internal error', error instanceof Error ? error.message : String(error));
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        // Open event streams would hold the server (and the services behind it) open.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

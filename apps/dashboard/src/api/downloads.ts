@@ -1,0 +1,41 @@
+import { call } from './client';
+import type { Session } from './session';
+
+type ReportQuery = { area: string; quarter: string; view: string; lang: string };
+
+/** The report as a file (XLSX or CSV): fetched with the bearer token, saved through a link. */
+export async function downloadReport(session: Session, query: ReportQuery, format: 'xlsx' | 'csv'): Promise<string> {
+  const response = await call(session, 'reporting', 'reports/quarterly', { query: { ...query, format } });
+  const blob = await response.blob();
+  const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `bao-cao-${query.area}-${query.quarter}.${format}`;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return fileName;
+}
+
+/**
+ * The printable HTML in a new tab. The tab is opened during the click (browsers
+ * block pop-ups opened later) and filled once the report has arrived.
+ */
+export async function openPrintable(session: Session, query: ReportQuery): Promise<void> {
+  const tab = window.open('', '_blank');
+  try {
+    const html = await (await call(session, 'reporting', 'reports/quarterly', { query: { ...query, format: 'html' } })).text();
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+    if (tab) {
+      tab.opener = null;
+      tab.location.href = url;
+    } else {
+      window.location.href = url;
+    }
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+// Colours with at least 3:1 contrast on white (WCAG 1.4.11), told apart by more than hue (legend + order).
+export const SERIES_COLOURS = { current: '#0b4f8a', previousQuarter: '#4a7fbd', sameQuarterLastYear: '#8a5a00' } as const;
+export const CATEGORY_COLOURS = ['#0b4f8a', '#b35900', '#1b7a3d', '#b00020', '#6f3fa0', '#00798c', '#7a5c00', '#444444'];
+export const RATING_COLOURS = ['#1b7a3d', '#4a7fbd', '#8a6d00', '#b00020'];

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { getJson } from '../api/client';
+import { downloadReport, openPrintable } from '../api/downloads';
+import type { Session } from '../api/session';
+import type { QuarterlyReport } from '../api/types';
+import { CompareTable, DetailTable } from '../components/compare-table';
+import { ProblemAlert } from '../components/problem-alert';
+import { useI18n } from '../i18n/i18n';
+import { routeHref } from '../state/route';
+import { useResource } from '../state/use-resource';
+
+type View = 'as-at-time' | 'as-today';
+
+/** The quarterly report, every section rendered from its rows and details, with its downloads. */
+export function ReportPage({ session, area, quarter }: { session: Session; area: string; quarter: string }): JSX.Element {
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const [view, setView] = useState<View>('as-at-time');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const report = useResource(
+    (signal) => getJson<QuarterlyReport>(session, 'reporting', 'reports/quarterly', { area, quarter, view, lang: language }, signal),
+    [session.token, area, quarter, view, language],
+  );
+  const query = { area, quarter, view, lang: language };
+  const run = (name: string, work: () => Promise<unknown>): void => {
+    setBusy(name);
+    setActionError(null);
+    work()
+      .catch((error: unknown) => setActionError(error))
+      .finally(() => setBusy(null));
+  };
+  const data = report.data;
+  return (
+    <>
+      <h1>
+        {data?.title ?? t('reportTitle')} <span className="subtitle">{data ? `${data.area.name} · ${i18n.quarter(quarter)}` : i18n.quarter(quarter)}</span>
+      </h1>
+      <div className="card report-controls">
+        <div className="field-inline">
+          <label htmlFor="view-select">{t('view')}</label>
+          <select id="view-select" value={view} onChange={(event) => setView(event.target.value as View)}>
+            <option value="as-at-time">{t('view.as-at-time')}</option>
+            <option value="as-today">{t('view.as-today')}</option>
+          </select>
+        </div>
+        <div role="group" aria-label={t('downloads')} className="button-row">
+          <button type="button" onClick={() => run('xlsx', () => downloadReport(session, query, 'xlsx'))} disabled={busy !== null} data-testid="download-xlsx">
+            {busy === 'xlsx' ? t('downloading') : t('downloadXlsx')}
+          </button>
+          <button type="button" onClick={() => run('csv', () => downloadReport(session, query, 'csv'))} disabled={busy !== null} data-testid="download-csv">
+            {busy === 'csv' ? t('downloading') : t('downloadCsv')}
+          </button>
+          <button type="button" onClick={() => run('print', () => openPrintable(session, query))} disabled={busy !== null} data-testid="print">
+            {t('print')}
+          </button>
+        </div>
+      </div>
+      {actionError ? <ProblemAlert error={actionError} /> : null}
+      {report.error ? <ProblemAlert error={report.error} onRetry={report.reload} onHome={() => (window.location.hash = routeHref('report', { area: session.area, quarter }))} /> : null}
+      {!data && !report.error && <p className="muted">{t('loading')}</p>}
+      {data && (
+        <div aria-busy={report.loading} data-testid="report-sections">
+          {data.sections.map((section) => (
+            <section key={section.key} className="card report-section" aria-labelledby={`report-${section.key}`} data-testid={`report-section-${section.key}`}>
+              <h2 id={`report-${section.key}`}>{section.title}</h2>
+              <CompareTable caption={section.title} rows={section.rows} label={section.key === 'incidents' ? i18n.category : undefined} />
+              {section.details.map((detail) => (
+                <DetailTable key={detail.heading} detail={detail} />
+              ))}
+            </section>
+          ))}
+          <p className="muted">
+            {Object.entries(data.currentAsOf)
+              .map(([name, watermark]) => `${i18n.projection(name)} — ${t('currentAsOf')}: ${watermark.lastEventAt ? i18n.dateTime(watermark.lastEventAt) : t('notYet')}`)
+              .join(' · ')}
+          </p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export const PAGES = ['overview', 'report', 'submissions'] as const;
+export type Page = (typeof PAGES)[number];
+
+export interface Route {
+  page: Page;
+  params: Record<string, string>;
+}
+
+/** Hash routes (#/report?area=25.227&quarter=2026-Q3): any static server can serve the app. */
+export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'overview';
+  return { page, params: Object.fromEntries(new URLSearchParams(search)) };
+}
+
+export function routeHref(page: Page, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+  return `#/${page}${search ? `?${search}` : ''}`;
+}
+
+export function useRoute(): [Route, (page: Page, params: Record<string, string | undefined>) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = (): void => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  const navigate = useCallback((page: Page, params: Record<string, string | undefined>) => {
+    window.location.hash = routeHref(page, params);
+  }, []);
+  return [route, navigate];
+}
