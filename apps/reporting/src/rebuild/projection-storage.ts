@@ -1,3 +1,4 @@
+import { CAMPAIGN_FIGURES } from '../campaigns/campaigns.projection';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 
@@ -17,6 +18,11 @@ export const projectionStorage: ProjectionStorage[] = [
     views: ['unit_today_v1'],
   },
   { ...INCIDENT_COUNTS, tables: ['incident_counts_v1', 'incident_rollup_v1'], views: [] },
+  {
+    ...CAMPAIGN_FIGURES,
+    tables: ['campaigns_v1', 'campaign_activities_v1', 'campaign_pledges_v1', 'agreements_v1', 'media_stories_v1', 'commendations_v1'],
+    views: [],
+  },
 ];
 
 export const CONSUMER_TABLES = ['consumer_inbox', 'consumer_offsets', 'dead_letters'];

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CampaignFiguresQueries, type CampaignQuarterFigures } from '../campaigns/campaign-figures.queries';
+import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
 import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { IncidentReportQueries } from '../incident-counts/incident-report.queries';
@@ -14,18 +16,24 @@ function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => numbe
   return { metric, current: pick(figures.current), previousQuarter: pick(figures.previousQuarter), sameQuarterLastYear: pick(figures.sameQuarterLastYear) };
 }
 
+/** The breakdown keys seen in any of the three quarters, in a stable order. */
+function keysOf(figures: Compared<CampaignQuarterFigures>, pick: (figure: CampaignQuarterFigures) => Record<string, number>): string[] {
+  return [...new Set([figures.current, figures.previousQuarter, figures.sameQuarterLastYear].flatMap((figure) => Object.keys(pick(figure))))].sort();
+}
+
 /** Assembles the quarterly report (the directive's closing paragraph) from the read models. */
 @Injectable()
 export class QuarterlyReportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly movement: MovementQueries,
+    private readonly campaigns: CampaignFiguresQueries,
     private readonly freshness: ProjectionFreshness,
   ) {}
 
   async build(scope: ReportScope, language: Language): Promise<QuarterlyReport> {
     const t = (key: string): string => label(key, language);
-    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, areaName] = await Promise.all([
+    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, areaName] = await Promise.all([
       this.movement.ratings(scope),
       this.movement.weakUnits(scope),
       this.movement.certifiedUnits(scope),
@@ -35,6 +43,8 @@ export class QuarterlyReportService {
       this.movement.forces(scope),
       this.movement.training(scope),
       this.incidentsByCategory(scope),
+      this.campaigns.compared(scope),
+      this.campaigns.progress(scope),
       this.areaName(scope.area),
     ]);
     const sections: ReportSection[] = [
@@ -74,6 +84,24 @@ export class QuarterlyReportService {
         ],
       },
       {
+        key: 'campaigns',
+        title: t('section.campaigns'),
+        rows: [
+          row(t('activities'), campaignFigures, (c) => c.activities),
+          row(t('participants'), campaignFigures, (c) => c.participants),
+          ...keysOf(campaignFigures, (c) => c.participantsByGroup).map((group) => row(`${t('participants')} — ${t(group)}`, campaignFigures, (c) => c.participantsByGroup[group] ?? 0)),
+          row(t('households'), campaignFigures, (c) => c.households),
+          row(t('agreementsSigned'), campaignFigures, (c) => c.agreementsSigned),
+        ],
+        details: [
+          {
+            heading: t('campaignProgress'),
+            columns: ['Phong trào / Campaign', 'Chủ trì / Lead', 'Trạng thái / Status', 'Hoạt động / Activities', 'Lượt tham gia / Participants', 'Hộ cam kết / Households', 'Tiến độ / Progress'],
+            rows: campaignProgress.map((c) => [c.name, c.leadAgency, t(c.status), String(c.activities), String(c.participants), String(c.households), c.progress]),
+          },
+        ],
+      },
+      {
         key: 'incidents',
         title: t('section.incidents'),
         rows: [
@@ -96,6 +124,17 @@ export class QuarterlyReportService {
         ],
         details: [],
       },
+      {
+        key: 'press',
+        title: t('section.press'),
+        rows: [
+          row(t('stories'), campaignFigures, (c) => c.stories),
+          ...keysOf(campaignFigures, (c) => c.storiesByOutlet).map((outlet) => row(`${t('stories')} — ${t(outlet)}`, campaignFigures, (c) => c.storiesByOutlet[outlet] ?? 0)),
+          row(t('commendations'), campaignFigures, (c) => c.commendations),
+          ...keysOf(campaignFigures, (c) => c.commendationsByLevel).map((level) => row(`${t('commendations')} — ${t(`level.${level}`)}`, campaignFigures, (c) => c.commendationsByLevel[level] ?? 0)),
+        ],
+        details: [],
+      },
     ];
     return {
       title: t('title'),
@@ -106,6 +145,7 @@ export class QuarterlyReportService {
       currentAsOf: {
         movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
         incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
+        campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
       },
       sections,
     };

@@ -22,7 +22,7 @@ export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
   }
 
   for (const section of report.sections) {
-    const sheet = workbook.addWorksheet(section.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
+    const sheet = workbook.addWorksheet(section.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trimEnd());
     sheet.columns = [{ width: 48 }, { width: 16 }, { width: 16 }, { width: 22 }];
     sheet.addRow([section.title]).font = { bold: true, size: 13 };
     const header = sheet.addRow([t('metric'), t('current'), t('previousQuarter'), t('sameQuarterLastYear')]);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
+import { CampaignFiguresQueries } from '../campaigns/campaign-figures.queries';
 import { MovementProjection } from '../movement/movement.projection';
 import { MovementQueries } from '../movement/movement.queries';
 import { QuarterlyReportController } from './quarterly-report.controller';
@@ -6,7 +8,7 @@ import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
   controllers: [QuarterlyReportController],
-  providers: [MovementProjection, MovementQueries, QuarterlyReportService],
+  providers: [MovementProjection, MovementQueries, CampaignFiguresProjection, CampaignFiguresQueries, QuarterlyReportService],
   exports: [QuarterlyReportService],
 })
 export class QuarterlyReportModule {}
