@@ -9,6 +9,7 @@ import { localDatabaseUrl, localServices } from './services';
 const brokerPort = process.env['KAFKA_PORT'] ?? '19092';
 const brokers = `127.0.0.1:${brokerPort}`;
 const secret = process.env['AUTH_JWT_SECRET'] ?? DEV_JWT_SECRET;
+const LOCAL_INFORMANT_KEY = 'bG9jYWwtc3RhY2stZGV2LWtleS1ub3QtYS1zZWNyZXQ=';
 const children: ChildProcess[] = [];
 
 function prefixed(name: string, child: ChildProcess): void {
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
         DATABASE_URL: localDatabaseUrl(service.name),
         KAFKA_BROKERS: brokers,
         AUTH_JWT_SECRET: secret,
+        // The local stack's development key; every other deployment sets its own.
+        INCIDENTS_INFORMANT_KEY: process.env['INCIDENTS_INFORMANT_KEY'] ?? LOCAL_INFORMANT_KEY,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

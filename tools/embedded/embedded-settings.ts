@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEV_JWT_SECRET } from '../issue-token';
 
 export const SERVICE_NAMES = ['units', 'incidents', 'campaigns', 'reporting'] as const;
@@ -10,6 +12,8 @@ export interface EmbeddedSettings {
   host: string;
   ports: Record<ServiceName, number>;
   jwtSecret: string;
+  /** Encrypts informants of public tips: INCIDENTS_INFORMANT_KEY, or one made for this data folder on its first start. */
+  informantKey: string;
   logLevel: string;
 }
 
@@ -26,11 +30,23 @@ function port(env: NodeJS.ProcessEnv, service: ServiceName): number {
 
 /** The launcher's own variables (.env.example, "Embedded mode"); each service still validates its own. */
 export function embeddedSettings(env: NodeJS.ProcessEnv): EmbeddedSettings {
+  const dataDir = resolve(env['DATA_DIR'] || 'data');
   return {
-    dataDir: resolve(env['DATA_DIR'] || 'data'),
+    dataDir,
     host: env['HOST'] || '127.0.0.1',
     ports: { units: port(env, 'units'), incidents: port(env, 'incidents'), campaigns: port(env, 'campaigns'), reporting: port(env, 'reporting') },
     jwtSecret: env['AUTH_JWT_SECRET'] || DEV_JWT_SECRET,
+    informantKey: env['INCIDENTS_INFORMANT_KEY'] || informantKeyOf(dataDir),
     logLevel: env['LOG_LEVEL'] || 'log',
   };
+}
+
+/** The data folder's own informant key, made once (readable by its owner only) and kept with the data it protects. */
+function informantKeyOf(dataDir: string): string {
+  const file = join(dataDir, '.informant-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
 }

@@ -49,6 +49,7 @@ export function embeddedVariables(service: ServiceName, settings: EmbeddedSettin
     EMBEDDED_EVENTS_URL: databases.urls.events,
     KAFKA_TOPIC_PREFIX: '',
     AUTH_JWT_SECRET: settings.jwtSecret,
+    INCIDENTS_INFORMANT_KEY: settings.informantKey,
     LOG_FORMAT: 'text',
     LOG_LEVEL: settings.logLevel,
   };

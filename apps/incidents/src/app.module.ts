@@ -1,22 +1,27 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@binh-yen/audit';
 import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { IncidentsEnv } from './config/incidents.env';
-import { IncidentEntity } from './incidents/incident.entity';
 import { IncidentsModule } from './incidents/incidents.module';
 import { incidentsMigrations } from './migrations';
+import { IncidentsSharedModule } from './shared/incidents-shared.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
+/** Incidents and their case lifecycle, from a tip to a verdict (clauses 3, 5). */
 export const incidentsService: ServiceSpec = {
   name: 'incidents',
   title: 'Bình Yên — Incidents',
   description: 'Vụ việc an ninh trật tự, từ tin báo đến bản án (incidents, from a tip to a verdict)',
   migrations: incidentsMigrations,
   producesEvents: true,
-  entities: [IncidentEntity],
 };
 
 @Module({})
 export class IncidentsAppModule {
   static register(env: IncidentsEnv): DynamicModule {
-    return { module: IncidentsAppModule, imports: [...platformModules(env, incidentsService), IncidentsModule] };
+    return {
+      module: IncidentsAppModule,
+      imports: [...platformModules(env, incidentsService), AuditModule, IncidentsSharedModule.register(env), IncidentsModule, TaxonomyModule],
+    };
   }
 }

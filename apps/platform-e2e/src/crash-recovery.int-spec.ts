@@ -14,7 +14,7 @@ describe('crash recovery: nothing lost, nothing counted twice', () => {
   const incidentRows = async (): Promise<number> =>
     Number((await platform.sql<{ n: string }>(platform.incidentsDb, 'SELECT count(*) AS n FROM incidents'))[0]!.n);
   const appliedEvents = async (): Promise<number> =>
-    Number((await platform.sql<{ n: string }>(platform.reportingDb, 'SELECT count(*) AS n FROM consumer_inbox'))[0]!.n);
+    Number((await platform.sql<{ n: string }>(platform.reportingDb, `SELECT count(*) AS n FROM consumer_inbox WHERE consumer = 'incident-counts.v1'`))[0]!.n);
 
   async function settleAt(expected: number): Promise<void> {
     await platform.waitForTotal(quarter, expected, 60_000);

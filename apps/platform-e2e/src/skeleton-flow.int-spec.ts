@@ -1,4 +1,5 @@
-import { listConsumerGroups } from '@binh-yen/testing';
+import { quarterOf } from '@binh-yen/contracts';
+import { bearer, listConsumerGroups, waitFor } from '@binh-yen/testing';
 import { incidentReport } from './support/incident-factory';
 import { PlatformUnderTest } from './support/platform';
 
@@ -34,7 +35,9 @@ describe('skeleton flow: HTTP → outbox → Kafka → projection → HTTP', () 
       { category: 'criminal-offence', incidents: 2 },
       { category: 'traffic-order', incidents: 1 },
     ]);
-    expect((await platform.incidentCounts('2026-Q3', '08020')).total).toBe(1);
+    // The area is the unit's path from the incidents service's units replica.
+    expect((await platform.incidentCounts('2026-Q3', '25.237')).total).toBe(1);
+    expect((await platform.incidentCounts('2026-Q3', '25.227.07882')).total).toBe(2);
     await platform.waitForTotal('2026-Q2', 1);
   });
 
@@ -70,5 +73,34 @@ describe('skeleton flow: HTTP → outbox → Kafka → projection → HTTP', () 
       body: JSON.stringify(incidentReport()),
     });
     expect(response.status).toBe(401);
+  });
+
+  it('moves the count of an open quarter with a transferred case, leaves a closed quarter as reported, and counts lifecycle steps nowhere', async () => {
+    const thisQuarter = quarterOf(new Date());
+    const post = async (overrides: Record<string, unknown>): Promise<{ id: string; version: number }> =>
+      (await (await platform.postIncident(incidentReport({ category: 'drugs', summary: 'Mua bán trái phép chất ma túy', ...overrides }))).json()) as { id: string; version: number };
+    const closed = await post({});
+    const open = await post({ occurredAt: new Date(Date.now() - 3_600_000).toISOString() });
+    await platform.waitForTotal('2026-Q3', 4);
+    await platform.waitForTotal(thisQuarter, 1);
+    const step = async (incident: { id: string }, path: string, body: Record<string, unknown>, version: number): Promise<number> => {
+      const response = await fetch(`${platform.incidents.url}/api/v1/incidents/${incident.id}/${path}`, {
+        method: 'POST',
+        headers: { authorization: await bearer(), 'content-type': 'application/json', 'if-match': `"${version}"` },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { version: number }).version;
+    };
+    for (const incident of [closed, open]) {
+      const verified = await step(incident, 'transitions', { action: 'verify' }, incident.version);
+      await step(incident, 'transfer', { toUnitCode: '08020', note: 'Chuyển về địa bàn Lâm Thao' }, verified);
+    }
+    await waitFor(() => platform.incidentCounts(thisQuarter, '25.237'), (counts) => counts.total === 1, { description: 'the open quarter’s case counted under Lâm Thao' });
+    await waitFor(() => platform.reportingFreshness(), (freshness) => freshness.incidents?.lag === 0, { description: 'every incident event applied' });
+    expect((await platform.incidentCounts(thisQuarter, '25.227.07882')).total).toBe(0);
+    expect((await platform.incidentCounts('2026-Q3', '25.237')).total).toBe(1);
+    expect((await platform.incidentCounts('2026-Q3', '25.227.07882')).total).toBe(3);
+    expect((await platform.incidentCounts('2026-Q3')).total).toBe(4);
   });
 });

@@ -75,6 +75,8 @@ function serviceDocuments(service: ServiceManifest): object[] {
     { name: 'AUTH_JWKS_URL', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWKS_URL' } } },
     { name: 'KAFKA_BROKERS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_BROKERS' } } },
     { name: 'KAFKA_PARTITIONS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_PARTITIONS' } } },
+    // Informants of public tips are encrypted with a key only the incidents service holds.
+    ...(service.name === 'incidents' ? [{ name: 'INCIDENTS_INFORMANT_KEY', valueFrom: { secretKeyRef: { name: 'incidents-informant-key', key: 'key' } } }] : []),
   ];
   const probe = (path: string, period: number) => ({ httpGet: { path, port: 'http' }, periodSeconds: period, timeoutSeconds: 3, failureThreshold: 3 });
   const documents: object[] = [

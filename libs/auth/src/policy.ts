@@ -27,6 +27,14 @@ export const policy = {
   'report.review': { roles: ['approver'], agencies: ['police', 'fatherland-front', 'people-committee'] },
   'projection.rebuild': { roles: ['administrator'], agencies: 'any' },
   'audit.read': { roles: ['auditor', 'administrator'], agencies: 'any' },
+  // Incidents (issue 4). Which agency takes which lifecycle step is the state machine's
+  // (libs/incidents/domain); the policy admits the agencies that take any step.
+  'incident.read': { roles: ALL_ROLES, agencies: ['police', 'procuracy', 'court', 'people-committee', 'justice'] },
+  'incident.report': { roles: ['officer', 'approver'], agencies: ['police', 'people-committee'] },
+  'incident.transition': { roles: ['officer', 'approver'], agencies: ['police', 'procuracy', 'court', 'people-committee'] },
+  'incident.transfer': { roles: ['officer', 'approver'], agencies: ['police'] },
+  'incident.informant.read': { roles: ['approver'], agencies: ['police', 'procuracy'] },
+  'incident.taxonomy.manage': { roles: ['administrator'], agencies: ['police', 'people-committee'] },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof policy;

@@ -1,54 +1,106 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
-import { ProblemException, problemType } from '@binh-yen/http';
-import { IncidentResponseDto, ReportIncidentDto } from './dto/report-incident.dto';
-import type { IncidentEntity } from './incident.entity';
-import { IncidentQueries } from './incident.queries';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { IfMatchVersion } from '@binh-yen/http';
+import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
+import { TransferIncidentDto, TransitionIncidentDto } from './dto/incident-commands.dto';
+import { ListIncidentsQuery } from './dto/list-incidents.query';
+import { ReportIncidentDto } from './dto/report-incident.dto';
+import { IncidentQueries, type IncidentPage, type TimelineEntry } from './incident.queries';
+import type { IncidentView } from './incident-row';
+import { InformantQueries, type InformantView } from './informant.queries';
 import { ReportIncidentUseCase } from './report-incident.use-case';
+import { TransferIncidentUseCase } from './transfer-incident.use-case';
+import { TransitionIncidentUseCase } from './transition-incident.use-case';
 
-function toResponse(incident: IncidentEntity): IncidentResponseDto {
-  return {
-    id: incident.id,
-    unitCode: incident.unitCode,
-    area: incident.area,
-    category: incident.category,
-    occurredAt: incident.occurredAt.toISOString(),
-    reportedAt: incident.reportedAt.toISOString(),
-    summary: incident.summary,
-    status: incident.status,
-    version: incident.version,
-  };
+const ID = ':id';
+const uuid = new ParseUUIDPipe();
+
+/** The version goes out as an ETag, to come back in If-Match. */
+function withETag(response: Response, view: IncidentView): IncidentView {
+  response.setHeader('ETag', `"${view.version}"`);
+  return view;
 }
 
 @ApiTags('incidents')
 @ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a command safely: the same key answers the first result' })
 @Controller('api/v1/incidents')
 export class IncidentsController {
   constructor(
-    private readonly reportIncident: ReportIncidentUseCase,
     private readonly queries: IncidentQueries,
+    private readonly informants: InformantQueries,
+    private readonly reportIncident: ReportIncidentUseCase,
+    private readonly transitionIncident: TransitionIncidentUseCase,
+    private readonly transferIncident: TransferIncidentUseCase,
   ) {}
 
-  @Post()
-  @ApiCreatedResponse({ type: IncidentResponseDto })
-  async report(@Body() body: ReportIncidentDto, @CurrentCaller() caller: Caller): Promise<IncidentResponseDto> {
-    const incident = await this.reportIncident.execute({ ...body, occurredAt: new Date(body.occurredAt) }, caller);
-    return toResponse(incident);
+  @Allow('incident.read')
+  @Get()
+  @ApiOperation({ summary: 'List and search incidents in your area: area subtree, category, domain, status, source, period, full text (with or without diacritics)' })
+  list(@Query() query: ListIncidentsQuery, @CurrentCaller() caller: Caller): Promise<IncidentPage> {
+    return this.queries.list(query, caller);
   }
 
-  @Get(':id')
-  @ApiOkResponse({ type: IncidentResponseDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<IncidentResponseDto> {
-    const incident = await this.queries.findById(id);
-    if (!incident) {
-      throw new ProblemException({
-        type: problemType('incident-not-found'),
-        title: 'Không tìm thấy vụ việc (Incident not found)',
-        status: HttpStatus.NOT_FOUND,
-        detail: `No incident has the id ${id}.`,
-      });
-    }
-    return toResponse(incident);
+  @Allow('incident.report')
+  @Post()
+  @ApiOperation({ summary: 'Report an incident (tiếp nhận tin báo, vụ việc)' })
+  async report(@Body() body: ReportIncidentDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response, @IdempotencyKeyHeader() key?: string): Promise<IncidentView> {
+    return withETag(response, await this.reportIncident.execute(body, caller, key));
+  }
+
+  @Allow('incident.read')
+  @Get(ID)
+  @ApiOperation({ summary: 'One incident with the steps it may take next; its ETag is the version to send in If-Match' })
+  async get(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<IncidentView> {
+    return withETag(response, await this.queries.byId(id, caller));
+  }
+
+  @Allow('incident.read')
+  @Get(`${ID}/timeline`)
+  @ApiOperation({ summary: 'The case’s timeline: every step, by whom, which agency, when, with notes' })
+  timeline(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller): Promise<{ incidentId: string; status: string; entries: TimelineEntry[] }> {
+    return this.queries.timeline(id, caller);
+  }
+
+  @Allow('incident.transition')
+  @Post(`${ID}/transitions`)
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last read' })
+  @ApiOperation({ summary: 'Take a step of the case lifecycle (only the agency that owns the step may)' })
+  async transition(
+    @Param('id', uuid) id: string,
+    @Body() body: TransitionIncidentDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+    @IfMatchVersion() version?: number,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<IncidentView> {
+    return withETag(response, await this.transitionIncident.execute(id, body, caller, version, key));
+  }
+
+  @Allow('incident.transfer')
+  @Post(`${ID}/transfer`)
+  @HttpCode(200)
+  @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last read' })
+  @ApiOperation({ summary: 'Transfer the case to another unit (jurisdiction change)' })
+  async transfer(
+    @Param('id', uuid) id: string,
+    @Body() body: TransferIncidentDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+    @IfMatchVersion() version?: number,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<IncidentView> {
+    return withETag(response, await this.transferIncident.execute(id, body, caller, version, key));
+  }
+
+  @Allow('incident.informant.read')
+  @Get(`${ID}/informant`)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The informant of a public tip (protected; every reading is audited)' })
+  informant(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller): Promise<InformantView> {
+    return this.informants.read(id, caller);
   }
 }

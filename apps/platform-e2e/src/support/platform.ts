@@ -1,4 +1,18 @@
-import { bearer, consumerStates, createTestDatabase, serviceEnv, startServiceProcess, uniqueTopicPrefix, waitFor, type ServiceProcess, type TestDatabase } from '@binh-yen/testing';
+import { topicFor, type EventEnvelope } from '@binh-yen/contracts';
+import {
+  bearer,
+  consumerStates,
+  createTestDatabase,
+  publishEvents,
+  serviceEnv,
+  startServiceProcess,
+  testBrokers,
+  uniqueTopicPrefix,
+  unitRegistered,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@binh-yen/testing';
 import { Client } from 'pg';
 
 /** The incidents and reporting services as processes, each on its own fresh database. */
@@ -8,15 +22,39 @@ export class PlatformUnderTest {
   reporting!: ServiceProcess;
   incidentsDb!: TestDatabase;
   reportingDb!: TestDatabase;
+  /** The units the incidents service must know (its replica is fed by the units topic); made once, published once. */
+  readonly units: EventEnvelope[] = [
+    unitRegistered({ code: '25', name: 'Tỉnh Phú Thọ', path: '25', kind: 'province', subkind: 'province' }),
+    unitRegistered({ code: '227', name: 'Thành phố Việt Trì', path: '25.227', kind: 'district', subkind: 'city' }),
+    unitRegistered({ code: '237', name: 'Huyện Lâm Thao', path: '25.237', kind: 'district', subkind: 'district' }),
+    unitRegistered({ code: '07882', name: 'Phường Dữu Lâu', path: '25.227.07882' }),
+    unitRegistered({ code: '08020', name: 'Thị trấn Hùng Sơn', path: '25.237.08020', kind: 'commune', subkind: 'township' }),
+  ];
+  private unitsSeeded = false;
 
   async createDatabases(): Promise<void> {
     this.incidentsDb = await createTestDatabase('incidents');
     this.reportingDb = await createTestDatabase('reporting');
   }
 
+  /** Starts the incidents service and, the first time, seeds its units replica through the units topic. */
   async startIncidents(extra: Record<string, string> = {}): Promise<ServiceProcess> {
     this.incidents = await startServiceProcess({ service: 'incidents', env: serviceEnv(this.incidentsDb.url, this.topicPrefix, extra) });
+    await this.seedUnits();
     return this.incidents;
+  }
+
+  /** Publishes the units as the units service would, and waits until the incidents replica has them. */
+  async seedUnits(brokers: string[] = testBrokers()): Promise<void> {
+    if (this.unitsSeeded) return;
+    await publishEvents(topicFor('unit', this.topicPrefix), this.units, brokers);
+    const ids = this.units.map((event) => event.id);
+    await waitFor(
+      async () => Number((await this.sql<{ n: string }>(this.incidentsDb, `SELECT count(*) AS n FROM known_units WHERE unit_id = ANY($1::uuid[])`, [this.units.map((event) => event.aggregate.id)]))[0]!.n),
+      (known) => known === ids.length,
+      { timeoutMs: 60_000, description: 'the incidents units replica to apply the seeded units' },
+    );
+    this.unitsSeeded = true;
   }
 
   async startReporting(extra: Record<string, string> = {}): Promise<ServiceProcess> {
@@ -43,6 +81,11 @@ export class PlatformUnderTest {
     });
     if (response.status !== 200) throw new Error(`incident-counts answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as { total: number; byCategory: { category: string; incidents: number }[] };
+  }
+
+  async reportingFreshness(): Promise<Record<string, { lag: number | null }>> {
+    const response = await fetch(`${this.reporting.url}/api/v1/reports/freshness`, { headers: { authorization: await bearer() } });
+    return (await response.json()) as Record<string, { lag: number | null }>;
   }
 
   async waitForTotal(quarter: string, expected: number, timeoutMs = 30_000): Promise<void> {

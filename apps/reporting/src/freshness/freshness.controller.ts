@@ -2,6 +2,7 @@ import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@binh-yen/auth';
 import { distinctUntilChanged, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
+import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { ProjectionFreshness, type Freshness } from './projection-freshness';
@@ -18,6 +19,7 @@ export class FreshnessController {
     return {
       movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
       incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
+      campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
     };
   }
 

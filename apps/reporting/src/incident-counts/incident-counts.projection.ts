@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IncidentEventTypes, quarterOf, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { IncidentEventTypes, quarterOf, type EventEnvelope, type IncidentReportedV1, type IncidentReportedV2, type IncidentTransferredV1 } from '@binh-yen/contracts';
 import { ProjectionHandler, type Projection } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 
@@ -7,25 +7,41 @@ export const INCIDENT_COUNTS = { name: 'incident-counts', version: 1 } as const;
 
 /**
  * Incidents by area, quarter (Asia/Ho_Chi_Minh, of when it happened) and category.
- * The area is the one stamped on the event, i.e. the unit as it was then.
+ * The area is the one stamped on `incident.reported` (v1 of the skeleton or v2),
+ * i.e. the unit as it was then; `incident.transferred` within the incident's own
+ * quarter moves the count from the area it was counted under to the receiving
+ * unit's (a closed quarter stays as reported).
  */
 @Injectable()
-@ProjectionHandler({ ...INCIDENT_COUNTS, topics: ['incident'], eventTypes: [IncidentEventTypes.reported] })
+@ProjectionHandler({ ...INCIDENT_COUNTS, topics: ['incident'], eventTypes: [IncidentEventTypes.reported, IncidentEventTypes.transferred] })
 export class IncidentCountsProjection implements Projection {
   async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
-    // Count the batch in memory, then one upsert: a batch costs one round trip.
+    // Sum the batch's changes in memory, then one upsert: a batch costs one round trip.
     const counts = new Map<string, CountRow>();
-    for (const event of events) {
-      const data = event.data as IncidentReportedV1;
-      const quarter = quarterOf(data.occurredAt);
-      const key = `${event.area}|${quarter}|${data.category}`;
-      const row = counts.get(key) ?? { area: event.area, quarter, category: data.category, incidents: 0 };
-      row.incidents += 1;
+    const add = (area: string, occurredAt: string, category: string, delta: number): void => {
+      const quarter = quarterOf(occurredAt);
+      const key = `${area}|${quarter}|${category}`;
+      const row = counts.get(key) ?? { area, quarter, category, incidents: 0 };
+      row.incidents += delta;
       counts.set(key, row);
+    };
+    for (const event of events) {
+      if (event.type === IncidentEventTypes.reported) {
+        const data = event.data as IncidentReportedV1 | IncidentReportedV2;
+        add(event.area, data.occurredAt, data.category, 1);
+      } else if (event.type === IncidentEventTypes.transferred) {
+        const data = event.data as IncidentTransferredV1;
+        // A closed quarter's figures never move (they were reported): a case transferred
+        // after its quarter ended stays counted where it was then.
+        if (quarterOf(data.occurredAt) !== quarterOf(event.occurredAt)) continue;
+        add(data.fromArea, data.occurredAt, data.category, -1);
+        add(data.toArea, data.occurredAt, data.category, 1);
+      }
     }
-    const rows = [...counts.values()];
-    await upsertCounts(tx, 'incident_counts_v1', rows);
-    // The same counts under every ancestor of the area ("25", "25.227", "25.227.07894").
+    const rows = [...counts.values()].filter((row) => row.incidents !== 0);
+    if (rows.length > 0) await upsertCounts(tx, 'incident_counts_v1', rows);
+    // The same counts under every ancestor of the area ("25", "25.227", "25.227.07894");
+    // a transfer within a district leaves the district's and province's counts as they were.
     const rollup = new Map<string, CountRow>();
     for (const row of rows) {
       const labels = row.area.split('.');
@@ -37,7 +53,8 @@ export class IncidentCountsProjection implements Projection {
         rollup.set(key, entry);
       }
     }
-    await upsertCounts(tx, 'incident_rollup_v1', [...rollup.values()]);
+    const rolled = [...rollup.values()].filter((row) => row.incidents !== 0);
+    if (rolled.length > 0) await upsertCounts(tx, 'incident_rollup_v1', rolled);
   }
 }
 

@@ -17,7 +17,7 @@ export class IncidentCountsQueries {
       `SELECT category, sum(incidents) AS incidents
          FROM incident_counts_v1
         WHERE quarter = $1 AND ($2::text IS NULL OR area = $2 OR area LIKE $2 || '.%')
-        GROUP BY category ORDER BY category`,
+        GROUP BY category HAVING sum(incidents) <> 0 ORDER BY category`,
       [quarter, area ?? null],
     );
     const byCategory = rows.map((row) => ({ category: row.category, incidents: Number(row.incidents) }));

@@ -1,4 +1,4 @@
-/** A report that breaks a rule of the register; says which field and why. */
+/** A request that breaks a rule of the register; says which field and why (422). */
 export class IncidentRuleViolation extends Error {
   constructor(
     readonly field: string,

@@ -1,2 +1,6 @@
+export * from './case-lifecycle';
+export * from './duplicates';
 export * from './incident-rule-violation';
 export * from './report-incident';
+export * from './taxonomy';
+export * from './vietnamese-text';

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CaseActions, CloseReasons, Verdicts, type CaseAction, type CloseReason, type Verdict } from '@binh-yen/incidents-domain';
+import { UNIT_CODE } from './report-incident.dto';
+
+export class TransitionIncidentDto {
+  @ApiProperty({ enum: CaseActions, example: 'verify' })
+  @IsIn(CaseActions, { message: `action must be one of ${CaseActions.join(', ')}` })
+  action!: CaseAction;
+
+  @ApiPropertyOptional({ example: 'Đã xác minh tại hiện trường', description: 'Kept in the timeline; never in events' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+
+  @ApiPropertyOptional({ enum: CloseReasons, description: 'close only' })
+  @IsOptional()
+  @IsIn(CloseReasons, { message: `reason must be one of ${CloseReasons.join(', ')}` })
+  reason?: CloseReason;
+
+  @ApiPropertyOptional({ enum: Verdicts, description: 'record-verdict only' })
+  @IsOptional()
+  @IsIn(Verdicts, { message: `verdict must be one of ${Verdicts.join(', ')}` })
+  verdict?: Verdict;
+
+  @ApiPropertyOptional({ example: '3 năm tù giam', description: 'record-verdict of a conviction' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  sentenceSummary?: string;
+}
+
+export class TransferIncidentDto {
+  @ApiProperty({ example: '07885', description: 'Code of the unit that takes over the case' })
+  @IsString()
+  @Matches(UNIT_CODE, { message: 'toUnitCode must be an official unit code (letters, digits, _; up to 32)' })
+  toUnitCode!: string;
+
+  @ApiPropertyOptional({ example: 'Vụ việc xảy ra trên địa bàn phường Vân Cơ' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}

@@ -1,0 +1,73 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { CaseStatuses, IncidentSources, type CaseStatus, type IncidentSource } from '@binh-yen/incidents-domain';
+
+const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
+
+export class ListIncidentsQuery {
+  @ApiPropertyOptional({ example: '25.227', description: 'Only incidents of units under this path (current paths of the units replica)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  area?: string;
+
+  @ApiPropertyOptional({ example: 'criminal-offence' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'category must be a taxonomy slug' })
+  category?: string;
+
+  @ApiPropertyOptional({ example: 'social-order' })
+  @IsOptional()
+  @Matches(SLUG, { message: 'domain must be a taxonomy slug' })
+  domain?: string;
+
+  @ApiPropertyOptional({ enum: CaseStatuses })
+  @IsOptional()
+  @IsIn(CaseStatuses, { message: `status must be one of ${CaseStatuses.join(', ')}` })
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ enum: IncidentSources })
+  @IsOptional()
+  @IsIn(IncidentSources, { message: `source must be one of ${IncidentSources.join(', ')}` })
+  source?: IncidentSource;
+
+  @ApiPropertyOptional({ example: '2026-Q3', description: 'Quarter of when it happened, in Vietnam’s time' })
+  @IsOptional()
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  quarter?: string;
+
+  @ApiPropertyOptional({ example: '2026-07-01T00:00:00+07:00', description: 'Happened at or after' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 time' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-01T00:00:00+07:00', description: 'Happened before' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 time' })
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'trom xe may', description: 'Full-text search in the summary and location, with or without diacritics' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'true: only those flagged as possible duplicates' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'possibleDuplicate must be true or false' })
+  possibleDuplicate?: boolean;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'cursor must be the nextCursor of a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
+import { notFound } from '@binh-yen/http';
+import { uuidv7 } from '@binh-yen/contracts';
+import type { EntityManager } from 'typeorm';
+import { INCIDENT_SELECT, type IncidentRow } from './incident-row';
+
+export interface HistoryEntry {
+  incidentId: string;
+  sequence: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  note: string | null;
+  details: Record<string, unknown>;
+}
+
+/** Loads and records incidents inside the caller's transaction. */
+@Injectable()
+export class IncidentsRepository {
+  /** The incident, locked for the rest of the transaction (one change at a time per case). */
+  async lockById(tx: EntityManager, id: string): Promise<IncidentRow> {
+    const locked: { id: string }[] = await tx.query(`SELECT id FROM incidents WHERE id = $1 FOR UPDATE`, [id]);
+    if (!locked[0]) throw notFound('incident', `No incident has the id ${id} (không tìm thấy vụ việc).`);
+    return this.requireById(tx, id);
+  }
+
+  async requireById(tx: Pick<EntityManager, 'query'>, id: string): Promise<IncidentRow> {
+    const rows: IncidentRow[] = await tx.query(`${INCIDENT_SELECT} WHERE i.id = $1`, [id]);
+    if (!rows[0]) throw notFound('incident', `No incident has the id ${id} (không tìm thấy vụ việc).`);
+    return rows[0];
+  }
+
+  async recordHistory(tx: EntityManager, caller: Caller, entry: HistoryEntry, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO incident_history (id, incident_id, sequence, action, from_status, to_status, agency, actor, at, note, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+      [uuidv7(at.getTime()), entry.incidentId, entry.sequence, entry.action, entry.fromStatus, entry.toStatus, caller.agency, caller.subject, at, entry.note, JSON.stringify(entry.details)],
+    );
+  }
+}

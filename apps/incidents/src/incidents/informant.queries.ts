@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { notFound } from '@binh-yen/http';
+import { DataSource } from 'typeorm';
+import { assertInArea } from '../shared/area-scope';
+import { InformantCipher } from '../shared/informant-cipher';
+import { pathOf } from './incident-row';
+import { IncidentsRepository } from './incidents.repository';
+
+export interface InformantView {
+  incidentId: string;
+  name: string;
+  contact: string | null;
+}
+
+/**
+ * The informant of a public tip, opened for the few roles that need it. Every
+ * reading is audited (who read it, when), the details themselves are not.
+ */
+@Injectable()
+export class InformantQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsRepository,
+    private readonly cipher: InformantCipher,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  read(incidentId: string, caller: Caller): Promise<InformantView> {
+    return this.dataSource.transaction(async (tx) => {
+      const incident = await this.incidents.requireById(tx, incidentId);
+      assertInArea(caller, pathOf(incident));
+      const rows: { key_id: string; iv: Buffer; ciphertext: Buffer; auth_tag: Buffer }[] = await tx.query(
+        `SELECT key_id, iv, ciphertext, auth_tag FROM incident_informants WHERE incident_id = $1`,
+        [incidentId],
+      );
+      const sealed = rows[0];
+      if (!sealed) throw notFound('informant', `Incident ${incidentId} has no informant on record (không có thông tin người báo tin).`);
+      const informant = this.cipher.open(incidentId, { keyId: sealed.key_id, iv: sealed.iv, ciphertext: sealed.ciphertext, authTag: sealed.auth_tag });
+      await this.audit.record(tx, caller, { action: 'incident.informant.read', entityType: 'incident', entityId: incidentId, area: pathOf(incident), before: null, after: { informantRead: true } });
+      return { incidentId, name: informant.name, contact: informant.contact };
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { IncidentEventTypes, type IncidentTransferredV1 } from '@binh-yen/contracts';
+import { ProblemException, problemType } from '@binh-yen/http';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { IncidentRuleViolation, TERMINAL_STATUSES } from '@binh-yen/incidents-domain';
+import { OutboxWriter } from '@binh-yen/messaging';
+import { assertInArea } from '../shared/area-scope';
+import { assertVersion, requireIfMatch } from '../shared/if-match';
+import { UnitResolver } from '../shared/unit-resolver';
+import type { TransferIncidentDto } from './dto/incident-commands.dto';
+import { incidentEvent } from './incident-events';
+import { toView, type IncidentView } from './incident-row';
+import { IncidentsRepository } from './incidents.repository';
+import { currentUnitOf } from './transition-incident.use-case';
+
+/**
+ * Moves a case to another unit's jurisdiction: the caller's area must hold both
+ * units; the status is unchanged; counts by area move with `incident.transferred`.
+ */
+@Injectable()
+export class TransferIncidentUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly incidents: IncidentsRepository,
+    private readonly units: UnitResolver,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(id: string, input: TransferIncidentDto, caller: Caller, expectedVersion: number | undefined, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `transfer-incident:${caller.subject}`, fingerprintOf({ id, ...input }), async (tx) => {
+      const row = await this.incidents.lockById(tx, id);
+      const from = await currentUnitOf(tx, this.units, row);
+      assertInArea(caller, from.path);
+      assertVersion(row.version, requireIfMatch(expectedVersion));
+      if (TERMINAL_STATUSES.includes(row.status)) {
+        throw new ProblemException({
+          type: problemType('incident-case-finished'),
+          title: 'Hồ sơ đã kết thúc (Case finished)',
+          status: 409,
+          detail: `A case that is ${row.status} is not transferred; it stays with the unit that finished it.`,
+        });
+      }
+      const to = await this.units.activeUnit(tx, input.toUnitCode, 'toUnitCode');
+      if (to.unitId === from.unitId) throw new IncidentRuleViolation('toUnitCode', 'same-unit', `the case already belongs to ${to.code} (${to.name}).`);
+      assertInArea(caller, to.path, 'The receiving unit');
+      const version = row.version + 1;
+      await tx.query(`UPDATE incidents SET unit_id = $2, unit_code = $3, area = $4, version = $5, updated_at = $6 WHERE id = $1`, [row.id, to.unitId, to.code, to.path, version, now]);
+      const note = input.note?.normalize('NFC').trim() || null;
+      await this.incidents.recordHistory(
+        tx,
+        caller,
+        { incidentId: row.id, sequence: version, action: 'transfer', fromStatus: row.status, toStatus: row.status, note, details: { fromUnitCode: from.code, toUnitCode: to.code } },
+        now,
+      );
+      await this.audit.record(
+        tx,
+        caller,
+        { action: 'incident.transfer', entityType: 'incident', entityId: row.id, area: to.path, before: { unitCode: from.code, area: from.path, version: row.version }, after: { unitCode: to.code, area: to.path, version, note } },
+        now,
+      );
+      await this.outbox.append(tx, [
+        incidentEvent<IncidentTransferredV1>(row.id, IncidentEventTypes.transferred, 1, version, to.path, caller, {
+          incidentId: row.id,
+          category: row.category,
+          domain: row.domain,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          status: row.status,
+          fromUnitId: from.unitId,
+          fromUnitCode: from.code,
+          // Where reports counted it (its path when reported or last transferred), so counts move from there.
+          fromArea: row.area,
+          toUnitId: to.unitId,
+          toUnitCode: to.code,
+          toArea: to.path,
+        }, now),
+      ]);
+      return toView(await this.incidents.requireById(tx, row.id));
+    });
+    return result;
+  }
+}

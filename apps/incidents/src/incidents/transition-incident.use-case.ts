@@ -1,0 +1,133 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import type { IncidentClosedV1, IncidentStatusChangedV1, IncidentTriedV1 } from '@binh-yen/contracts';
+import { ProblemException, problemType } from '@binh-yen/http';
+import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
+import { completedStage, decideTransition, type CaseStatus } from '@binh-yen/incidents-domain';
+import { OutboxWriter } from '@binh-yen/messaging';
+import type { KnownUnit } from '@binh-yen/unit-directory';
+import type { EntityManager } from 'typeorm';
+import { assertInArea } from '../shared/area-scope';
+import { assertVersion, requireIfMatch } from '../shared/if-match';
+import { UnitResolver } from '../shared/unit-resolver';
+import type { TransitionIncidentDto } from './dto/incident-commands.dto';
+import { incidentEvent } from './incident-events';
+import { toView, type IncidentRow, type IncidentView } from './incident-row';
+import { IncidentsRepository } from './incidents.repository';
+
+/** The column that keeps when the case entered a status (for stage durations). */
+const MILESTONE_COLUMN: Partial<Record<CaseStatus, string>> = {
+  verified: 'verified_at',
+  'referred-to-procuracy': 'referred_at',
+  indicted: 'indicted_at',
+  tried: 'tried_at',
+  closed: 'closed_at',
+};
+
+/**
+ * One step of the case lifecycle, as the state machine of the domain library
+ * decides it: the right status, the right agency, what the step needs. A refusal
+ * changes nothing (the transaction rolls back before anything is written).
+ */
+@Injectable()
+export class TransitionIncidentUseCase {
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly incidents: IncidentsRepository,
+    private readonly units: UnitResolver,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(id: string, input: TransitionIncidentDto, caller: Caller, expectedVersion: number | undefined, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
+    const { result } = await this.idempotency.run(idempotencyKey, `transition-incident:${caller.subject}`, fingerprintOf({ id, ...input }), async (tx) => {
+      const row = await this.incidents.lockById(tx, id);
+      const unit = await currentUnitOf(tx, this.units, row);
+      assertInArea(caller, unit.path);
+      assertVersion(row.version, requireIfMatch(expectedVersion));
+      const decided = decideTransition(row.status, { action: input.action, agency: caller.agency, reason: input.reason, verdict: input.verdict, sentenceSummary: input.sentenceSummary });
+      const { transition } = decided;
+      const stage = completedStage(transition.to, { reportedAt: row.reported_at, verifiedAt: row.verified_at, referredAt: row.referred_at, indictedAt: row.indicted_at }, now);
+      const version = row.version + 1;
+      const milestone = MILESTONE_COLUMN[transition.to];
+      await tx.query(
+        `UPDATE incidents SET status = $2, version = $3, updated_at = $4, close_reason = COALESCE($5, close_reason), verdict = COALESCE($6, verdict),
+           sentence_summary = COALESCE($7, sentence_summary)${milestone ? `, ${milestone} = $4` : ''}
+         WHERE id = $1`,
+        [row.id, transition.to, version, now, decided.reason, decided.verdict, decided.sentenceSummary],
+      );
+      const note = input.note?.normalize('NFC').trim() || null;
+      await this.incidents.recordHistory(
+        tx,
+        caller,
+        {
+          incidentId: row.id,
+          sequence: version,
+          action: transition.action,
+          fromStatus: row.status,
+          toStatus: transition.to,
+          note,
+          details: {
+            ...(decided.reason ? { reason: decided.reason } : {}),
+            ...(decided.verdict ? { verdict: decided.verdict, sentenceSummary: decided.sentenceSummary } : {}),
+            ...(stage ? { stage: stage.stage, seconds: stage.seconds } : {}),
+          },
+        },
+        now,
+      );
+      const after = await this.incidents.requireById(tx, row.id);
+      await this.audit.record(
+        tx,
+        caller,
+        { action: 'incident.transition', entityType: 'incident', entityId: row.id, area: unit.path, before: { status: row.status, version: row.version }, after: { status: transition.to, version, action: transition.action, note } },
+        now,
+      );
+      const data: IncidentStatusChangedV1 = {
+        incidentId: row.id,
+        unitId: unit.unitId,
+        unitCode: unit.code,
+        category: row.category,
+        domain: row.domain,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        action: transition.action,
+        fromStatus: row.status,
+        toStatus: transition.to,
+        agency: caller.agency,
+        stage: stage ? { stage: stage.stage, startedAt: new Date(stage.startedAt).toISOString(), endedAt: stage.endedAt.toISOString(), seconds: stage.seconds } : null,
+      };
+      const payload: IncidentStatusChangedV1 | IncidentClosedV1 | IncidentTriedV1 =
+        transition.to === 'closed'
+          ? { ...data, reason: decided.reason! }
+          : transition.to === 'tried'
+            ? { ...data, verdict: decided.verdict!, sentenceSummary: decided.sentenceSummary }
+            : data;
+      await this.outbox.append(tx, [incidentEvent(row.id, transition.event, 1, version, unit.path, caller, payload, now)]);
+      return toView(after);
+    });
+    return result;
+  }
+}
+
+/**
+ * The unit an incident belongs to, from the replica (its path follows renames
+ * and moves). Incidents of the skeleton have no unit id; they are matched by code.
+ */
+export async function currentUnitOf(tx: EntityManager, units: UnitResolver, row: IncidentRow): Promise<KnownUnit> {
+  let unitId = row.unit_id;
+  if (!unitId) {
+    const byCode: { unit_id: string }[] = await tx.query(`SELECT unit_id FROM known_units WHERE code = $1`, [row.unit_code]);
+    unitId = byCode[0]?.unit_id ?? null;
+  }
+  const unit = unitId ? await units.current(tx, unitId) : null;
+  if (!unit) {
+    throw new ProblemException({
+      type: problemType('incident-unit-unknown'),
+      title: 'Không xác định được đơn vị (Unit unknown)',
+      status: HttpStatus.CONFLICT,
+      detail: `The unit ${row.unit_code} of this incident is not in this service's replica of units yet; try again when the units events have arrived.`,
+    });
+  }
+  if (!row.unit_id) await tx.query(`UPDATE incidents SET unit_id = $2 WHERE id = $1`, [row.id, unit.unitId]);
+  return unit;
+}

@@ -1,0 +1,33 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { IdempotencyModule } from '@binh-yen/idempotency';
+import { UnitDirectoryModule } from '@binh-yen/unit-directory';
+import type { IncidentsEnv } from '../config/incidents.env';
+import { IncidentsRepository } from '../incidents/incidents.repository';
+import { TaxonomyQueries } from '../taxonomy/taxonomy.queries';
+import { InformantCipher } from './informant-cipher';
+import { IncidentsSettings } from './incidents-settings';
+import { UnitResolver } from './unit-resolver';
+
+/** What every feature module stands on: the units replica, idempotency, settings, repositories. */
+@Global()
+@Module({})
+export class IncidentsSharedModule {
+  static register(env: IncidentsEnv): DynamicModule {
+    const providers = [
+      UnitResolver,
+      IncidentsRepository,
+      TaxonomyQueries,
+      { provide: InformantCipher, useValue: new InformantCipher(env.INCIDENTS_INFORMANT_KEY) },
+      {
+        provide: IncidentsSettings,
+        useValue: new IncidentsSettings({ windowMs: env.INCIDENTS_DUPLICATE_WINDOW_HOURS * 3_600_000, threshold: env.INCIDENTS_DUPLICATE_THRESHOLD, limit: 5 }),
+      },
+    ];
+    return {
+      module: IncidentsSharedModule,
+      imports: [IdempotencyModule, UnitDirectoryModule],
+      providers,
+      exports: [IdempotencyModule, UnitDirectoryModule, ...providers],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { TaxonomySlugPipe } from './taxonomy-slug.pipe';
+import { UpsertCategoryDto, UpsertDomainDto } from './dto/taxonomy.dto';
+import { TaxonomyQueries, type CategoryView, type DomainView, type TaxonomyView } from './taxonomy.queries';
+import { UpsertTaxonomyEntryUseCase } from './upsert-taxonomy-entry.use-case';
+
+
+@ApiTags('incident taxonomy')
+@ApiBearerAuth()
+@Controller('api/v1/incident-taxonomy')
+export class TaxonomyController {
+  constructor(
+    private readonly queries: TaxonomyQueries,
+    private readonly upsert: UpsertTaxonomyEntryUseCase,
+  ) {}
+
+  @Allow('incident.read')
+  @Get()
+  @ApiOperation({ summary: 'Security domains and incident categories (danh mục lĩnh vực, loại vụ việc)' })
+  taxonomy(): Promise<TaxonomyView> {
+    return this.queries.all();
+  }
+
+  @Allow('incident.taxonomy.manage')
+  @Put('domains/:slug')
+  @ApiOperation({ summary: 'Add or change a security domain (administrators)' })
+  putDomain(@Param('slug', TaxonomySlugPipe) slug: string, @Body() body: UpsertDomainDto, @CurrentCaller() caller: Caller): Promise<DomainView> {
+    return this.upsert.upsertDomain(slug, body, caller);
+  }
+
+  @Allow('incident.taxonomy.manage')
+  @Put('categories/:slug')
+  @ApiOperation({ summary: 'Add or change an incident category (administrators)' })
+  putCategory(@Param('slug', TaxonomySlugPipe) slug: string, @Body() body: UpsertCategoryDto, @CurrentCaller() caller: Caller): Promise<CategoryView> {
+    return this.upsert.upsertCategory(slug, body, caller);
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IncidentRuleViolation } from '@binh-yen/incidents-domain';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface DomainView {
+  slug: string;
+  nameVi: string;
+  nameEn: string;
+  active: boolean;
+}
+
+export interface CategoryView extends DomainView {
+  defaultDomain: string;
+}
+
+export interface TaxonomyView {
+  domains: DomainView[];
+  categories: CategoryView[];
+}
+
+interface TaxonomyRow {
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  active: boolean;
+  default_domain?: string;
+}
+
+const toDomain = (row: TaxonomyRow): DomainView => ({ slug: row.slug, nameVi: row.name_vi, nameEn: row.name_en, active: row.active });
+const toCategory = (row: TaxonomyRow): CategoryView => ({ ...toDomain(row), defaultDomain: row.default_domain! });
+
+/** The taxonomy as data: read by everyone, checked at intake. */
+@Injectable()
+export class TaxonomyQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async all(): Promise<TaxonomyView> {
+    const domains: TaxonomyRow[] = await this.dataSource.query(`SELECT * FROM incident_security_domains ORDER BY slug`);
+    const categories: TaxonomyRow[] = await this.dataSource.query(`SELECT * FROM incident_categories ORDER BY slug`);
+    return { domains: domains.map(toDomain), categories: categories.map(toCategory) };
+  }
+
+  async findCategory(tx: Pick<EntityManager, 'query'>, slug: string): Promise<CategoryView | null> {
+    const rows: TaxonomyRow[] = await tx.query(`SELECT * FROM incident_categories WHERE slug = $1`, [slug]);
+    return rows[0] ? toCategory(rows[0]) : null;
+  }
+
+  async findDomain(tx: Pick<EntityManager, 'query'>, slug: string): Promise<DomainView | null> {
+    const rows: TaxonomyRow[] = await tx.query(`SELECT * FROM incident_security_domains WHERE slug = $1`, [slug]);
+    return rows[0] ? toDomain(rows[0]) : null;
+  }
+
+  /** A category a new report may use: known and not retired. */
+  async activeCategory(tx: EntityManager, slug: string): Promise<CategoryView> {
+    const category = await this.findCategory(tx, slug);
+    if (!category || !category.active) {
+      const known: { slug: string }[] = await tx.query(`SELECT slug FROM incident_categories WHERE active ORDER BY slug`);
+      throw new IncidentRuleViolation('category', 'unknown-category', `category "${slug}" is not in the taxonomy (loại vụ việc không có trong danh mục); use one of ${known.map((row) => row.slug).join(', ')}.`);
+    }
+    return category;
+  }
+
+  async activeDomain(tx: EntityManager, slug: string, field = 'domain'): Promise<DomainView> {
+    const domain = await this.findDomain(tx, slug);
+    if (!domain || !domain.active) {
+      const known: { slug: string }[] = await tx.query(`SELECT slug FROM incident_security_domains WHERE active ORDER BY slug`);
+      throw new IncidentRuleViolation(field, 'unknown-domain', `security domain "${slug}" is not in the taxonomy (lĩnh vực an ninh không có trong danh mục); use one of ${known.map((row) => row.slug).join(', ')}.`);
+    }
+    return domain;
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditTrail } from '@binh-yen/audit';
+import type { Caller } from '@binh-yen/auth';
+import { DataSource } from 'typeorm';
+import type { UpsertCategoryDto, UpsertDomainDto } from './dto/taxonomy.dto';
+import { TaxonomyQueries, type CategoryView, type DomainView } from './taxonomy.queries';
+
+/**
+ * An administrator extends or corrects the taxonomy (categories and security
+ * domains are data, not code). Entries are never deleted, only retired, so old
+ * incidents keep their classification.
+ */
+@Injectable()
+export class UpsertTaxonomyEntryUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyQueries,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  upsertDomain(slug: string, input: UpsertDomainDto, caller: Caller): Promise<DomainView> {
+    return this.dataSource.transaction(async (tx) => {
+      const before = await this.taxonomy.findDomain(tx, slug);
+      await tx.query(
+        `INSERT INTO incident_security_domains (slug, name_vi, name_en, active) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (slug) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, active = EXCLUDED.active, updated_at = now()`,
+        [slug, input.nameVi.normalize('NFC').trim(), input.nameEn.trim(), input.active ?? true],
+      );
+      const after = (await this.taxonomy.findDomain(tx, slug))!;
+      await this.audit.record(tx, caller, { action: 'incident.taxonomy.manage', entityType: 'incident-security-domain', entityId: slug, area: caller.area, before, after });
+      return after;
+    });
+  }
+
+  upsertCategory(slug: string, input: UpsertCategoryDto, caller: Caller): Promise<CategoryView> {
+    return this.dataSource.transaction(async (tx) => {
+      await this.taxonomy.activeDomain(tx, input.defaultDomain, 'defaultDomain');
+      const before = await this.taxonomy.findCategory(tx, slug);
+      await tx.query(
+        `INSERT INTO incident_categories (slug, name_vi, name_en, default_domain, active) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (slug) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, default_domain = EXCLUDED.default_domain,
+           active = EXCLUDED.active, updated_at = now()`,
+        [slug, input.nameVi.normalize('NFC').trim(), input.nameEn.trim(), input.defaultDomain, input.active ?? true],
+      );
+      const after = (await this.taxonomy.findCategory(tx, slug))!;
+      await this.audit.record(tx, caller, { action: 'incident.taxonomy.manage', entityType: 'incident-category', entityId: slug, area: caller.area, before, after });
+      return after;
+    });
+  }
+}
