@@ -59,7 +59,7 @@ describe('npm start: the embedded platform, as a user runs it', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('reports an incident over HTTP, sees the report move, and keeps both across Ctrl-C and a restart', async () => {
+  it('loads the demo data, takes an incident through its lifecycle over HTTP, sees the report move, and keeps it all across Ctrl-C and a restart', async () => {
     const ports = { units: await findFreePort(), incidents: await findFreePort(), campaigns: await findFreePort(), reporting: await findFreePort() };
     const env = {
       DATA_DIR: dataDir,
@@ -68,15 +68,27 @@ describe('npm start: the embedded platform, as a user runs it', () => {
       CAMPAIGNS_PORT: String(ports.campaigns),
       REPORTING_PORT: String(ports.reporting),
       AUTH_JWT_SECRET: SECRET,
+      // The demo data in full, with fewer incidents: the chapters are the same, the test shorter.
+      DEMO_INCIDENTS: '30',
     };
     const incidents = `http://127.0.0.1:${ports.incidents}`;
     const reporting = `http://127.0.0.1:${ports.reporting}`;
-    const token = await issueToken({ subject: 'embedded-test-officer', agency: 'police', roles: ['officer'], area: '25' }, SECRET);
+    const tokenOf = async (agency: 'police' | 'procuracy' | 'court'): Promise<string> => issueToken({ subject: `embedded-test-${agency}`, agency, roles: ['officer'], area: '25' }, SECRET);
+    const token = await tokenOf('police');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const ratedUnits = async (): Promise<number> => {
+      const report = (await (await fetch(`${reporting}/api/v1/reports/quarterly?area=25&quarter=${quarterOf(new Date())}`, { headers })).json()) as {
+        sections: { key: string; rows: { metric: string; current: number }[] }[];
+      };
+      return report.sections.find((section) => section.key === 'movement')!.rows[0]!.current;
+    };
     const occurredAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
     const quarter = quarterOf(occurredAt);
     const countsUrl = `${reporting}/api/v1/reports/incident-counts?quarter=${quarter}`;
     const total = async (): Promise<number> => ((await (await fetch(countsUrl, { headers })).json()) as { total: number }).total;
+    // The demo data never reports this category, so its count is the test's own.
+    const leaks = async (): Promise<number> =>
+      ((await (await fetch(countsUrl, { headers })).json()) as { byCategory: { category: string; incidents: number }[] }).byCategory.find((row) => row.category === 'state-secrets-leak')?.incidents ?? 0;
 
     running = npmStart(env, 'embedded-start-first');
     const firstStartMs = await untilReady(running);
@@ -85,17 +97,45 @@ describe('npm start: the embedded platform, as a user runs it', () => {
     for (const service of ['units', 'incidents', 'campaigns', 'reporting']) {
       expect(running.lines.some((line) => line.startsWith(`[${service.padEnd(9)}]`))).toBe(true);
     }
-    const before = await total();
 
     // Unit 07894 (Phường Gia Cẩm) came from the seed through the embedded log.
     const response = await fetch(`${incidents}/api/v1/incidents`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ unitCode: '07894', category: 'criminal-offence', occurredAt, summary: 'Trộm cắp tài sản tại chợ Gia Cẩm' }),
+      body: JSON.stringify({ unitCode: '07894', category: 'state-secrets-leak', occurredAt, summary: 'Để lộ tài liệu mật tại cơ quan phường Gia Cẩm' }),
     });
     expect(response.status).toBe(201);
-    const incident = (await response.json()) as { id: string };
-    await waitFor(total, (value) => value === before + 1, { timeoutMs: 15_000, description: 'the report to count the incident' });
+    const incident = (await response.json()) as { id: string; version: number };
+    await waitFor(leaks, (value) => value === 1, { timeoutMs: 30_000, description: 'the report to count the incident' });
+
+    // Each step by the agency that owns it: police, then the procuracy, then the court.
+    let version = incident.version;
+    for (const [action, agency, extra] of [
+      ['verify', 'police', {}],
+      ['start-investigation', 'police', {}],
+      ['refer-to-procuracy', 'police', {}],
+      ['indict', 'procuracy', {}],
+      ['record-verdict', 'court', { verdict: 'convicted', sentenceSummary: 'Phạt tù 12 tháng cho hưởng án treo' }],
+    ] as const) {
+      const stepped = await fetch(`${incidents}/api/v1/incidents/${incident.id}/transitions`, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${await tokenOf(agency)}`, 'if-match': `"${version}"` },
+        body: JSON.stringify({ action, ...extra }),
+      });
+      expect({ action, status: stepped.status }).toEqual({ action, status: 200 });
+      version = ((await stepped.json()) as { version: number }).version;
+    }
+
+    // The demo data goes in through the APIs after ready, with progress, and all of it is accepted.
+    await waitFor(async () => running!.lines.find((line) => line.includes('demo data ready')), (line) => line !== undefined, { timeoutMs: 240_000, intervalMs: 1_000, description: 'the demo data' });
+    const demoLine = running.lines.find((line) => line.includes('demo data ready'))!;
+    expect(demoLine).not.toMatch(/refused/);
+    expect(Number(/ready: (\d+) records/.exec(demoLine)![1])).toBeGreaterThan(900);
+    await waitFor(ratedUnits, (rated) => rated > 50, { timeoutMs: 30_000, description: 'this quarter’s demo ratings in the report' });
+    const freshness = async (): Promise<Record<string, { lag: number | null }>> => (await fetch(`${reporting}/api/v1/reports/freshness`, { headers })).json() as Promise<Record<string, { lag: number | null }>>;
+    await waitFor(freshness, (all) => Object.values(all).every((projection) => projection.lag === 0), { timeoutMs: 60_000, description: 'every projection caught up' });
+    const rated = await ratedUnits();
+    const totalWithDemo = await total();
 
     // npm ends on the signal like a shell would; the platform under it stops cleanly.
     await pressCtrlC(running);
@@ -105,12 +145,15 @@ describe('npm start: the embedded platform, as a user runs it', () => {
     const restartMs = await untilReady(running);
     process.stdout.write(`[start-embedded.int-spec] restart ready in ${restartMs} ms\n`);
     expect(running.lines.join('\n')).not.toMatch(/imported \d+ units/);
-    expect(await total()).toBe(before + 1);
+    expect(running.lines.join('\n')).not.toMatch(/demo data: \w+ done/);
+    expect(await total()).toBe(totalWithDemo);
+    expect(await leaks()).toBe(1);
+    expect(await ratedUnits()).toBe(rated);
     const again = await fetch(`${incidents}/api/v1/incidents/${incident.id}`, { headers });
     expect(again.status).toBe(200);
-    expect(((await again.json()) as { unitCode: string }).unitCode).toBe('07894');
+    expect(await again.json()).toMatchObject({ unitCode: '07894', status: 'tried', version });
 
     await pressCtrlC(running);
     expect(running.lines.some((line) => /\[platform \] stopped/.test(line))).toBe(true);
-  }, 300_000);
+  }, 600_000);
 });

@@ -3,8 +3,11 @@
 // DATA_DIR (./data), events through the embedded table log. One log stream with
 // a service tag on every line; Ctrl-C stops everything cleanly.
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { quarterOf } from '@binh-yen/contracts';
+import { join } from 'node:path';
+import { issueToken } from '@binh-yen/auth';
+import { generateDemoData } from './demo/demo-data';
 import { demoCredentials } from './embedded/demo-credentials';
 import { startEmbeddedDashboard } from './embedded/embedded-dashboard';
 import { startEmbeddedDatabases, type EmbeddedDatabases } from './embedded/embedded-databases';
@@ -30,6 +33,29 @@ async function main(): Promise<void> {
   await waitUntilCaughtUp(services, databases.urls.events);
   dashboard = await startEmbeddedDashboard(settings, services);
   await printWhereEverythingIs(settings, services);
+  if (process.env['DEMO_DATA'] !== 'false') void loadDemoData(settings, services);
+}
+
+/**
+ * After the platform is ready (so it can be used at once), the demo data goes in
+ * through the services' APIs, with progress; a restart goes on where it stopped.
+ */
+async function loadDemoData(settings: EmbeddedSettings, running: HostedServices): Promise<void> {
+  try {
+    const summary = await generateDemoData({
+      urls: { units: running.units.url, incidents: running.incidents.url, campaigns: running.campaigns.url, reporting: running.reporting.url },
+      tokenFor: (caller) => issueToken(caller, settings.jwtSecret),
+      progressFile: join(settings.dataDir, '.demo-data.json'),
+      ...(process.env['DEMO_INCIDENTS'] ? { incidents: Number(process.env['DEMO_INCIDENTS']) } : {}),
+      say: (line) => say(line),
+    });
+    if (summary.refused.length > 0) writeFileSync(join(settings.dataDir, 'demo-data-refused.txt'), `${summary.refused.join('\n')}\n`);
+    if (summary.written > 0 || summary.refused.length > 0) {
+      say(`demo data ready: ${summary.written} records in ${summary.seconds.toFixed(1)} s${summary.refused.length ? `, ${summary.refused.length} refused (first: ${summary.refused[0]})` : ''} (dữ liệu mẫu đã sẵn sàng)`);
+    }
+  } catch (error) {
+    if (!stopping) say(`demo data stopped: ${error instanceof Error ? error.message : String(error)}; it goes on at the next start`);
+  }
 }
 
 async function printWhereEverythingIs(settings: EmbeddedSettings, running: HostedServices): Promise<void> {

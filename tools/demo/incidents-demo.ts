@@ -1,0 +1,97 @@
+import type { Agency } from '@binh-yen/auth';
+import { dayInQuarter, lastQuarters, vietnamDate } from './demo-calendar';
+import { demoCaller, type DemoClient, type Json } from './demo-client';
+import { personName, type DemoRandom } from './demo-random';
+import type { DemoUnits } from './units-demo';
+
+/** One step of a case: the action and the agency that takes it (libs/incidents/domain owns the rules). */
+type Step = [action: string, agency: Agency, extra?: Record<string, unknown>];
+
+/** The lifecycle paths a case takes, with how often (a few stay open). */
+const PATHS: { weight: number; steps: Step[] }[] = [
+  { weight: 8, steps: [] },
+  { weight: 8, steps: [['reject', 'police']] },
+  { weight: 8, steps: [['verify', 'police']] },
+  { weight: 22, steps: [['verify', 'police'], ['resolve-at-grassroots', 'people-committee'], ['close', 'people-committee', { reason: 'mediated' }]] },
+  { weight: 8, steps: [['verify', 'police'], ['start-investigation', 'police']] },
+  { weight: 12, steps: [['verify', 'police'], ['start-investigation', 'police'], ['close', 'police', { reason: 'insufficient-evidence' }]] },
+  { weight: 6, steps: [['verify', 'police'], ['start-investigation', 'police'], ['refer-to-procuracy', 'police']] },
+  {
+    weight: 20,
+    steps: [
+      ['verify', 'police'],
+      ['start-investigation', 'police'],
+      ['refer-to-procuracy', 'police'],
+      ['indict', 'procuracy'],
+      ['record-verdict', 'court', { verdict: 'convicted', sentenceSummary: 'Phạt tù 18 tháng cho hưởng án treo' }],
+      ['close', 'court', { reason: 'verdict-final' }],
+    ],
+  },
+  {
+    weight: 4,
+    steps: [
+      ['verify', 'police'],
+      ['start-investigation', 'police'],
+      ['refer-to-procuracy', 'police'],
+      ['return-for-investigation', 'procuracy'],
+      ['refer-to-procuracy', 'police'],
+      ['decline-prosecution', 'procuracy'],
+      ['close', 'procuracy', { reason: 'not-prosecuted' }],
+    ],
+  },
+  { weight: 4, steps: [['verify', 'police'], ['start-investigation', 'police'], ['refer-to-procuracy', 'police'], ['indict', 'procuracy']] },
+];
+
+const SOURCES = { 'public-tip': 35, patrol: 30, 'agency-report': 15, 'self-report': 10, media: 10 };
+const CATEGORIES = { 'criminal-offence': 26, 'traffic-order': 16, 'dispute-complaint': 18, drugs: 10, gambling: 8, 'urban-order': 8, smuggling: 4, corruption: 2, 'hostile-activity': 2, other: 6 };
+const SUMMARIES: Record<string, string[]> = {
+  'criminal-offence': ['Trộm cắp xe máy tại khu dân cư', 'Cố ý gây thương tích sau xô xát', 'Trộm cắp tài sản tại chợ'],
+  'traffic-order': ['Tai nạn giao thông giữa xe máy và ô tô', 'Đua xe trái phép trên quốc lộ'],
+  'dispute-complaint': ['Tranh chấp ranh giới đất giữa hai hộ', 'Mâu thuẫn gia đình kéo dài'],
+  drugs: ['Tàng trữ trái phép chất ma túy', 'Tụ điểm sử dụng ma túy ở bãi đất trống'],
+  gambling: ['Đánh bạc dưới hình thức ghi số đề', 'Tụ tập đánh bạc ăn tiền'],
+  'urban-order': ['Lấn chiếm vỉa hè kinh doanh', 'Xây dựng không phép'],
+  smuggling: ['Vận chuyển hàng lậu qua địa bàn'],
+  corruption: ['Tố cáo cán bộ nhận tiền khi giải quyết thủ tục'],
+  'hostile-activity': ['Phát tán tài liệu có nội dung xuyên tạc'],
+  other: ['Mất trật tự công cộng trong đêm'],
+};
+
+/** Incidents of two years, every source and category, each case taken as far along its path as it got. */
+export async function runIncidents(client: DemoClient, random: DemoRandom, units: DemoUnits, now: Date, count: number, progress: (share: number) => void): Promise<void> {
+  const today = vietnamDate(now);
+  const quarters = lastQuarters(today, 8);
+  for (let i = 0; i < count; i += 1) {
+    const quarter = quarters[Math.min(quarters.length - 1, Math.floor(random.next() * random.next() * quarters.length * 1.3))]!;
+    const category = random.weighted(CATEGORIES);
+    const source = random.weighted(SOURCES);
+    const occurredOn = dayInQuarter(quarter, random.int(0, 88), today);
+    const incident: Json = await client.write('incidents', demoCaller('police'), 'POST', '/api/v1/incidents', {
+      unitCode: random.pick(units.communes).code,
+      category,
+      source,
+      severity: random.weighted({ minor: 60, serious: 30, 'very-serious': 8, 'especially-serious': 2 }),
+      occurredAt: notAfter(`${occurredOn}T${String(random.int(6, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+07:00`, now),
+      summary: random.pick(SUMMARIES[category]!),
+      locationText: `Khu ${random.int(1, 12)}`,
+      people: { suspects: random.int(0, 3), victims: random.int(0, 2) },
+      ...(source === 'public-tip' ? { informant: { name: personName(random), contact: `09${random.int(10_000_000, 99_999_999)}` } } : {}),
+    });
+    if (incident) await advance(client, incident, random.weighted(Object.fromEntries(PATHS.map((path, index) => [String(index), path.weight]))));
+    progress((i + 1) / count);
+  }
+}
+
+async function advance(client: DemoClient, incident: Json, pathIndex: string): Promise<void> {
+  let version: number = incident.version;
+  for (const [action, agency, extra] of PATHS[Number(pathIndex)]!.steps) {
+    const next = await client.write('incidents', demoCaller(agency), 'POST', `/api/v1/incidents/${incident.id}/transitions`, { action, note: 'Theo kết quả xác minh', ...extra }, { 'if-match': `"${version}"` });
+    if (!next) return;
+    version = next.version;
+  }
+}
+
+/** Today's incidents happened earlier today, never later than now. */
+function notAfter(occurredAt: string, now: Date): string {
+  return new Date(occurredAt) < now ? occurredAt : new Date(now.getTime() - 3_600_000).toISOString();
+}

@@ -1,0 +1,133 @@
+import { dayInQuarter, lastQuarters, nextQuarter, quarterOfDate, vietnamDate } from './demo-calendar';
+import { demoCaller, type DemoClient, type Json } from './demo-client';
+import { personName, type DemoRandom } from './demo-random';
+
+export interface DemoUnit {
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+}
+
+export interface DemoUnits {
+  province: DemoUnit;
+  districts: DemoUnit[];
+  communes: DemoUnit[];
+}
+
+const police = demoCaller('police');
+const committee = demoCaller('people-committee');
+const front = demoCaller('fatherland-front');
+
+/** The province's units as the units service has them. */
+export async function loadUnits(client: DemoClient): Promise<DemoUnits> {
+  const all: Json[] = await client.read('units', committee, '/api/v1/units/25/subtree');
+  const active = all.filter((unit) => unit.status === 'active').map(({ code, name, kind, path }): DemoUnit => ({ code, name, kind, path }));
+  return {
+    province: active.find((unit) => unit.kind === 'province')!,
+    districts: active.filter((unit) => unit.kind === 'district'),
+    communes: active.filter((unit) => unit.kind === 'commune'),
+  };
+}
+
+const RATING_WEIGHTS = { strong: 34, fair: 40, average: 20, weak: 6 };
+const ACTIONS = ['Tăng cường tuần tra, kiểm soát ban đêm', 'Tổ chức họp dân, phát động phong trào', 'Củng cố tổ an ninh nhân dân', 'Rà soát đối tượng, địa bàn phức tạp', 'Lắp đặt camera an ninh ở các ngõ'];
+
+/** Two years of quarterly ratings of every commune, a little better each year, with plans for the weak. */
+export async function rateCommunes(client: DemoClient, random: DemoRandom, units: DemoUnits, today: string, progress: (share: number) => void): Promise<void> {
+  const quarters = lastQuarters(today, 8);
+  let done = 0;
+  for (const [index, quarter] of quarters.entries()) {
+    const improving = { ...RATING_WEIGHTS, strong: RATING_WEIGHTS.strong + index * 2, weak: Math.max(2, RATING_WEIGHTS.weak - Math.floor(index / 2)) };
+    for (const commune of units.communes) {
+      const rating = random.weighted(improving);
+      const assessor = random.pick([police, committee, front]);
+      await client.write('units', assessor, 'PUT', `/api/v1/units/${commune.code}/ratings/${quarter}`, {
+        rating,
+        assessor: assessor.agency === 'police' ? 'Công an tỉnh Phú Thọ' : assessor.agency === 'people-committee' ? 'Đoàn kiểm tra liên ngành tỉnh' : 'Ủy ban MTTQ tỉnh',
+        assessedOn: dayInQuarter(quarter, 80, today),
+        justification: `Kết quả kiểm tra phong trào ${quarter} tại ${commune.name}`,
+        ...(rating === 'weak'
+          ? { improvementPlan: { actions: random.sample(ACTIONS, 2), responsibleAgency: random.pick(['police', 'people-committee']), targetQuarter: nextQuarter(quarter, 2) } }
+          : {}),
+      });
+      done += 1;
+      progress(done / (quarters.length * units.communes.length));
+    }
+  }
+}
+
+/** Forces and their training: a mass security team in every commune, neighbourhood guards in wards and towns. */
+export async function registerForces(client: DemoClient, random: DemoRandom, units: DemoUnits, today: string): Promise<void> {
+  for (const commune of units.communes) {
+    const types = commune.name.startsWith('Xã') ? ['mass-security-team'] : ['mass-security-team', 'neighbourhood-guard'];
+    for (const forceType of types) {
+      await client.write('units', police, 'POST', `/api/v1/units/${commune.code}/forces`, {
+        forceType,
+        name: `${forceType === 'mass-security-team' ? 'Tổ an ninh nhân dân' : 'Tổ bảo vệ dân phố'} ${commune.name}`,
+        headcount: random.int(8, 30),
+        leader: personName(random),
+      });
+    }
+    for (const quarter of random.sample(lastQuarters(today, 8), 3)) {
+      const startsOn = dayInQuarter(quarter, random.int(5, 60), today);
+      await client.write('units', police, 'POST', `/api/v1/units/${commune.code}/training-sessions`, {
+        course: random.pick(['Nghiệp vụ tuần tra, kiểm soát', 'Võ thuật và công cụ hỗ trợ', 'Kỹ năng hòa giải ở cơ sở', 'Phòng cháy, chữa cháy']),
+        forceType: types[0],
+        startsOn,
+        endsOn: startsOn,
+        trainees: random.int(6, 25),
+        hours: random.pick([4, 8, 16]),
+      });
+    }
+  }
+}
+
+/** Certified safe communes last year, one or two pilot communes per district this year, a few hotspots. */
+export async function designateUnits(client: DemoClient, random: DemoRandom, units: DemoUnits, today: string): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  for (const commune of random.sample(units.communes, Math.ceil(units.communes.length / 3))) {
+    await client.write('units', committee, 'POST', `/api/v1/units/${commune.code}/certifications`, { year: year - 1, grantedOn: `${year - 1}-12-20` });
+  }
+  for (const district of units.districts) {
+    const inside = units.communes.filter((commune) => commune.path.startsWith(`${district.path}.`));
+    for (const pilot of random.sample(inside, random.int(1, 2))) {
+      await client.write('units', committee, 'POST', `/api/v1/units/${district.code}/pilots`, { year, pilotUnitCode: pilot.code });
+    }
+  }
+  const quarter = quarterOfDate(today);
+  for (const commune of random.sample(units.communes, 3)) {
+    await client.write('units', police, 'POST', `/api/v1/units/${commune.code}/hotspots`, {
+      reason: random.pick(['Tụ điểm phức tạp về ma túy', 'Tranh chấp đất đai kéo dài', 'Trộm cắp tài sản gia tăng']),
+      fromQuarter: nextQuarter(quarter, -1),
+      toQuarter: nextQuarter(quarter, 2),
+    });
+  }
+}
+
+/** Self-management models: registered two years ago, reviewed, the best recognised as advanced and replicated. */
+export async function runModels(client: DemoClient, random: DemoRandom, units: DemoUnits, now: Date): Promise<void> {
+  const types: Json[] = await client.read('units', committee, '/api/v1/model-types');
+  for (const [index, commune] of random.sample(units.communes, 12).entries()) {
+    const type = types[index % types.length];
+    const model = await client.write('units', committee, 'POST', '/api/v1/models', {
+      unitCode: commune.code,
+      modelType: type.slug,
+      name: `${type.nameVi} ${commune.name}`,
+      startedOn: vietnamDate(now, -700 + index * 10),
+      description: 'Mô hình tự quản về an ninh trật tự do nhân dân tự xây dựng và vận hành',
+    });
+    if (!model) continue;
+    const reviewed = (days: number, kind: string, outcome: string) =>
+      client.write('units', committee, 'POST', `/api/v1/models/${model.id}/reviews`, { kind, reviewedOn: vietnamDate(now, days + index * 10), outcome, lessons: 'Phát huy vai trò người có uy tín trong cộng đồng' });
+    await reviewed(-520, 'interim', 'partly-effective');
+    if (index >= 9) continue;
+    const outcome = index < 7 ? 'effective' : 'partly-effective';
+    await reviewed(-340, 'final', outcome);
+    if (outcome !== 'effective') continue;
+    if (!(await client.write('units', committee, 'POST', `/api/v1/models/${model.id}/recognition`, { recognisedOn: vietnamDate(now, -300 + index * 10) }))) continue;
+    for (const target of random.sample(units.communes.filter((other) => other.code !== commune.code), random.int(1, 2))) {
+      await client.write('units', committee, 'POST', `/api/v1/models/${model.id}/replications`, { targetUnitCode: target.code, replicatedOn: vietnamDate(now, -200 + index * 10) });
+    }
+  }
+}
