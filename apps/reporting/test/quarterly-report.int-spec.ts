@@ -197,9 +197,10 @@ describe('quarterly report from the real units service, through Kafka', () => {
       '2. Mô hình tự quản và nhân rộng',
       '3. Chỉ đạo điểm và địa bàn phức',
       '4. Phong trào liên kết và phối',
-      '5. Vụ việc theo loại',
-      '6. Lực lượng nòng cốt và huấn l',
-      '7. Tuyên truyền, gương người tố',
+      '5. Vụ việc theo loại, lĩnh vực',
+      '6. Quá trình giải quyết vụ việc',
+      '7. Lực lượng nòng cốt và huấn l',
+      '8. Tuyên truyền, gương người tố',
     ]);
     const movement = workbook.worksheets[1]!;
     expect(movement.getRow(2).values).toEqual([undefined, 'Chỉ tiêu', 'Quý này', 'Quý trước', 'Cùng kỳ năm trước']);

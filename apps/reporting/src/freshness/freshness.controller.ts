@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@binh-yen/auth';
 import { distinctUntilChanged, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
+import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { ProjectionFreshness, type Freshness } from './projection-freshness';
@@ -20,6 +21,7 @@ export class FreshnessController {
       movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
       incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
       campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
+      cases: await this.freshness.of(CASE_PIPELINE, ['incident']),
     };
   }
 

@@ -1,4 +1,5 @@
 import { CAMPAIGN_FIGURES } from '../campaigns/campaigns.projection';
+import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 
@@ -23,6 +24,7 @@ export const projectionStorage: ProjectionStorage[] = [
     tables: ['campaigns_v1', 'campaign_activities_v1', 'campaign_pledges_v1', 'agreements_v1', 'media_stories_v1', 'commendations_v1'],
     views: [],
   },
+  { ...CASE_PIPELINE, tables: ['incident_cases_v1'], views: [] },
 ];
 
 export const CONSUMER_TABLES = ['consumer_inbox', 'consumer_offsets', 'dead_letters'];

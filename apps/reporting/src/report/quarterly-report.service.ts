@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CampaignFiguresQueries, type CampaignQuarterFigures } from '../campaigns/campaign-figures.queries';
+import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
+import { CasePipelineQueries, FUNNEL, OUTCOMES, STAGES } from '../cases/case-pipeline.queries';
+import { CampaignFiguresQueries } from '../campaigns/campaign-figures.queries';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
 import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
@@ -17,7 +19,7 @@ function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => numbe
 }
 
 /** The breakdown keys seen in any of the three quarters, in a stable order. */
-function keysOf(figures: Compared<CampaignQuarterFigures>, pick: (figure: CampaignQuarterFigures) => Record<string, number>): string[] {
+function keysOf<T>(figures: Compared<T>, pick: (figure: T) => Record<string, number>): string[] {
   return [...new Set([figures.current, figures.previousQuarter, figures.sameQuarterLastYear].flatMap((figure) => Object.keys(pick(figure))))].sort();
 }
 
@@ -28,12 +30,13 @@ export class QuarterlyReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly movement: MovementQueries,
     private readonly campaigns: CampaignFiguresQueries,
+    private readonly cases: CasePipelineQueries,
     private readonly freshness: ProjectionFreshness,
   ) {}
 
   async build(scope: ReportScope, language: Language): Promise<QuarterlyReport> {
     const t = (key: string): string => label(key, language);
-    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, areaName] = await Promise.all([
+    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, caseFigures, areaName] = await Promise.all([
       this.movement.ratings(scope),
       this.movement.weakUnits(scope),
       this.movement.certifiedUnits(scope),
@@ -45,6 +48,7 @@ export class QuarterlyReportService {
       this.incidentsByCategory(scope),
       this.campaigns.compared(scope),
       this.campaigns.progress(scope),
+      this.cases.compared(scope),
       this.areaName(scope.area),
     ]);
     const sections: ReportSection[] = [
@@ -107,8 +111,30 @@ export class QuarterlyReportService {
         rows: [
           { metric: t('incidentsTotal'), current: incidents.total.current, previousQuarter: incidents.total.previousQuarter, sameQuarterLastYear: incidents.total.sameQuarterLastYear },
           ...incidents.byCategory,
+          ...keysOf(caseFigures, (c) => c.byDomain).map((domain) => row(`${t('domain')}: ${t(`domain.${domain}`)}`, caseFigures, (c) => c.byDomain[domain] ?? 0)),
+          ...keysOf(caseFigures, (c) => c.bySource).map((source) => row(`${t('source')}: ${t(`source.${source}`)}`, caseFigures, (c) => c.bySource[source] ?? 0)),
+          row(t('publicTipShare'), caseFigures, (c) => (c.incidents === 0 ? 0 : Math.round(((c.bySource['public-tip'] ?? 0) / c.incidents) * 1000) / 10)),
         ],
         details: [],
+      },
+      {
+        key: 'cases',
+        title: t('section.cases'),
+        rows: [
+          ...FUNNEL.map((status) => row(t(`status.${status}`), caseFigures, (c) => c.reached[status] ?? 0)),
+          ...OUTCOMES.map((status) => row(t(`status.${status}`), caseFigures, (c) => c.reached[status] ?? 0)),
+          row(t('cleared'), caseFigures, (c) => c.cleared),
+        ],
+        details: [
+          {
+            heading: t('stageDurations'),
+            columns: ['Giai đoạn / Stage', 'Số vụ / Cases', 'Trung vị (ngày) / Median (days)', 'Phân vị 90 (ngày) / 90th percentile (days)'],
+            rows: STAGES.map((stage) => {
+              const figure = caseFigures.current.durations[stage];
+              return [t(`stage.${stage}`), String(figure.cases), figure.median === null ? '—' : String(figure.median), figure.p90 === null ? '—' : String(figure.p90)];
+            }),
+          },
+        ],
       },
       {
         key: 'forces',
@@ -146,6 +172,7 @@ export class QuarterlyReportService {
         movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
         incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
         campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
+        cases: await this.freshness.of(CASE_PIPELINE, ['incident']),
       },
       sections,
     };

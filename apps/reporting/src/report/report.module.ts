@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CasePipelineProjection } from '../cases/case-pipeline.projection';
+import { CasePipelineQueries } from '../cases/case-pipeline.queries';
 import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
 import { CampaignFiguresQueries } from '../campaigns/campaign-figures.queries';
 import { MovementProjection } from '../movement/movement.projection';
@@ -8,7 +10,7 @@ import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
   controllers: [QuarterlyReportController],
-  providers: [MovementProjection, MovementQueries, CampaignFiguresProjection, CampaignFiguresQueries, QuarterlyReportService],
+  providers: [MovementProjection, MovementQueries, CampaignFiguresProjection, CampaignFiguresQueries, CasePipelineProjection, CasePipelineQueries, QuarterlyReportService],
   exports: [QuarterlyReportService],
 })
 export class QuarterlyReportModule {}

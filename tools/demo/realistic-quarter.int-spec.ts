@@ -1,0 +1,219 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import type { Caller } from '@binh-yen/auth';
+import {
+  bearer,
+  createTestDatabase,
+  repoRoot,
+  serviceEnv,
+  startServiceProcess,
+  uniqueTopicPrefix,
+  waitFor,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@binh-yen/testing';
+import { lastQuarters, vietnamDate } from './demo-calendar';
+import { generateDemoData } from './demo-data';
+
+const run = promisify(execFile);
+const analyst: Caller = { subject: 'phan-tich-01', agency: 'people-committee', roles: ['analyst'], area: '25' };
+
+// The report is read metric by metric; a type per section would only restate it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+type ServiceName = 'units' | 'incidents' | 'campaigns' | 'reporting';
+
+/**
+ * A realistic province, driven through the real units, incidents and campaigns services
+ * (the demo data: two years of ratings, forces, models, campaigns, incidents through every
+ * lifecycle path), and every figure of the quarterly report checked against an independent
+ * computation from those services' own databases.
+ */
+describe('the quarterly report of a realistic province equals what the services themselves recorded', () => {
+  const prefix = uniqueTopicPrefix();
+  const databases = {} as Record<ServiceName, TestDatabase>;
+  const services = {} as Record<ServiceName, ServiceProcess>;
+  let demo: { written: number; refused: string[] };
+
+  async function sql<T>(service: ServiceName, text: string, values: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: databases[service].url });
+    await client.connect();
+    try {
+      return (await client.query(text, values)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  async function get(service: ServiceName, path: string): Promise<Json> {
+    const response = await fetch(`${services[service].url}${path}`, { headers: { authorization: await bearer(analyst) } });
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
+  const report = (area: string, quarter: string): Promise<Json> => get('reporting', `/api/v1/reports/quarterly?area=${area}&quarter=${quarter}`);
+  const figuresOf = (answer: Json, key: string): Record<string, number> =>
+    Object.fromEntries(answer.sections.find((section: Json) => section.key === key).rows.map((row: Json) => [row.metric, row.current]));
+
+  beforeAll(async () => {
+    for (const service of ['units', 'incidents', 'campaigns', 'reporting'] as const) databases[service] = await createTestDatabase(service);
+    const informantKey = randomBytes(32).toString('base64');
+    for (const service of ['units', 'incidents', 'campaigns', 'reporting'] as const) {
+      services[service] = await startServiceProcess({ service, env: serviceEnv(databases[service].url, prefix, { INCIDENTS_INFORMANT_KEY: informantKey }) });
+    }
+    await run(process.execPath, ['-r', '@swc-node/register', 'apps/units/src/import/import-units.cli.ts', join(repoRoot(), 'apps/units/seed/phu-tho-1998.csv'), '--effective-from=1998-04-21'], {
+      cwd: repoRoot(),
+      env: { ...process.env, ...serviceEnv(databases.units.url, prefix) },
+    });
+    // The incidents and campaigns services place work in units they learned from the units' events.
+    for (const service of ['incidents', 'campaigns'] as const) {
+      await waitFor(async () => Number((await sql<{ n: string }>(service, 'SELECT count(*) AS n FROM known_units'))[0]!.n), (n) => n === 89, {
+        timeoutMs: 60_000,
+        description: `the ${service} service's units replica`,
+      });
+    }
+    demo = await generateDemoData({
+      urls: { units: services.units.url, incidents: services.incidents.url, campaigns: services.campaigns.url, reporting: services.reporting.url },
+      tokenFor: async (caller) => (await bearer(caller)).slice('Bearer '.length),
+      progressFile: join(tmpdir(), `${prefix}demo-progress.json`),
+      say: () => undefined,
+      incidents: 120,
+    });
+    await waitFor(() => get('reporting', '/api/v1/reports/freshness'), (all: Record<string, { lag: number | null }>) => Object.values(all).every((p) => p.lag === 0), {
+      timeoutMs: 120_000,
+      intervalMs: 500,
+      description: 'every projection caught up',
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.allSettled(Object.values(services).map((service) => service.stop()));
+    await Promise.allSettled(Object.values(databases).map((database) => database.drop()));
+  });
+
+  const today = vietnamDate(new Date());
+  const [previous, current] = lastQuarters(today, 2) as [string, string];
+  const areas = ['25', '25.227', '25.230'];
+  const inArea = (column: string): string => `(${column} = $1 OR ${column} LIKE $1 || '.%')`;
+  const quarterOfTime = (column: string): string => `to_char(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-"Q"Q') = $2`;
+
+  it('wrote the whole demo through the APIs, every record accepted', () => {
+    expect(demo.refused).toEqual([]);
+    expect(demo.written).toBeGreaterThan(1_000);
+  });
+
+  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('movement ratings of %s in %s', async (area, quarter) => {
+    const rows = await sql<{ rating: string; n: string }>(
+      'units',
+      `SELECT r.rating, count(*) AS n FROM unit_ratings r JOIN units u ON u.id = r.unit_id
+        WHERE r.quarter = $2 AND ${inArea('u.path')}
+          AND r.revision = (SELECT max(x.revision) FROM unit_ratings x WHERE x.unit_id = r.unit_id AND x.quarter = r.quarter)
+        GROUP BY r.rating`,
+      [area, quarter],
+    );
+    const expected = Object.fromEntries(rows.map((row) => [row.rating, Number(row.n)]));
+    const shown = figuresOf(await report(area, quarter), 'movement');
+    expect({ strong: shown['Vững mạnh'], fair: shown['Khá'], average: shown['Trung bình'], weak: shown['Yếu'] }).toEqual({
+      strong: expected['strong'] ?? 0,
+      fair: expected['fair'] ?? 0,
+      average: expected['average'] ?? 0,
+      weak: expected['weak'] ?? 0,
+    });
+  });
+
+  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('incidents by category, domain and source of %s in %s', async (area, quarter) => {
+    const count = (column: string) =>
+      sql<{ key: string; n: string }>('incidents', `SELECT ${column} AS key, count(*) AS n FROM incidents WHERE ${inArea('area')} AND ${quarterOfTime('occurred_at')} GROUP BY ${column}`, [area, quarter]);
+    const [categories, domains, sources] = await Promise.all([count('category'), count('domain'), count('source')]);
+    const shown = figuresOf(await report(area, quarter), 'incidents');
+    const total = categories.reduce((sum, row) => sum + Number(row.n), 0);
+    expect(shown['Tổng số vụ việc']).toBe(total);
+    for (const row of categories) expect({ category: row.key, n: shown[row.key] }).toEqual({ category: row.key, n: Number(row.n) });
+    const byDomain = Object.entries(shown).filter(([metric]) => metric.startsWith('Lĩnh vực: '));
+    expect(byDomain.reduce((sum, [, n]) => sum + n, 0)).toBe(total);
+    // Rows list every key of the three compared quarters; this quarter's non-zero ones are the database's.
+    expect(byDomain.filter(([, n]) => n > 0).length).toBe(domains.length);
+    const bySource = Object.entries(shown).filter(([metric]) => metric.startsWith('Nguồn tin: '));
+    expect(bySource.map(([, n]) => n).filter((n) => n > 0).sort()).toEqual(sources.map((row) => Number(row.n)).sort());
+    const tips = Number(sources.find((row) => row.key === 'public-tip')?.n ?? 0);
+    expect(shown['Tỷ lệ tin báo của quần chúng (%)']).toBe(total === 0 ? 0 : Math.round((tips / total) * 1000) / 10);
+  });
+
+  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('the case pipeline of %s in %s', async (area, quarter) => {
+    const reached = await sql<{ status: string; n: string }>(
+      'incidents',
+      `SELECT h.to_status AS status, count(DISTINCT h.incident_id) AS n FROM incident_history h JOIN incidents i ON i.id = h.incident_id
+        WHERE ${inArea('i.area')} AND ${quarterOfTime('i.occurred_at')} GROUP BY h.to_status`,
+      [area, quarter],
+    );
+    const cleared = await sql<{ n: string }>(
+      'incidents',
+      `SELECT count(*) AS n FROM incidents WHERE ${inArea('area')} AND ${quarterOfTime('occurred_at')} AND status IN ('tried', 'resolved-at-grassroots', 'not-prosecuted', 'closed')`,
+      [area, quarter],
+    );
+    const shown = figuresOf(await report(area, quarter), 'cases');
+    const labels: Record<string, string> = {
+      reported: 'Tiếp nhận',
+      verified: 'Đã xác minh',
+      'under-investigation': 'Điều tra',
+      'referred-to-procuracy': 'Chuyển Viện kiểm sát',
+      indicted: 'Truy tố',
+      tried: 'Xét xử',
+      'resolved-at-grassroots': 'Hòa giải ở cơ sở',
+      'not-prosecuted': 'Không truy tố',
+      rejected: 'Không có căn cứ (bác tin)',
+      closed: 'Đóng hồ sơ',
+    };
+    for (const [status, label] of Object.entries(labels)) {
+      expect({ status, n: shown[label] }).toEqual({ status, n: Number(reached.find((row) => row.status === status)?.n ?? 0) });
+    }
+    expect(shown['Đã giải quyết xong']).toBe(Number(cleared[0]!.n));
+    const durations = (await report(area, quarter)).sections.find((section: Json) => section.key === 'cases').details[0].rows as string[][];
+    const [verifiedCases] = await sql<{ n: string }>('incidents', `SELECT count(*) AS n FROM incidents WHERE verified_at IS NOT NULL AND ${inArea('area')} AND ${quarterOfTime('occurred_at')}`, [area, quarter]);
+    expect(durations[0]![1]).toBe(verifiedCases!.n);
+  });
+
+  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('campaign, press and commendation figures of %s in %s', async (area, quarter) => {
+    const quarterOfDate = (column: string): string => `to_char(${column}, 'YYYY-"Q"Q') = $2`;
+    const [activities] = await sql<{ n: string; people: string | null }>(
+      'campaigns',
+      `SELECT count(*) AS n, sum(participants_total) AS people FROM campaign_activities WHERE ${inArea('path')} AND ${quarterOfDate('held_on')}`,
+      [area, quarter],
+    );
+    const [pledges] = await sql<{ n: string | null }>('campaigns', `SELECT sum(households) AS n FROM household_pledges WHERE ${inArea('path')} AND ${quarterOfDate('valid_from')}`, [area, quarter]);
+    const [stories] = await sql<{ n: string }>('campaigns', `SELECT count(*) AS n FROM media_stories WHERE ${inArea('path')} AND ${quarterOfDate('published_on')}`, [area, quarter]);
+    const [awards] = await sql<{ n: string }>('campaigns', `SELECT count(*) AS n FROM commendations WHERE ${inArea('path')} AND ${quarterOfDate('awarded_on')}`, [area, quarter]);
+    const answer = await report(area, quarter);
+    const campaigns = figuresOf(answer, 'campaigns');
+    const press = figuresOf(answer, 'press');
+    expect({
+      activities: campaigns['Hoạt động đã tổ chức'],
+      participants: campaigns['Lượt người tham gia'],
+      households: campaigns['Hộ gia đình ký cam kết'],
+      stories: press['Tin, bài phản ánh gương người tốt việc tốt'],
+      commendations: press['Khen thưởng'],
+    }).toEqual({
+      activities: Number(activities!.n),
+      participants: Number(activities!.people ?? 0),
+      households: Number(pledges!.n ?? 0),
+      stories: Number(stories!.n),
+      commendations: Number(awards!.n),
+    });
+  });
+
+  it('forces trained and models of the province match the units service', async () => {
+    const [training] = await sql<{ sessions: string; trainees: string | null }>(
+      'units',
+      `SELECT count(*) AS sessions, sum(trainees) AS trainees FROM training_sessions WHERE to_char(starts_on, 'YYYY-"Q"Q') = $1`,
+      [current],
+    );
+    const forces = figuresOf(await report('25', current), 'forces');
+    expect(forces['Lớp huấn luyện']).toBe(Number(training!.sessions));
+    expect(forces['Lượt người được huấn luyện']).toBe(Number(training!.trainees ?? 0));
+  });
+});
