@@ -14,6 +14,14 @@ describe('the authorisation policy', () => {
     expect(isAllowed({ agency: 'press', roles: ['approver'] }, 'report.review')).toBe(false);
   });
 
+  it('lets the press record stories and no one else; analysts of a mass organisation only read campaigns', () => {
+    expect(isAllowed({ agency: 'press', roles: ['officer'] }, 'story.record')).toBe(true);
+    expect(isAllowed({ agency: 'police', roles: ['officer'] }, 'story.record')).toBe(false);
+    expect(isAllowed({ agency: 'fatherland-front', roles: ['analyst'] }, 'campaign.manage')).toBe(false);
+    expect(isAllowed({ agency: 'fatherland-front', roles: ['analyst'] }, 'campaign.read')).toBe(true);
+    expect(isAllowed({ agency: 'court', roles: ['officer'] }, 'campaign.manage')).toBe(false);
+  });
+
   it('gives every action at least one role', () => {
     for (const permission of Object.values(policy)) expect(permission.roles.length).toBeGreaterThan(0);
   });

@@ -35,6 +35,15 @@ export const policy = {
   'incident.transfer': { roles: ['officer', 'approver'], agencies: ['police'] },
   'incident.informant.read': { roles: ['approver'], agencies: ['police', 'procuracy'] },
   'incident.taxonomy.manage': { roles: ['administrator'], agencies: ['police', 'people-committee'] },
+  // Campaigns (clauses 2, 6): mass organisations and sectors run them; the committee and police direct them.
+  // Rules that depend on the record (lead or partner of this campaign, party of this agreement) are the use cases'.
+  'campaign.read': { roles: ALL_ROLES, agencies: 'any' },
+  'campaign.manage': { roles: ['officer', 'approver', 'administrator'], agencies: ['people-committee', 'police', ...MASS_ORGANISATIONS] },
+  'campaign.record': { roles: ['officer', 'approver', 'administrator'], agencies: ['people-committee', 'police', 'justice', ...MASS_ORGANISATIONS] },
+  'agreement.record': { roles: ['officer', 'approver', 'administrator'], agencies: ['people-committee', 'police', 'procuracy', 'court', 'justice', 'press', ...MASS_ORGANISATIONS] },
+  // Clause 6: radio and newspapers tell the examples.
+  'story.record': { roles: ['officer', 'approver', 'administrator'], agencies: ['press'] },
+  'commendation.award': { roles: ['officer', 'approver', 'administrator'], agencies: ['people-committee', 'police', ...MASS_ORGANISATIONS] },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof policy;

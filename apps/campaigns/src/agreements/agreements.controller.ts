@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { AgreementPageView, AgreementView } from './agreement-record';
 import { AgreementQueries } from './agreement.queries';
@@ -17,6 +17,7 @@ export class AgreementsController {
     private readonly queries: AgreementQueries,
   ) {}
 
+  @Allow('agreement.record')
   @Post()
   @ApiOperation({ summary: 'Record a joint coordination agreement (quy chế phối hợp liên tịch); only one of its parties may' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -25,6 +26,7 @@ export class AgreementsController {
     return this.recordAgreement.execute(body, caller, key);
   }
 
+  @Allow('campaign.read')
   @Get()
   @ApiOperation({ summary: 'Agreements that apply in your area' })
   @ApiOkResponse({ type: AgreementPageView })
@@ -32,6 +34,7 @@ export class AgreementsController {
     return this.queries.list(caller, query.cursor, query.limit ?? 50);
   }
 
+  @Allow('campaign.read')
   @Get(':id')
   @ApiOperation({ summary: 'One agreement' })
   @ApiOkResponse({ type: AgreementView })

@@ -7,7 +7,6 @@ import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { notFound } from '@binh-yen/http';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { AgreementView } from './agreement-record';
@@ -26,7 +25,6 @@ export class RecordAgreementUseCase {
   ) {}
 
   async execute(input: RecordAgreementDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<AgreementView> {
-    authorise(caller, 'agreement.record');
     const { result } = await this.idempotency.run(idempotencyKey, `record-agreement:${caller.subject}`, fingerprintOf(input), async (tx) => {
       const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
       for (const unit of scope) assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { CampaignWorkQueries } from './campaign-work.queries';
 import { ActivityView, PledgeView, RecordActivityDto, RecordPledgeDto } from './dto/campaign-work.dto';
@@ -17,6 +17,7 @@ export class CampaignWorkController {
     private readonly queries: CampaignWorkQueries,
   ) {}
 
+  @Allow('campaign.record')
   @Post('activities')
   @ApiOperation({ summary: 'Record an activity (meeting, propaganda session, training, patrol, mediation, inspection) held in the scope and period' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -25,6 +26,7 @@ export class CampaignWorkController {
     return this.recordActivity.execute(id, body, caller, key);
   }
 
+  @Allow('campaign.read')
   @Get('activities')
   @ApiOperation({ summary: 'Activities of a campaign held in your area' })
   @ApiOkResponse({ type: [ActivityView] })
@@ -32,6 +34,7 @@ export class CampaignWorkController {
     return this.queries.activities(id, caller);
   }
 
+  @Allow('campaign.record')
   @Post('pledges')
   @ApiOperation({ summary: 'Record a household security pledge of a unit in the scope' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -40,6 +43,7 @@ export class CampaignWorkController {
     return this.recordPledge.execute(id, body, caller, key);
   }
 
+  @Allow('campaign.read')
   @Get('pledges')
   @ApiOperation({ summary: 'Household pledges of a campaign in your area' })
   @ApiOkResponse({ type: [PledgeView] })

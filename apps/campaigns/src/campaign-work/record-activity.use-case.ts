@@ -8,7 +8,6 @@ import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { ActivityView, RecordActivityDto } from './dto/campaign-work.dto';
@@ -25,7 +24,6 @@ export class RecordActivityUseCase {
   ) {}
 
   async execute(campaignId: string, input: RecordActivityDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ActivityView> {
-    authorise(caller, 'campaign.record');
     const { result } = await this.idempotency.run(idempotencyKey, `record-activity:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
       // Locked: the event sequence of the campaign is handed out one at a time.
       const campaign = await this.campaigns.require(tx, campaignId, true);

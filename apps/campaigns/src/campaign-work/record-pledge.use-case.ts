@@ -8,7 +8,6 @@ import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { PledgeView, RecordPledgeDto } from './dto/campaign-work.dto';
@@ -25,7 +24,6 @@ export class RecordPledgeUseCase {
   ) {}
 
   async execute(campaignId: string, input: RecordPledgeDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<PledgeView> {
-    authorise(caller, 'campaign.record');
     const { result } = await this.idempotency.run(idempotencyKey, `record-pledge:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
       const campaign = await this.campaigns.require(tx, campaignId, true);
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IfMatchVersion } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import type { Response } from 'express';
@@ -33,6 +33,7 @@ export class CampaignsController {
     private readonly queries: CampaignQueries,
   ) {}
 
+  @Allow('campaign.read')
   @Get('campaign-kinds')
   @ApiOperation({ summary: 'Kinds of campaigns: the movement and the linked campaigns (data)' })
   @ApiOkResponse({ type: [CampaignKindView] })
@@ -40,6 +41,7 @@ export class CampaignsController {
     return this.queries.kinds();
   }
 
+  @Allow('campaign.manage')
   @Post('campaigns')
   @ApiOperation({ summary: 'Launch a campaign (phát động): planned, with its scope, period, goals and agreements' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -48,6 +50,7 @@ export class CampaignsController {
     return withETag(response, await this.launchCampaign.execute(body, caller, key));
   }
 
+  @Allow('campaign.read')
   @Get('campaigns')
   @ApiOperation({ summary: 'Campaigns in or covering your area' })
   @ApiOkResponse({ type: CampaignPageView })
@@ -55,6 +58,7 @@ export class CampaignsController {
     return this.queries.list(query, caller);
   }
 
+  @Allow('campaign.read')
   @Get('campaigns/:id')
   @ApiOperation({ summary: 'One campaign; its ETag is the version to send in If-Match' })
   @ApiOkResponse({ type: CampaignView })
@@ -62,6 +66,7 @@ export class CampaignsController {
     return withETag(response, toCampaignView(await this.queries.get(id, caller)));
   }
 
+  @Allow('campaign.manage')
   @Post('campaigns/:id/status')
   @HttpCode(200)
   @ApiOperation({ summary: 'Activate or close a campaign (If-Match required)' })
@@ -79,6 +84,7 @@ export class CampaignsController {
     return withETag(response, await this.changeStatus.execute(id, body, caller, requireIfMatch(version), key));
   }
 
+  @Allow('campaign.manage')
   @Post('campaigns/:id/agreements')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link a joint coordination agreement the campaign implements (If-Match required)' })
@@ -96,6 +102,7 @@ export class CampaignsController {
     return withETag(response, await this.linkAgreement.execute(id, body, caller, requireIfMatch(version), key));
   }
 
+  @Allow('campaign.manage')
   @Post('campaigns/:id/reviews')
   @ApiOperation({ summary: 'Record an interim (sơ kết) or final (tổng kết) review' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -104,6 +111,7 @@ export class CampaignsController {
     return this.reviewCampaign.execute(id, body, caller, key);
   }
 
+  @Allow('campaign.read')
   @Get('campaigns/:id/reviews')
   @ApiOperation({ summary: 'The reviews of a campaign, oldest first' })
   @ApiOkResponse({ type: [CampaignReviewView] })
@@ -111,6 +119,7 @@ export class CampaignsController {
     return this.queries.reviews(id, caller);
   }
 
+  @Allow('campaign.read')
   @Get('campaigns/:id/progress')
   @ApiOperation({ summary: 'Progress against each goal, computed from the activities, pledges and stories recorded' })
   @ApiOkResponse({ type: CampaignProgressView })

@@ -6,7 +6,6 @@ import { CampaignEventTypes, type CampaignActivatedV1, type CampaignClosedV1, ty
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { assertVersion } from '../shared/if-match';
 import { stateOf } from './campaign-record';
@@ -25,7 +24,6 @@ export class ChangeCampaignStatusUseCase {
   ) {}
 
   async execute(campaignId: string, input: ChangeCampaignStatusDto, caller: Caller, expectedVersion: number, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
-    authorise(caller, 'campaign.manage');
     const request = fingerprintOf({ campaignId, expectedVersion, ...input });
     const { result } = await this.idempotency.run(idempotencyKey, `change-campaign-status:${caller.subject}`, request, async (tx) => {
       const campaign = await this.campaigns.require(tx, campaignId, true);

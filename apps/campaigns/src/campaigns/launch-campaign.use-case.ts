@@ -8,7 +8,6 @@ import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import { CampaignsRepository } from './campaigns.repository';
@@ -28,7 +27,6 @@ export class LaunchCampaignUseCase {
   ) {}
 
   async execute(input: LaunchCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
-    authorise(caller, 'campaign.manage');
     const { result } = await this.idempotency.run(idempotencyKey, `launch-campaign:${caller.subject}`, fingerprintOf(input), async (tx) => {
       if (caller.agency !== input.leadAgency && caller.agency !== 'people-committee') {
         throw new CampaignRuleViolation('leadAgency', 'not-lead-agency', `a campaign is launched by its lead agency or the People's Committee; you are ${caller.agency}`, 403);

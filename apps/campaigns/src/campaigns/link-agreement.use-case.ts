@@ -7,7 +7,6 @@ import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { assertVersion } from '../shared/if-match';
 import { stateOf } from './campaign-record';
@@ -27,7 +26,6 @@ export class LinkAgreementUseCase {
   ) {}
 
   async execute(campaignId: string, input: LinkAgreementDto, caller: Caller, expectedVersion: number, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
-    authorise(caller, 'campaign.manage');
     const request = fingerprintOf({ campaignId, expectedVersion, ...input });
     const { result } = await this.idempotency.run(idempotencyKey, `link-agreement:${caller.subject}`, request, async (tx) => {
       const campaign = await this.campaigns.require(tx, campaignId, true);

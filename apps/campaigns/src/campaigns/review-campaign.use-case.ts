@@ -6,7 +6,6 @@ import { CampaignEventTypes, uuidv7, type CampaignReviewedV1 } from '@binh-yen/c
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
@@ -27,7 +26,6 @@ export class ReviewCampaignUseCase {
   ) {}
 
   async execute(campaignId: string, input: ReviewCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignReviewView> {
-    authorise(caller, 'campaign.manage');
     const { result } = await this.idempotency.run(idempotencyKey, `review-campaign:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
       const campaign = await this.campaigns.require(tx, campaignId, true);
       assertInArea(caller, campaign.area, 'This campaign');

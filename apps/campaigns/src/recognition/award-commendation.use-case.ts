@@ -9,7 +9,6 @@ import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { AwardCommendationDto } from './dto/award-commendation.dto';
@@ -29,7 +28,6 @@ export class AwardCommendationUseCase {
   ) {}
 
   async execute(input: AwardCommendationDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CommendationView> {
-    authorise(caller, 'commendation.award');
     const { result } = await this.idempotency.run(idempotencyKey, `award-commendation:${caller.subject}`, fingerprintOf(input), async (tx) => {
       const unit = await this.units.activeUnit(tx, input.recipient.unitCode, 'recipient.unitCode');
       assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);

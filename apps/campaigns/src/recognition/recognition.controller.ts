@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { AwardCommendationUseCase } from './award-commendation.use-case';
 import { AwardCommendationDto } from './dto/award-commendation.dto';
@@ -21,6 +21,7 @@ export class RecognitionController {
     private readonly queries: RecognitionQueries,
   ) {}
 
+  @Allow('story.record')
   @Post('stories')
   @ApiOperation({ summary: 'Record a media story of an exemplary person, collective or model (press only)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -29,6 +30,7 @@ export class RecognitionController {
     return this.recordStory.execute(body, caller, key);
   }
 
+  @Allow('campaign.read')
   @Get('stories')
   @ApiOperation({ summary: 'Media stories in your area, newest first (up to 500)' })
   @ApiQuery({ name: 'campaignId', required: false })
@@ -37,6 +39,7 @@ export class RecognitionController {
     return this.queries.stories(caller, campaignId);
   }
 
+  @Allow('campaign.read')
   @Get('stories/:id')
   @ApiOperation({ summary: 'One media story' })
   @ApiOkResponse({ type: StoryView })
@@ -44,6 +47,7 @@ export class RecognitionController {
     return this.queries.visibleStory(id, caller);
   }
 
+  @Allow('commendation.award')
   @Post('commendations')
   @ApiOperation({ summary: 'Record a commendation (khen thưởng) of a person, collective or unit' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -52,6 +56,7 @@ export class RecognitionController {
     return this.awardCommendation.execute(body, caller, key);
   }
 
+  @Allow('campaign.read')
   @Get('commendations')
   @ApiOperation({ summary: 'Commendations in your area, newest first (up to 500)' })
   @ApiQuery({ name: 'campaignId', required: false })
@@ -60,6 +65,7 @@ export class RecognitionController {
     return this.queries.commendations(caller, campaignId);
   }
 
+  @Allow('campaign.read')
   @Get('commendations/:id')
   @ApiOperation({ summary: 'One commendation' })
   @ApiOkResponse({ type: CommendationView })

@@ -9,7 +9,6 @@ import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { assertInArea } from '../shared/area-scope';
-import { authorise } from '../shared/authorise';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { RecordStoryDto } from './dto/record-story.dto';
@@ -29,7 +28,6 @@ export class RecordStoryUseCase {
   ) {}
 
   async execute(input: RecordStoryDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<StoryView> {
-    authorise(caller, 'story.record');
     const { result } = await this.idempotency.run(idempotencyKey, `record-story:${caller.subject}`, fingerprintOf(input), async (tx) => {
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
       assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);

@@ -3,7 +3,6 @@ import { checkAgreement, type AgreementTerms } from './agreement';
 import { commonAncestor, pathsOverlap } from './area-paths';
 import { elapsedShare } from './calendar';
 import { campaignArea, checkAgreementLink, checkPlan, checkTransition, type CampaignPlan, type CampaignState } from './campaign';
-import { assertMayPerform, mayPerform } from './campaign-policy';
 import { checkCampaignReview } from './campaign-review';
 import { CampaignRuleViolation } from './campaign-rule-violation';
 import { checkCommendation } from './commendation';
@@ -245,16 +244,6 @@ describe('progress', () => {
   it('counts no time before the start and all of it after the end', () => {
     expect(elapsedShare('2026-01-01', '2026-12-31', '2025-12-31')).toBe(0);
     expect(elapsedShare('2026-01-01', '2026-12-31', '2027-01-01')).toBe(1);
-  });
-});
-
-describe('policy', () => {
-  it('lets the press record stories and no one else; analysts only read', () => {
-    expect(mayPerform({ agency: 'press', roles: ['officer'] }, 'story.record')).toBe(true);
-    expect(mayPerform({ agency: 'police', roles: ['officer'] }, 'story.record')).toBe(false);
-    expect(mayPerform({ agency: 'fatherland-front', roles: ['analyst'] }, 'campaign.manage')).toBe(false);
-    expect(mayPerform({ agency: 'fatherland-front', roles: ['analyst'] }, 'campaign.read')).toBe(true);
-    expect(violation(() => assertMayPerform({ agency: 'court', roles: ['officer'] }, 'campaign.manage')).status).toBe(403);
   });
 });
 

@@ -3,7 +3,6 @@ export * from './agreement';
 export * from './area-paths';
 export * from './calendar';
 export * from './campaign';
-export * from './campaign-policy';
 export * from './campaign-review';
 export * from './campaign-rule-violation';
 export * from './commendation';
