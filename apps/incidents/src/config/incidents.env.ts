@@ -1,4 +1,5 @@
-import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv } from '@binh-yen/http';
 
 /** The incidents service's environment; see .env.example. */
@@ -12,6 +13,16 @@ export class IncidentsEnv extends ServiceEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'INCIDENTS_INFORMANT_KEY must be 32 random bytes in base64 (openssl rand -base64 32)' })
   INCIDENTS_INFORMANT_KEY?: string;
+
+  /**
+   * Keys that sealed older informants (comma-separated, base64), readable only: rotate by
+   * setting a new INCIDENTS_INFORMANT_KEY, the old one here, and running
+   * `npm run incidents:reseal-informants`; then drop the old one.
+   */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((key) => key.trim()).filter(Boolean) : value))
+  @IsArray()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { each: true, message: 'INCIDENTS_INFORMANT_PREVIOUS_KEYS must be 32-byte keys in base64, comma-separated' })
+  INCIDENTS_INFORMANT_PREVIOUS_KEYS: string[] = [];
 
   /** Reports of the same unit and category this close in time may be duplicates. */
   @IsInt() @Min(1) @Max(24 * 90)

@@ -17,7 +17,7 @@ export class IncidentsSharedModule {
       UnitResolver,
       IncidentsRepository,
       TaxonomyQueries,
-      { provide: InformantCipher, useValue: new InformantCipher(env.INCIDENTS_INFORMANT_KEY) },
+      { provide: InformantCipher, useValue: new InformantCipher(env.INCIDENTS_INFORMANT_KEY, env.INCIDENTS_INFORMANT_PREVIOUS_KEYS) },
       {
         provide: IncidentsSettings,
         useValue: new IncidentsSettings({ windowMs: env.INCIDENTS_DUPLICATE_WINDOW_HOURS * 3_600_000, threshold: env.INCIDENTS_DUPLICATE_THRESHOLD, limit: 5 }),

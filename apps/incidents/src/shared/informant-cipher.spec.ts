@@ -30,4 +30,16 @@ describe('InformantCipher (AES-256-GCM)', () => {
     expect(() => new InformantCipher(undefined).seal('incident-1', informant)).toThrow(/not configured/);
     expect(() => new InformantCipher(randomBytes(16).toString('base64'))).toThrow(/32 bytes/);
   });
+
+  it('rotates: reads records of a previous key, reseals them with the current one', () => {
+    const oldKey = randomBytes(32).toString('base64');
+    const sealedWithOld = new InformantCipher(oldKey).seal('incident-1', informant);
+    const rotated = new InformantCipher(key, [oldKey]);
+    expect(rotated.open('incident-1', sealedWithOld)).toEqual(informant);
+    const resealed = rotated.reseal('incident-1', sealedWithOld);
+    expect(resealed.keyId).toBe(rotated.keyId);
+    expect(new InformantCipher(key).open('incident-1', resealed)).toEqual(informant);
+    expect(rotated.reseal('incident-1', resealed)).toBe(resealed);
+    expect(() => new InformantCipher(key).open('incident-1', sealedWithOld)).toThrow(/INCIDENTS_INFORMANT_PREVIOUS_KEYS/);
+  });
 });

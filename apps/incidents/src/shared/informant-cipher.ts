@@ -17,11 +17,16 @@ export interface SealedInformant {
 export class InformantCipher {
   private readonly key: Buffer | null;
   readonly keyId: string | null;
+  /** Keys that sealed older records, kept (read only) until `incidents:reseal-informants` has moved them to the current key. */
+  private readonly previous = new Map<string, Buffer>();
 
-  constructor(keyBase64: string | undefined) {
-    this.key = keyBase64 ? Buffer.from(keyBase64, 'base64') : null;
-    if (this.key && this.key.length !== 32) throw new Error('INCIDENTS_INFORMANT_KEY must decode to 32 bytes');
-    this.keyId = this.key ? createHash('sha256').update(this.key).digest('hex').slice(0, 16) : null;
+  constructor(keyBase64: string | undefined, previousKeysBase64: readonly string[] = []) {
+    this.key = keyBase64 ? decodeKey(keyBase64, 'INCIDENTS_INFORMANT_KEY') : null;
+    this.keyId = this.key ? keyIdOf(this.key) : null;
+    for (const previous of previousKeysBase64) {
+      const key = decodeKey(previous, 'INCIDENTS_INFORMANT_PREVIOUS_KEYS');
+      this.previous.set(keyIdOf(key), key);
+    }
   }
 
   get available(): boolean {
@@ -38,8 +43,8 @@ export class InformantCipher {
   }
 
   open(incidentId: string, sealed: SealedInformant): Informant {
-    const key = this.requireKey();
-    if (sealed.keyId !== this.keyId) throw new Error(`informant sealed with key ${sealed.keyId}, the configured key is ${this.keyId}`);
+    const key = sealed.keyId === this.keyId ? this.requireKey() : this.previous.get(sealed.keyId);
+    if (!key) throw new Error(`informant sealed with key ${sealed.keyId}, the configured key is ${this.keyId}; add the old key to INCIDENTS_INFORMANT_PREVIOUS_KEYS`);
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.iv);
     decipher.setAAD(Buffer.from(incidentId, 'utf8'));
     decipher.setAuthTag(sealed.authTag);
@@ -47,8 +52,23 @@ export class InformantCipher {
     return JSON.parse(plaintext) as Informant;
   }
 
+  /** The record sealed again with the current key (a rotation step); unchanged if it already is. */
+  reseal(incidentId: string, sealed: SealedInformant): SealedInformant {
+    return sealed.keyId === this.keyId ? sealed : this.seal(incidentId, this.open(incidentId, sealed));
+  }
+
   private requireKey(): Buffer {
     if (!this.key) throw new Error('INCIDENTS_INFORMANT_KEY is not configured');
     return this.key;
   }
+}
+
+function decodeKey(base64: string, variable: string): Buffer {
+  const key = Buffer.from(base64, 'base64');
+  if (key.length !== 32) throw new Error(`${variable} must decode to 32 bytes`);
+  return key;
+}
+
+function keyIdOf(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
