@@ -6,7 +6,7 @@ export class IncidentCountsQuery {
   @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
   quarter!: string;
 
-  @ApiPropertyOptional({ example: '25.227', description: 'Area path: this unit and everything under it' })
+  @ApiPropertyOptional({ example: '25.227', description: 'Area path: this unit and everything under it; by default your own area, never one outside it' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
   area?: string;
