@@ -58,6 +58,13 @@ export class ServiceEnv {
   @IsInt() @Min(100) @Max(10_000)
   KAFKA_HEARTBEAT_INTERVAL_MS: number = 3_000;
 
+  /**
+   * The largest event the outbox accepts, and the most payload bytes the relay publishes at once;
+   * keep it below the broker's message.max.bytes and every topic's max.message.bytes.
+   */
+  @IsInt() @Min(10_000) @Max(100_000_000)
+  KAFKA_MAX_EVENT_BYTES: number = 900_000;
+
   @IsInt() @Min(10) @Max(60_000)
   RELAY_POLL_INTERVAL_MS: number = 1_000;
 

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ProblemException, problemType } from '@binh-yen/http';
+import { failpoint } from '@binh-yen/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface IdempotentOutcome<T> {
@@ -25,7 +26,7 @@ export class IdempotencyService {
    */
   async run<T>(key: string | undefined, scope: string, fingerprint: string, work: (tx: EntityManager) => Promise<T>): Promise<IdempotentOutcome<T>> {
     if (key === undefined) return { result: await this.dataSource.transaction(work), replayed: false };
-    return this.dataSource.transaction(async (tx) => {
+    const outcome = await this.dataSource.transaction(async (tx): Promise<IdempotentOutcome<T>> => {
       // Two requests with one key at once: the second waits here, then finds the first's record.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idempotency|${scope}|${key}`]);
       const seen: { fingerprint: string; result: T }[] = await tx.query(
@@ -45,6 +46,8 @@ export class IdempotencyService {
       ]);
       return { result, replayed: false };
     });
+    if (!outcome.replayed) failpoint('api.after-commit');
+    return outcome;
   }
 }
 

@@ -6,7 +6,9 @@
 export type FailpointName =
   | 'relay.after-publish'
   | 'consumer.before-db-commit'
-  | 'consumer.after-db-commit';
+  | 'consumer.after-db-commit'
+  // After a command's transaction (with its Idempotency-Key record) committed, before the response.
+  | 'api.after-commit';
 
 const armed = new Set((process.env['BINHYEN_FAILPOINTS'] ?? '').split(',').filter(Boolean));
 

@@ -19,6 +19,7 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
     partitions: env.KAFKA_PARTITIONS,
     provisionTopics: env.KAFKA_PROVISION_TOPICS,
+    maxEventBytes: env.KAFKA_MAX_EVENT_BYTES,
     relay: {
       enabled: spec.producesEvents,
       batchSize: env.RELAY_BATCH_SIZE,

@@ -25,6 +25,7 @@ export class RelayHost implements OnModuleInit, BeforeApplicationShutdown {
           standbyRetryMs: 2_000,
           retentionMs: options.relay.retentionMs,
           useDatabaseCoordination: options.relay.useDatabaseCoordination,
+          maxBatchBytes: options.maxEventBytes,
         },
         new Logger('OutboxRelay'),
       );

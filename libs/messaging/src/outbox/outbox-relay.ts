@@ -16,6 +16,12 @@ export interface OutboxRelayOptions {
   retentionMs: number;
   /** Off where LISTEN/NOTIFY and advisory locks mean nothing (embedded PGlite: one backend). */
   useDatabaseCoordination: boolean;
+  /**
+   * Payload bytes per publish (default 900,000). The broker checks its size limit against a
+   * partition's whole record batch, not each event: without a cap, a backlog of large but legal
+   * events on one key is refused as one batch, again and again, and the outbox stops.
+   */
+  maxBatchBytes?: number;
 }
 
 export type RelayRole = 'starting' | 'leader' | 'standby' | 'stopped';
@@ -30,6 +36,7 @@ export interface RelayStats {
 
 interface OutboxRow {
   position: string;
+  running_bytes: string;
   topic: string;
   message_key: string;
   payload: string;
@@ -127,11 +134,11 @@ export class OutboxRelay {
           continue;
         }
         this.role = 'leader';
-        const count = await this.publishBatch();
+        const more = await this.publishBatch();
         failures = 0;
         this.lastError = null;
         await this.cleanupIfDue();
-        if (count < this.options.batchSize) await this.waitForWork();
+        if (!more) await this.waitForWork();
       } catch (error) {
         failures += 1;
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -183,20 +190,26 @@ export class OutboxRelay {
     return rows[0]?.locked === true;
   }
 
-  private async publishBatch(): Promise<number> {
-    const { rows } = await this.queries!.query<OutboxRow>(
-      `SELECT position, topic, message_key, payload, headers
-         FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+  /** Publishes the next batch; true when more rows may be waiting. */
+  private async publishBatch(): Promise<boolean> {
+    const { rows: selected } = await this.queries!.query<OutboxRow>(
+      `SELECT position, topic, message_key, payload, headers, sum(octet_length(payload)) OVER (ORDER BY position) AS running_bytes
+         FROM (SELECT position, topic, message_key, payload, headers
+                 FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1) AS batch
+        ORDER BY position`,
       [this.options.batchSize],
     );
-    if (rows.length === 0) return 0;
+    if (selected.length === 0) return false;
+    // Always at least one row: the writer already refused any single event over the limit.
+    const maxBytes = this.options.maxBatchBytes ?? 900_000;
+    const rows = selected.filter((row, index) => index === 0 || Number(row.running_bytes) <= maxBytes);
     await this.publisher!.publish(groupByTopic(rows));
     failpoint('relay.after-publish');
     await this.queries!.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
       rows.map((row) => row.position),
     ]);
     this.published += rows.length;
-    return rows.length;
+    return rows.length < selected.length || selected.length === this.options.batchSize;
   }
 
   private async cleanupIfDue(): Promise<void> {

@@ -2,7 +2,11 @@ import { assertValidEvent, topicFor, type AggregateType, type EventEnvelope } fr
 import type { EntityManager } from 'typeorm';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
 
-/** An event that would not fit in one Kafka message: refused before it can get stuck. */
+/**
+ * An event that would not fit in one Kafka message: refused before it can get stuck.
+ * It describes itself as a 413 problem (the shape of @binh-yen/http's ProblemSource),
+ * so the request that would cause it is refused instead of failing with a 500.
+ */
 export class EventTooLargeError extends Error {
   constructor(
     readonly eventType: string,
@@ -11,6 +15,15 @@ export class EventTooLargeError extends Error {
   ) {
     super(`Event ${eventType} is ${bytes} bytes; the limit is ${limit}`);
     this.name = 'EventTooLargeError';
+  }
+
+  toProblem(): { type: string; title: string; status: number; detail: string } {
+    return {
+      type: 'urn:binh-yen:problem:event-too-large',
+      title: 'Nội dung quá lớn (Payload too large)',
+      status: 413,
+      detail: `The change would publish an event of ${this.bytes} bytes, more than the ${this.limit} the event log accepts; send less data.`,
+    };
   }
 }
 
