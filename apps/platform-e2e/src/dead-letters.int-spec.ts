@@ -24,7 +24,7 @@ describe('dead letters: one bad event never blocks its partition', () => {
       aggregate: { type: 'incident', id: key },
       sequence: 1,
       actor: { agency: 'police', subject: 'x' },
-      area: '07882',
+      area: '25.227.07882',
       data: { incidentId: key, unitCode: '07882', category: 'drugs', occurredAt: '2026-08-01T00:00:00Z', reportedAt: '2026-08-01T00:00:00Z', summary: 'x' },
     };
     const { summary: _dropped, ...missingSummary } = envelope.data;
