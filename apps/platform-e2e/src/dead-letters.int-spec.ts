@@ -45,16 +45,23 @@ describe('dead letters: one bad event never blocks its partition', () => {
       { category: 'gambling', incidents: 1 },
     ]);
 
-    const recorded = await waitFor(
-      () => platform.sql<{ reason_kind: string; reason: string }>(platform.reportingDb, 'SELECT reason_kind, reason FROM dead_letters ORDER BY message_offset'),
-      (rows) => rows.length === 4,
-    );
-    expect(recorded.map((row) => row.reason_kind)).toEqual(['unparseable', 'unknown-type', 'unknown-version', 'invalid-data']);
-    expect(recorded[3]!.reason).toContain('summary');
+    // Every projection of the incident topic dead-letters them on its own (and goes on).
+    const consumers = ['incident-counts.v1', 'case-pipeline.v1'];
+    for (const consumer of consumers) {
+      const recorded = await waitFor(
+        () => platform.sql<{ reason_kind: string; reason: string }>(platform.reportingDb, 'SELECT reason_kind, reason FROM dead_letters WHERE consumer = $1 ORDER BY message_offset', [consumer]),
+        (rows) => rows.length === 4,
+        { description: `4 dead letters of ${consumer}` },
+      );
+      expect(recorded.map((row) => row.reason_kind)).toEqual(['unparseable', 'unknown-type', 'unknown-version', 'invalid-data']);
+      expect(recorded[3]!.reason).toContain('summary');
+    }
 
-    const dlq = await readTopic(deadLetterTopicFor(incidentTopic()));
-    expect(dlq.map((message) => message.headers['dlq-reason-kind'])).toEqual(['unparseable', 'unknown-type', 'unknown-version', 'invalid-data']);
-    expect(dlq[0]!.value).toEqual(Buffer.from([0xff, 0x00, 0xfe, 0x7b]));
-    expect(dlq.every((message) => message.headers['dlq-consumer'] === `${platform.topicPrefix}reporting.incident-counts.v1`)).toBe(true);
+    const dlq = await waitFor(() => readTopic(deadLetterTopicFor(incidentTopic())), (messages) => messages.length === 8, { description: 'both consumers’ dead letters on the DLQ topic' });
+    for (const consumer of consumers) {
+      const own = dlq.filter((message) => message.headers['dlq-consumer'] === `${platform.topicPrefix}reporting.${consumer}`);
+      expect(own.map((message) => message.headers['dlq-reason-kind'])).toEqual(['unparseable', 'unknown-type', 'unknown-version', 'invalid-data']);
+      expect(own[0]!.value).toEqual(Buffer.from([0xff, 0x00, 0xfe, 0x7b]));
+    }
   });
 });
