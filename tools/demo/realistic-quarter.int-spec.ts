@@ -206,6 +206,37 @@ describe('the quarterly report of a realistic province equals what the services 
     });
   });
 
+  it('exports every incident row as a streamed CSV, pages the JSON, and filters by period, domain and source', async () => {
+    const [all] = await sql<{ n: string }>('incidents', `SELECT count(*) AS n FROM incidents`);
+    const csv = await fetch(`${services.reporting.url}/api/v1/reports/incidents?area=25&format=csv`, { headers: { authorization: await bearer(analyst) } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).split('\r\n').filter(Boolean);
+    expect(lines[0]).toContain('incident_id,path,quarter,category,domain,source,status');
+    expect(lines.length - 1).toBe(Number(all!.n));
+
+    const ids = new Set<string>();
+    for (let cursor: string | null = null, pages = 0; pages < 50; pages += 1) {
+      const page: Json = await get('reporting', `/api/v1/reports/incidents?area=25&limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      for (const item of page.items) ids.add(item.incident_id);
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(ids.size).toBe(Number(all!.n));
+
+    const [filtered] = await sql<{ n: string }>(
+      'incidents',
+      `SELECT count(*) AS n FROM incidents WHERE (area = '25.227' OR area LIKE '25.227.%') AND domain = 'social-order' AND source = 'public-tip' AND ${quarterOfTime('occurred_at').replace('= $2', `BETWEEN '${previous}' AND '${current}'`)}`,
+    );
+    const page: Json = await get('reporting', `/api/v1/reports/incidents?area=25.227&domain=social-order&source=public-tip&from=${previous}&to=${current}&limit=1000`);
+    expect(page.items.length).toBe(Number(filtered!.n));
+
+    const outside = await fetch(`${services.reporting.url}/api/v1/reports/incidents?area=25`, { headers: { authorization: await bearer({ ...analyst, area: '25.227' }) } });
+    expect(outside.status).toBe(403);
+    const unknown = await fetch(`${services.reporting.url}/api/v1/reports/incidents?area=25&colour=red`, { headers: { authorization: await bearer(analyst) } });
+    expect(unknown.status).toBe(400);
+  });
+
   it('forces trained and models of the province match the units service', async () => {
     const [training] = await sql<{ sessions: string; trainees: string | null }>(
       'units',

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IncidentFiguresController } from '../cases/incident-figures.controller';
 import { CasePipelineProjection } from '../cases/case-pipeline.projection';
 import { CasePipelineQueries } from '../cases/case-pipeline.queries';
 import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
@@ -9,7 +10,7 @@ import { QuarterlyReportController } from './quarterly-report.controller';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
-  controllers: [QuarterlyReportController],
+  controllers: [QuarterlyReportController, IncidentFiguresController],
   providers: [MovementProjection, MovementQueries, CampaignFiguresProjection, CampaignFiguresQueries, CasePipelineProjection, CasePipelineQueries, QuarterlyReportService],
   exports: [QuarterlyReportService],
 })
