@@ -1,5 +1,6 @@
-import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import { forbidden, IS_PUBLIC } from '@binh-yen/http';
 import type { Caller } from './caller';
 import { isAllowed, policy, type Action } from './policy';
@@ -9,8 +10,11 @@ export const ALLOWED_ACTION = 'binh-yen:action';
 /** Where the authentication guard leaves the verified caller on the request. */
 export const CALLER_KEY = Symbol.for('binh-yen:caller');
 
-/** The action a route performs; the policy decides who may. */
-export const Allow = (action: Action): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ACTION, action);
+/** Where the OpenAPI documents name each operation's action (read by the authorisation-matrix test). */
+export const ACTION_EXTENSION = 'x-binh-yen-action';
+
+/** The action a route performs; the policy decides who may. The OpenAPI document shows it as `x-binh-yen-action`. */
+export const Allow = (action: Action): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(ALLOWED_ACTION, action), ApiExtension(ACTION_EXTENSION, action));
 
 /** Enforces the policy after authentication; routes without an action only need a valid token. */
 @Injectable()
