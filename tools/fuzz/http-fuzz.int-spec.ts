@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import type { Caller } from '@binh-yen/auth';
@@ -57,11 +58,12 @@ describe('HTTP fuzzing of every published operation', () => {
   const services: { name: ServiceName; database: TestDatabase; process: ServiceProcess }[] = [];
 
   beforeAll(async () => {
-    for (const name of ['units', 'reporting'] as const) {
+    for (const name of ['units', 'incidents', 'campaigns', 'reporting'] as const) {
       const database = await createTestDatabase(`fuzz_${name}`);
-      services.push({ name, database, process: await startServiceProcess({ service: name, env: serviceEnv(database.url, prefix, { RATE_LIMIT_PER_MINUTE: '0' }) }) });
+      const env = serviceEnv(database.url, prefix, { RATE_LIMIT_PER_MINUTE: '0', INCIDENTS_INFORMANT_KEY: randomBytes(32).toString('base64') });
+      services.push({ name, database, process: await startServiceProcess({ service: name, env }) });
     }
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.allSettled(services.map((service) => service.process.stop()));
@@ -115,5 +117,5 @@ describe('HTTP fuzzing of every published operation', () => {
     process.stdout.write(`[fuzz] ${sent} requests; statuses ${JSON.stringify(Object.fromEntries([...tally].sort()))}\n`);
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(1_000);
-  }, 300_000);
+  }, 600_000);
 });
