@@ -13,7 +13,7 @@ function fakeService(): Promise<{ url: string; server: Server }> {
       return;
     }
     response.writeHead(request.headers.authorization ? 200 : 401, { 'content-type': 'application/json', connection: 'keep-alive' });
-    response.end(JSON.stringify({ method: request.method, url: request.url, authorization: request.headers.authorization ?? null }));
+    response.end(JSON.stringify({ method: request.method, url: request.url, authorization: request.headers.authorization ?? null, ...(request.headers.traceparent ? { traceparent: request.headers.traceparent } : {}) }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
 }
@@ -57,6 +57,18 @@ describe('the dashboard server: static files and a proxy to the services', () =>
     expect((await fetch(`${dashboard.url}/svc/units/api/v1/units`)).status).toBe(401);
     expect((await fetch(`${dashboard.url}/svc/units/metrics`)).status).toBe(404);
     expect((await fetch(`${dashboard.url}/svc/payments/api/v1/x`)).status).toBe(404);
+  });
+
+  it('is the gateway: /api/<service>/v1|docs/... reach the service with the caller’s trace context, nothing else does', async () => {
+    const answer = await fetch(`${dashboard.url}/api/incidents/v1/incidents?limit=2`, {
+      headers: { authorization: 'Bearer abc', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    });
+    expect(await answer.json()).toEqual({ method: 'GET', url: '/api/v1/incidents?limit=2', authorization: 'Bearer abc', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+    expect(await (await fetch(`${dashboard.url}/api/units/docs/openapi.json`, { headers: { authorization: 'Bearer abc' } })).json()).toMatchObject({ url: '/api/docs/openapi.json' });
+    expect((await fetch(`${dashboard.url}/api/units/metrics`)).status).toBe(404);
+    expect((await fetch(`${dashboard.url}/api/units/health/ready`)).status).toBe(404);
+    expect((await fetch(`${dashboard.url}/api/payments/v1/x`)).status).toBe(404);
+    expect((await fetch(`${dashboard.url}/api/units/v10/x`)).status).toBe(404);
   });
 
   it('streams server-sent events as they come', async () => {

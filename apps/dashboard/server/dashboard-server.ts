@@ -112,6 +112,19 @@ async function handle(options: DashboardServerOptions, request: IncomingMessage,
     proxy(request, response, upstream, `${path}${url.search}`);
     return;
   }
+  // The gateway routes for other systems: /api/<service>/v1/... (the API) and
+  // /api/<service>/docs/... (its OpenAPI document and UI) → <upstream>/api/v1|docs/...
+  const gateway = /^\/api\/([a-z]+)(\/.*)$/.exec(url.pathname);
+  if (gateway) {
+    const [, name = '', rest = ''] = gateway;
+    const upstream = options.upstreams[name as UpstreamService] as string | undefined;
+    if (!upstream || !/^\/(v1|docs)(\/|$)/.test(rest)) {
+      problem(response, 404, 'Not found', url.pathname);
+      return;
+    }
+    proxy(request, response, upstream, `/api${rest}${url.search}`);
+    return;
+  }
   if (url.pathname === '/config.json') {
     sendJson(response, 200, { mode: options.mode, demoUsers: Boolean(options.demoUsers) });
     return;
@@ -128,7 +141,12 @@ async function handle(options: DashboardServerOptions, request: IncomingMessage,
   await serveAsset(request, response, options.assets, url.pathname);
 }
 
-/** The dashboard's own small server: the built app plus a reverse proxy to the four services. */
+/**
+ * The dashboard's own small server, which is also the platform's gateway (the single entry in
+ * docker-compose): the built app at /, the four services at /svc/<service>/api/v1/... (for the
+ * browser app) and /api/<service>/v1|docs/... (for other systems). Headers such as
+ * `traceparent` and `X-Request-Id` pass through, so a caller's trace continues into the services.
+ */
 export async function startDashboardServer(options: DashboardServerOptions): Promise<RunningDashboard> {
   const server = createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {

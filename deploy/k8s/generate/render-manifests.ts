@@ -75,6 +75,8 @@ function serviceDocuments(service: ServiceManifest): object[] {
     { name: 'AUTH_JWKS_URL', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWKS_URL' } } },
     { name: 'KAFKA_BROKERS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_BROKERS' } } },
     { name: 'KAFKA_PARTITIONS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_PARTITIONS' } } },
+    // Traces stay off until the platform ConfigMap turns them on (ADR 0019).
+    { name: 'OTEL_TRACES_EXPORTER', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'OTEL_TRACES_EXPORTER' } } },
     // Informants of public tips are encrypted with a key only the incidents service holds.
     ...(service.name === 'incidents' ? [{ name: 'INCIDENTS_INFORMANT_KEY', valueFrom: { secretKeyRef: { name: 'incidents-informant-key', key: 'key' } } }] : []),
   ];
@@ -194,7 +196,7 @@ const platform = [
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: 'binh-yen-platform' },
-    data: { KAFKA_BROKERS: 'kafka:9092', KAFKA_PARTITIONS: '6', AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json' },
+    data: { KAFKA_BROKERS: 'kafka:9092', KAFKA_PARTITIONS: '6', OTEL_TRACES_EXPORTER: 'none', AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json' },
   },
   {
     apiVersion: 'batch/v1',

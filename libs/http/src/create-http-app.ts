@@ -2,6 +2,7 @@ import { Logger, type INestApplication, type LoggerService } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
+import { attachHttpMetrics, HttpMetrics, observeHttp } from './http-observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { rateLimit } from './rate-limit';
 import { requestContext } from './request-context';
@@ -18,6 +19,8 @@ export interface HttpAppOptions {
   corsOrigins?: string[];
   /** Requests a minute per client address; 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** Names the server spans' tracer (the service); defaults to the title. */
+  serviceName?: string;
 }
 
 /** One way every service speaks HTTP: problem details, validation, OpenAPI, limits. */
@@ -32,6 +35,10 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
 }
 
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  // First, so the metrics and the server span cover every answer, refusals included.
+  const metrics = new HttpMetrics();
+  attachHttpMetrics(app, metrics);
+  app.use(observeHttp(options.serviceName ?? options.title, metrics));
   app.use(requestContext);
   app.use(securityHeaders);
   if (options.rateLimitPerMinute) app.use(rateLimit(options.rateLimitPerMinute));

@@ -9,3 +9,4 @@ export * from './service-env';
 export * from './if-match.decorator';
 export * from './request-hygiene';
 export * from './request-context';
+export * from './http-observability';

@@ -91,6 +91,17 @@ export class ServiceEnv {
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 
+  /**
+   * Where finished trace spans go: `none` (the default: tracing off), `console` (JSON lines on
+   * stdout) or `file` (JSON lines appended to OTEL_SPANS_FILE). See ADR 0019.
+   */
+  @IsIn(['none', 'console', 'file'], { message: 'OTEL_TRACES_EXPORTER must be none, console or file' })
+  OTEL_TRACES_EXPORTER: 'none' | 'console' | 'file' = 'none';
+
+  @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'file')
+  @IsString({ message: 'OTEL_SPANS_FILE is required when OTEL_TRACES_EXPORTER=file' }) @MinLength(1)
+  OTEL_SPANS_FILE?: string;
+
   /** `json` in containers (one object per line, for the log pipeline); `text` for people. */
   @IsIn(['text', 'json'])
   LOG_FORMAT: 'text' | 'json' = 'text';

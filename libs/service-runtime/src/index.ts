@@ -2,3 +2,4 @@ export * from './health-checks';
 export * from './platform-modules';
 export * from './service-spec';
 export * from './start-service';
+export * from './json-logger';

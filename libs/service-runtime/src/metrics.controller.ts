@@ -1,6 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '@binh-yen/http';
+import { httpMetricsOf, Public } from '@binh-yen/http';
 import { MessagingHealth, type ConsumerStats, type MessagingHealthReport } from '@binh-yen/messaging';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
@@ -14,7 +15,10 @@ export class MetricsController {
   private readonly registry = new Registry();
   private latest?: MessagingHealthReport;
 
-  constructor(private readonly messaging: MessagingHealth) {
+  constructor(
+    private readonly messaging: MessagingHealth,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
     collectDefaultMetrics({ register: this.registry });
     const read = (): MessagingHealthReport | undefined => this.latest;
     new Gauge({
@@ -63,6 +67,8 @@ export class MetricsController {
   async metrics(): Promise<string> {
     // One snapshot per scrape; the gauges read it while the registry collects.
     this.latest = await this.messaging.report();
-    return this.registry.metrics();
+    // The HTTP figures live with the HTTP app (configureHttpApp); absent in a bare test module.
+    const http = httpMetricsOf(this.adapterHost.httpAdapter?.getInstance());
+    return http ? Registry.merge([this.registry, http.registry]).metrics() : this.registry.metrics();
   }
 }

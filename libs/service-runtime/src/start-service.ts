@@ -1,6 +1,8 @@
-import { ConsoleLogger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
+import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { createHttpApp, type ServiceEnv } from '@binh-yen/http';
+import { initTracing } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
+import { ServiceLogger } from './json-logger';
 import type { ServiceSpec } from './service-spec';
 
 export const LOG_LEVELS: Record<ServiceEnv['LOG_LEVEL'], LogLevel[]> = {
@@ -29,9 +31,11 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
       dataSourceOptions({ url: env.DATABASE_URL, poolSize: 1, migrations: spec.migrations, applicationName: `${spec.name}-migrate` }),
     );
   }
-  const logger = options.logger ?? new ConsoleLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LOG_LEVELS[env.LOG_LEVEL] });
+  initTracing({ exporter: env.OTEL_TRACES_EXPORTER, ...(env.OTEL_SPANS_FILE ? { spansFile: env.OTEL_SPANS_FILE } : {}) });
+  const logger = options.logger ?? new ServiceLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LOG_LEVELS[env.LOG_LEVEL] });
   const app = await createHttpApp(module, {
     title: spec.title,
+    serviceName: spec.name,
     description: spec.description,
     logger,
     bodyLimit: env.HTTP_BODY_LIMIT,

@@ -1,4 +1,5 @@
 import { deadLetterTopicFor, topicFor, type EventEnvelope } from '@binh-yen/contracts';
+import { contextFromTraceparent, endSpan, SpanKind, tracer, tracingEnabled, type Span } from '@binh-yen/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
@@ -12,7 +13,7 @@ import {
   storeNextOffset,
   type DeadLetterRecord,
 } from './consumer-bookkeeping';
-import { decodeMessage, type DecodedMessage } from './decoded-message';
+import { decodeMessage, eventIdOf, type DecodedMessage } from './decoded-message';
 import { classifyError } from './error-classification';
 import type { Projection, ProjectionDefinition } from './projection';
 
@@ -159,11 +160,14 @@ export class ProjectionConsumer {
 
     let attempt = 0;
     for (;;) {
+      const spans: Span[] = [];
       try {
-        await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, decoded, invalid));
+        await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, decoded, invalid, spans));
+        for (const span of spans) endSpan(span);
         if (this.state === 'retrying') this.state = 'running';
         return;
       } catch (error) {
+        for (const span of spans) endSpan(span, error);
         const kind = classifyError(error);
         this.lastError = error instanceof Error ? error.message : String(error);
         if (!isRunning()) throw error;
@@ -194,6 +198,7 @@ export class ProjectionConsumer {
     partition: number,
     decoded: readonly DecodedMessage[],
     deadLetters: readonly DeadLetterRecord[],
+    spans: Span[] = [],
   ): Promise<void> {
     const nextOffset = await readNextOffset(tx, this.consumerName, topic, partition);
     const fresh = decoded.filter((entry) => BigInt(entry.offset) >= nextOffset);
@@ -207,6 +212,7 @@ export class ProjectionConsumer {
       // Within one batch a duplicate may appear twice: apply its first copy only.
       if (unseen.delete(event.id)) toApply.push(event);
     }
+    spans.push(...this.startApplySpans(topic, partition, fresh, toApply));
     if (toApply.length > 0) await this.projection.apply(toApply, tx);
     const freshOffsets = new Set(fresh.map((entry) => entry.offset));
     const letters = deadLetters.filter((letter) => freshOffsets.has(letter.decoded.offset));
@@ -230,10 +236,13 @@ export class ProjectionConsumer {
       const known = deadLetters.filter((letter) => letter.decoded === entry);
       let attempt = 0;
       for (;;) {
+        const spans: Span[] = [];
         try {
-          await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, [entry], known));
+          await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, [entry], known, spans));
+          for (const span of spans) endSpan(span);
           break;
         } catch (error) {
+          for (const span of spans) endSpan(span, error);
           if (!isRunning()) throw error;
           const kind = classifyError(error);
           const reason = error instanceof Error ? error.message : String(error);
@@ -257,6 +266,43 @@ export class ProjectionConsumer {
     }
   }
 
+  /**
+   * One consumer span per event applied, a child of the message's `traceparent` header (the
+   * relay's publish span) or, failing that, of the envelope's; ended when the transaction is.
+   */
+  private startApplySpans(topic: string, partition: number, fresh: readonly DecodedMessage[], toApply: readonly EventEnvelope[]): Span[] {
+    if (!tracingEnabled() || toApply.length === 0) return [];
+    const applying = new Set(toApply);
+    const consumerTracer = tracer(this.options.serviceName);
+    const spans: Span[] = [];
+    for (const entry of fresh) {
+      if (!entry.ok || !applying.has(entry.event)) continue;
+      const header = entry.message.headers?.['traceparent'];
+      const traceparent = (Array.isArray(header) ? header[0] : header)?.toString() ?? entry.event.traceparent;
+      if (!traceparent) continue;
+      spans.push(
+        consumerTracer.startSpan(
+          `apply ${this.consumerName}`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': topic,
+              'messaging.destination.partition.id': String(partition),
+              'messaging.kafka.offset': Number(entry.offset),
+              'messaging.consumer.group.name': this.groupId,
+              'messaging.message.id': entry.event.id,
+              'binhyen.event.type': entry.event.type,
+              'service.name': this.options.serviceName,
+            },
+          },
+          contextFromTraceparent(traceparent),
+        ),
+      );
+    }
+    return spans;
+  }
+
   private async publishDeadLetters(topic: string, partition: number, letters: readonly DeadLetterRecord[]): Promise<void> {
     if (letters.length === 0) return;
     await this.deadLetterPublisher!.publish([
@@ -278,7 +324,7 @@ export class ProjectionConsumer {
       },
     ]);
     for (const { decoded, reason } of letters) {
-      this.logger.warn(`${this.groupId}: dead letter ${topic}[${partition}]@${decoded.offset}: ${reason}`);
+      this.logger.warn(`${this.groupId}: dead letter ${topic}[${partition}]@${decoded.offset} (event ${eventIdOf(decoded) ?? 'unknown'}): ${reason}`);
     }
   }
 }

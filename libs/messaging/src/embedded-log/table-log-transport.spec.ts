@@ -128,6 +128,25 @@ describe('the embedded table log (PGlite)', () => {
     expect(resumed.seen).toHaveLength(1);
   });
 
+  it('keeps message headers, the trace context among them, from the publisher to the consumer (ADR 0019)', async () => {
+    const topic = 'binhyen.headers-test';
+    await transport.ensureTopics([topic], { partitions: 1 });
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await transport.createPublisher().publish([{ topic, messages: [{ key: 'k', value: 'v', headers: { 'event-id': 'e-1', traceparent } }] }]);
+    const headers: Record<string, string>[] = [];
+    subscriptions.push(
+      await transport.subscribe(subscriptionOf('group-headers', topic), {
+        ...recorder(true).handlers,
+        onBatch: async (batch) => {
+          for (const message of batch.messages) headers.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)])));
+          batch.resolveOffset(batch.messages[batch.messages.length - 1]!.offset);
+        },
+      }),
+    );
+    await until(() => headers.length === 1, 'the message');
+    expect(headers[0]).toEqual({ 'event-id': 'e-1', traceparent });
+  });
+
   it('delivers again what was not committed before a crash', async () => {
     const topic = 'binhyen.redelivery-test';
     await transport.ensureTopics([topic], { partitions: 2 });

@@ -1,3 +1,4 @@
+import { contextFromTraceparent, endSpan, SpanKind, tracer, tracingEnabled, traceparentOfSpan, type Span } from '@binh-yen/telemetry';
 import { Client } from 'pg';
 import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
@@ -203,13 +204,52 @@ export class OutboxRelay {
     // Always at least one row: the writer already refused any single event over the limit.
     const maxBytes = this.options.maxBatchBytes ?? 900_000;
     const rows = selected.filter((row, index) => index === 0 || Number(row.running_bytes) <= maxBytes);
-    await this.publisher!.publish(groupByTopic(rows));
+    const spans = this.startPublishSpans(rows);
+    try {
+      await this.publisher!.publish(groupByTopic(rows));
+    } catch (error) {
+      for (const span of spans) endSpan(span, error);
+      throw error;
+    }
+    for (const span of spans) endSpan(span);
     failpoint('relay.after-publish');
     await this.queries!.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
       rows.map((row) => row.position),
     ]);
     this.published += rows.length;
     return rows.length < selected.length || selected.length === this.options.batchSize;
+  }
+
+  /**
+   * One producer span per traced row, a child of the span that appended it; the message
+   * carries the publish span as its `traceparent`, so consumers continue the trace (ADR 0019).
+   */
+  private startPublishSpans(rows: OutboxRow[]): Span[] {
+    if (!tracingEnabled()) return [];
+    const relayTracer = tracer(this.options.serviceName);
+    const spans: Span[] = [];
+    for (const row of rows) {
+      const origin = row.headers['traceparent'];
+      if (!origin) continue;
+      const span = relayTracer.startSpan(
+        `publish ${row.topic}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.operation.type': 'send',
+            'messaging.destination.name': row.topic,
+            'messaging.message.id': row.headers['event-id'] ?? '',
+            'binhyen.event.type': row.headers['event-type'] ?? '',
+            'service.name': this.options.serviceName,
+          },
+        },
+        contextFromTraceparent(origin),
+      );
+      const traceparent = traceparentOfSpan(span);
+      if (traceparent) row.headers = { ...row.headers, traceparent };
+      spans.push(span);
+    }
+    return spans;
   }
 
   private async cleanupIfDue(): Promise<void> {

@@ -1,4 +1,5 @@
 import { assertValidEvent, topicFor, type AggregateType, type EventEnvelope } from '@binh-yen/contracts';
+import { currentTraceparent } from '@binh-yen/telemetry';
 import type { EntityManager } from 'typeorm';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
 
@@ -48,7 +49,10 @@ export class OutboxWriter {
     if (!transaction.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.append needs the EntityManager of an open transaction');
     }
-    const rows = events.map((event) => {
+    // The trace of the request (or job) that caused the events travels with them (ADR 0019).
+    const activeTrace = currentTraceparent();
+    const rows = events.map((given) => {
+      const event = given.traceparent || !activeTrace ? given : { ...given, traceparent: activeTrace };
       assertValidEvent(event);
       const payload = JSON.stringify(event);
       const bytes = Buffer.byteLength(payload);

@@ -1,0 +1,167 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  context,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { ExportResultCode, hrTimeToMilliseconds, W3CTraceContextPropagator, type ExportResult } from '@opentelemetry/core';
+import { BasicTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+/**
+ * OpenTelemetry traces for the event path (ADR 0019). One trace runs from the
+ * HTTP request through the outbox row, the relay's publish and the Kafka (or
+ * embedded log) message headers to every projection that applies the event.
+ * Off by default (OTEL_TRACES_EXPORTER=none): then no provider is registered and
+ * every call here is a cheap no-op, so the event path behaves exactly as without it.
+ */
+export type TracesExporter = 'none' | 'console' | 'file';
+
+export interface TracingOptions {
+  exporter: TracesExporter;
+  /** Where the `file` exporter appends one JSON object per finished span. */
+  spansFile?: string;
+}
+
+/** One finished span as the `console` and `file` exporters write it (a JSON line). */
+export interface ExportedSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: string;
+  /** The tracer's name: the service (or library) that recorded the span. */
+  service: string;
+  startTime: string;
+  durationMs: number;
+  status: 'unset' | 'ok' | 'error';
+  attributes: Attributes;
+  links: { traceId: string; spanId: string }[];
+}
+
+const propagator = new W3CTraceContextPropagator();
+const TRACEPARENT = 'traceparent';
+let provider: BasicTracerProvider | undefined;
+
+/** Starts tracing for this process; the first call wins (several services may share a process). */
+export function initTracing(options: TracingOptions): void {
+  if (provider || options.exporter === 'none') return;
+  const exporter = new JsonLinesSpanExporter(options.exporter === 'file' ? options.spansFile : undefined);
+  provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  trace.setGlobalTracerProvider(provider);
+}
+
+export function tracingEnabled(): boolean {
+  return provider !== undefined;
+}
+
+/** Flushes and stops tracing (tests; process shutdown). */
+export async function shutdownTracing(): Promise<void> {
+  const current = provider;
+  provider = undefined;
+  if (!current) return;
+  await current.shutdown();
+  trace.disable();
+  context.disable();
+}
+
+export function tracer(name: string): Tracer {
+  return trace.getTracer(name);
+}
+
+/** The W3C traceparent of the active span, or undefined when nothing is being traced. */
+export function currentTraceparent(): string | undefined {
+  return traceparentOf(context.active());
+}
+
+function traceparentOf(ctx: Context): string | undefined {
+  if (!provider) return undefined;
+  const carrier: Record<string, string> = {};
+  propagator.inject(ctx, carrier, { set: (target, key, value) => (target[key] = value) });
+  return carrier[TRACEPARENT];
+}
+
+/** The traceparent that makes `span` the parent of whatever the receiver does. */
+export function traceparentOfSpan(span: Span): string | undefined {
+  return traceparentOf(trace.setSpan(ROOT_CONTEXT, span));
+}
+
+/** A context whose parent is the span a traceparent names (ROOT when it is missing or malformed). */
+export function contextFromTraceparent(traceparent: string | undefined | null): Context {
+  if (!provider || !traceparent) return ROOT_CONTEXT;
+  return propagator.extract(ROOT_CONTEXT, { [TRACEPARENT]: traceparent }, {
+    get: (carrier, key) => carrier[key],
+    keys: (carrier) => Object.keys(carrier),
+  });
+}
+
+/** Trace and span id of the active span, for log lines. */
+export function currentTraceIds(): { traceId: string; spanId: string } | null {
+  const span = provider ? trace.getActiveSpan() : undefined;
+  if (!span) return null;
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
+/** Ends a span with the outcome of the work it measured. */
+export function endSpan(span: Span, error?: unknown): void {
+  if (error !== undefined) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+  }
+  span.end();
+}
+
+export { SpanKind, SpanStatusCode, context as otelContext, trace as otelTrace, type Span, type Context };
+
+/**
+ * Writes each finished span as one JSON line, synchronously, to a file (so a test
+ * reading the file after the effect sees the span) or to stdout.
+ */
+export class JsonLinesSpanExporter implements SpanExporter {
+  constructor(private readonly file?: string) {
+    if (file) mkdirSync(dirname(file), { recursive: true });
+  }
+
+  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    try {
+      const lines = spans.map((span) => JSON.stringify(toExportedSpan(span))).join('\n') + '\n';
+      if (this.file) appendFileSync(this.file, lines);
+      else process.stdout.write(lines);
+      resultCallback({ code: ExportResultCode.SUCCESS });
+    } catch (error) {
+      resultCallback({ code: ExportResultCode.FAILED, error: error as Error });
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    // Nothing buffered.
+  }
+}
+
+const STATUS: Record<number, ExportedSpan['status']> = { 0: 'unset', 1: 'ok', 2: 'error' };
+
+export function toExportedSpan(span: ReadableSpan): ExportedSpan {
+  const { traceId, spanId } = span.spanContext();
+  return {
+    traceId,
+    spanId,
+    parentSpanId: span.parentSpanContext?.spanId ?? null,
+    name: span.name,
+    kind: SpanKind[span.kind] ?? String(span.kind),
+    service: span.instrumentationScope.name,
+    startTime: new Date(hrTimeToMilliseconds(span.startTime)).toISOString(),
+    durationMs: Math.round(hrTimeToMilliseconds(span.duration) * 1000) / 1000,
+    status: STATUS[span.status.code] ?? 'unset',
+    attributes: span.attributes,
+    links: span.links.map((link) => ({ traceId: link.context.traceId, spanId: link.context.spanId })),
+  };
+}
