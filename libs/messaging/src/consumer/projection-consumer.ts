@@ -94,6 +94,10 @@ export class ProjectionConsumer {
   async start(): Promise<void> {
     this.deadLetterPublisher = this.transport.createPublisher({ idempotent: false });
     await this.deadLetterPublisher.connect();
+    await this.subscribe();
+  }
+
+  private async subscribe(): Promise<void> {
     this.subscription = await this.transport.subscribe(
       {
         groupId: this.groupId,
@@ -110,6 +114,7 @@ export class ProjectionConsumer {
         onCrashed: (error, willRestart) => {
           this.lastError = error.message;
           this.state = willRestart ? 'retrying' : 'crashed';
+          if (!willRestart) this.resubscribeLater(error);
         },
         shouldRestart: (error) => {
           this.restarts += 1;
@@ -120,6 +125,30 @@ export class ProjectionConsumer {
         },
       },
     );
+  }
+
+  /**
+   * kafkajs never restarts after an error it deems non-retriable, some of which pass
+   * (e.g. "Failed to find group coordinator" on a busy broker): within the same restart
+   * budget, join again with a fresh subscription; past it, stay crashed (readiness red).
+   */
+  private resubscribeLater(error: Error): void {
+    const crashed = this.subscription;
+    if (!crashed || this.restarts >= this.options.maxRestarts) return;
+    this.restarts += 1;
+    this.state = 'retrying';
+    this.logger.warn(`${this.groupId}: consumer crashed (${error.message}); joining again, restart ${this.restarts}`);
+    setTimeout(() => {
+      if (this.subscription !== crashed) return; // stopped, or already replaced
+      void crashed
+        .stop()
+        .catch(() => undefined)
+        .then(() => (this.subscription === crashed ? this.subscribe() : undefined))
+        .catch((reason: unknown) => {
+          this.state = 'crashed';
+          this.lastError = reason instanceof Error ? reason.message : String(reason);
+        });
+    }, Math.min(30_000, 1_000 * this.restarts));
   }
 
   /** Finishes the batch in hand, leaves the group, then lets go of the publisher. */
