@@ -1,0 +1,199 @@
+// The HTTP command path of the incidents service, as its own process (main.ts, Nest on
+// Express, the units replica fed from Kafka, relay running):
+//   ours:     POST /api/v1/incidents (JWT, validation, one transaction: the incident, its
+//             history and its outbox event), a unique valid report per request;
+//   baseline: GET /health/live of the same process (same Express + Nest stack, no work).
+// A closed-loop load of C concurrent keep-alive connections (node:http Agent) for a fixed time,
+// alternated bare/ours, after a warm-up. Also the peak RSS (VmHWM) of the service process
+// under this load. Invalid if the units replica consumer rejoined its group during the run,
+// or if the incidents and outbox rows do not equal the 201 answers counted by the client.
+//   npm run bench:http [-- --small | --seconds=N --concurrency=C]
+//   BENCH_SERVICE_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=tmp/prof' npm run bench:http -- --small   (profile the service)
+import { bearer, consumerStates } from '@binh-yen/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { Agent, request } from 'node:http';
+import { callers, hoursAgo, IncidentsUnderTest, phuThoUnits, report } from '../apps/incidents/test/incidents-harness';
+import { fmt, numberArg, pct, percentile, residentSet, runMain, series, seriesCell, small, until, withBroker, writeResult, type Series } from './lib/bench-kit';
+
+const seconds = numberArg('seconds', small ? 2 : 8);
+const concurrency = numberArg('concurrency', 16);
+const repetitions = small ? 1 : 5;
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+function send(agent: Agent, url: URL, method: string, headers: Record<string, string>, body: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(base: string, method: string, path: string, headers: Record<string, string>, body: (() => string) | undefined, expect: number, durationMs: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const url = new URL(path, base);
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        const status = await send(agent, url, method, headers, body?.());
+        latencies.push(performance.now() - sent);
+        if (status === expect) ok += 1;
+        else failed += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { requestsPerSecond: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, failed };
+}
+
+runMain(() =>
+  withBroker(async (brokers) => {
+    const service = new IncidentsUnderTest();
+    // The services' defaults rather than the tests' quick settings.
+    // BENCH_SERVICE_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service.
+    const nodeOptions = process.env['BENCH_SERVICE_NODE_OPTIONS'];
+    if (nodeOptions) {
+      // startServiceProcess pipes stdout and stderr into one log stream that ends with stdout:
+      // a profiled child writing to stderr after that throws "write after end" here.
+      process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ERR_STREAM_WRITE_AFTER_END') throw error;
+      });
+    }
+    await service.start({
+      KAFKA_PARTITIONS: '6',
+      RELAY_POLL_INTERVAL_MS: '1000',
+      KAFKA_SESSION_TIMEOUT_MS: '30000',
+      KAFKA_HEARTBEAT_INTERVAL_MS: '3000',
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    });
+    try {
+      await service.publishUnits(phuThoUnits().events);
+      const authorization = await bearer(callers.policeVietTri);
+      const headers = { authorization, 'content-type': 'application/json' };
+      let index = 0;
+      // Spread over three wards, four categories and ~170 days, so that the possible-duplicate
+      // search (same unit and category within ±72 h) sees a realistic handful of candidates.
+      const wards = ['07882', '07885', '07888'];
+      const kinds = ['criminal-offence', 'traffic-order', 'drugs', 'gambling'];
+      const body = (): string => {
+        index += 1;
+        return JSON.stringify(
+          report({
+            unitCode: wards[index % wards.length],
+            category: kinds[Math.floor(index / wards.length) % kinds.length],
+            occurredAt: hoursAgo(1 + ((index * 7) % 4_000)),
+            summary: `Vụ việc số ${index} tại phường, người dân trình báo`,
+            people: { suspects: index % 3, victims: 1 },
+          }),
+        );
+      };
+      const base = service.service.url;
+      const groupsBefore = await groupMembers(brokers, service.topicPrefix);
+      process.stdout.write(`HTTP benchmark: incidents service pid ${service.service.pid}, ${concurrency} connections, ${repetitions} × ${seconds} s per side\n`);
+
+      let created = 0;
+      const bare = (ms: number): Promise<LoadResult> => load(base, 'GET', '/health/live', {}, undefined, 200, ms);
+      const ours = async (ms: number): Promise<LoadResult> => {
+        const result = await load(base, 'POST', '/api/v1/incidents', headers, body, 201, ms);
+        created += result.ok;
+        if (result.failed > 0) throw new Error(`${result.failed} report(s) not answered 201`);
+        return result;
+      };
+      await bare(small ? 1_000 : 3_000);
+      await ours(small ? 1_000 : 3_000);
+      const bareRuns: LoadResult[] = [];
+      const ourRuns: LoadResult[] = [];
+      for (let run = 1; run <= repetitions; run++) {
+        bareRuns.push(await bare(seconds * 1000));
+        ourRuns.push(await ours(seconds * 1000));
+        process.stdout.write(
+          `  run ${run}: bare ${fmt(bareRuns.at(-1)!.requestsPerSecond)} req/s (p99 ${fmt(bareRuns.at(-1)!.p99, 1)} ms), report-incident ${fmt(ourRuns.at(-1)!.requestsPerSecond)} req/s (p50 ${fmt(ourRuns.at(-1)!.p50, 1)} ms, p99 ${fmt(ourRuns.at(-1)!.p99, 1)} ms)\n`,
+        );
+      }
+      const memory = residentSet(service.service.pid);
+
+      // Oracle: every 201 is one incident and one outbox event, and the relay published them all.
+      const [incidents] = await service.sql<{ n: string }>(`SELECT count(*) AS n FROM incidents`);
+      const [events] = await service.sql<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE event_type = 'incident.reported'`);
+      await until(async () => Number((await service.sql<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0]!.n) === 0, 60_000, 100);
+      const groupsAfter = await groupMembers(brokers, service.topicPrefix);
+      const states = await consumerStates(base);
+      const rejoined = JSON.stringify(groupsBefore) !== JSON.stringify(groupsAfter) || states.some((state) => state.state !== 'running');
+      const oracleOk = Number(incidents!.n) === created && Number(events!.n) === created;
+      if (!oracleOk) throw new Error(`${created} reports answered 201 but ${incidents!.n} incidents and ${events!.n} outbox events`);
+
+      const pick = (runs: LoadResult[], field: keyof LoadResult): Series => series(runs.map((run) => run[field]));
+      const bareRps = pick(bareRuns, 'requestsPerSecond');
+      const ourRps = pick(ourRuns, 'requestsPerSecond');
+      const ourP50 = pick(ourRuns, 'p50');
+      const ourP99 = pick(ourRuns, 'p99');
+      const bareP50 = pick(bareRuns, 'p50');
+      const bareP99 = pick(bareRuns, 'p99');
+      const ratio = ourRps.median / bareRps.median;
+      const valid = !rejoined;
+      const markdown = [
+        `Incidents service as a process, ${concurrency} keep-alive connections (closed loop), ${repetitions} × ${seconds} s per side after a warm-up, alternated. ${created} incidents reported; incidents and outbox rows equal the 201 answers; consumer groups unchanged: ${!rejoined}.`,
+        '',
+        '| case | req/s median (min–max, ±half-range) | p50 ms | p99 ms |',
+        '|---|---|---|---|',
+        `| GET /health/live (bare, same process) | ${seriesCell(bareRps)} | ${fmt(bareP50.median, 1)} | ${fmt(bareP99.median, 1)} |`,
+        `| POST /api/v1/incidents (report-incident) | ${seriesCell(ourRps)} | ${fmt(ourP50.median, 1)} | ${fmt(ourP99.median, 1)} |`,
+        `| **ratio** | **${pct(ratio)}** | | |`,
+        '',
+        `Peak RSS (VmHWM) of the incidents process under this load: ${fmt(memory.peakMiB, 0)} MiB (current ${fmt(memory.currentMiB, 0)} MiB).`,
+      ].join('\n');
+      process.stdout.write(`\n${markdown}\n`);
+      await writeResult('http', 'HTTP command benchmark (report-incident) and memory', {
+        markdown,
+        summary: [
+          {
+            case: 'HTTP command',
+            ours: `${fmt(ourRps.median)} req/s, p50 ${fmt(ourP50.median, 1)} ms, p99 ${fmt(ourP99.median, 1)} ms`,
+            baseline: `${fmt(bareRps.median)} req/s (GET /health/live, same process)`,
+            ratio,
+            target: '≥ 30%',
+            met: ratio >= 0.3,
+            valid,
+            notes: valid ? undefined : 'a consumer group changed members during the run',
+          },
+          { case: 'memory (incidents, HTTP case)', ours: `peak RSS ${fmt(memory.peakMiB)} MiB`, baseline: '—', ratio: null, target: 'reported', met: null, valid: true },
+        ],
+        data: { concurrency, seconds, repetitions, created, bare: { requestsPerSecond: bareRps, p50: bareP50, p99: bareP99 }, reportIncident: { requestsPerSecond: ourRps, p50: ourP50, p99: ourP99 }, ratio, memory: { incidents: memory }, consumerGroupsUnchanged: !rejoined },
+      });
+      if (!valid) throw new Error('a consumer group rejoined during the run: the run is invalid');
+    } finally {
+      await service.stop();
+    }
+  }),
+);
+
+/** Members of the service's consumer groups: a rejoin after a lost session shows as a new member id. */
+async function groupMembers(brokers: string[], prefix: string): Promise<Record<string, string[]>> {
+  const admin = new Kafka({ clientId: 'bench-http-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const groups = (await admin.listGroups()).groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix)).sort();
+    const described = await admin.describeGroups(groups);
+    return Object.fromEntries(described.groups.map((group) => [group.groupId, group.members.map((member) => member.memberId).sort()]));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
