@@ -109,12 +109,20 @@ describe('campaign figures of the quarterly report, from the real campaigns serv
       unitRegistered({ code: '07885', name: 'Phường Vân Cơ', path: '25.227.07885' }),
       unitRegistered({ code: '0788201', name: 'Khu 1 Dữu Lâu', path: '25.227.07882.0788201', kind: 'residential-area', subkind: 'residential-group' }),
     ]);
-    // The campaigns service learns the units from their events before it can place work in them.
-    await waitFor(
-      () => call(campaigns, front, 'POST', '/api/v1/agreements', { title: 'Thăm dò', parties: ['police', 'fatherland-front'], signedOn: day(-400), effectiveFrom: day(-400), effectiveTo: null, scopeUnitCodes: ['0788201'], obligations: [{ party: 'police', text: 'Phối hợp' }, { party: 'fatherland-front', text: 'Vận động' }] }),
-      (answer) => answer.status === 201,
-      { timeoutMs: 60_000, description: 'the campaigns service to know the units' },
-    );
+    // The campaigns service learns the units from their events (keyed by unit, so in any order across partitions).
+    await waitFor(async () => Number((await campaignsSql<{ n: string }>('SELECT count(*) AS n FROM known_units'))[0]!.n), (n) => n === 5, {
+      timeoutMs: 60_000,
+      description: 'the campaigns service to know the five units',
+    });
+    await created(campaigns, front, '/api/v1/agreements', {
+      title: 'Quy chế phối hợp khu dân cư',
+      parties: ['police', 'fatherland-front'],
+      signedOn: day(-400),
+      effectiveFrom: day(-400),
+      effectiveTo: null,
+      scopeUnitCodes: ['0788201'],
+      obligations: [{ party: 'police', text: 'Phối hợp' }, { party: 'fatherland-front', text: 'Vận động' }],
+    });
 
     const launched = await created(campaigns, front, '/api/v1/campaigns', {
       name: 'Toàn dân bảo vệ an ninh Tổ quốc — Việt Trì',
