@@ -206,6 +206,36 @@ describe('the quarterly report of a realistic province equals what the services 
     });
   });
 
+  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('the by-agency table of %s in %s credits each agency as ADR 0023 says', async (area, quarter) => {
+    const inQuarter = (column: string): string => `to_char(${column}, 'YYYY-"Q"Q') = $2`;
+    const lines = await sql<{ agency: string; activities: string; participants: string; households: string; stories: string; commendations: string }>(
+      'campaigns',
+      `WITH credited AS (
+         SELECT a.organising_agency AS agency, count(*) AS activities, sum(a.participants_total) AS participants, 0 AS households, 0 AS stories, 0 AS commendations
+           FROM campaign_activities a WHERE ${inArea('a.path')} AND ${inQuarter('a.held_on')} GROUP BY 1
+         UNION ALL SELECT c.lead_agency, 0, 0, sum(p.households), 0, 0
+           FROM household_pledges p JOIN campaigns c ON c.id = p.campaign_id WHERE ${inArea('p.path')} AND ${inQuarter('p.valid_from')} GROUP BY 1
+         UNION ALL SELECT c.lead_agency, 0, 0, 0, count(*), 0
+           FROM media_stories s JOIN campaigns c ON c.id = s.campaign_id WHERE ${inArea('s.path')} AND ${inQuarter('s.published_on')} GROUP BY 1
+         UNION ALL SELECT m.awarding_agency, 0, 0, 0, 0, count(*)
+           FROM commendations m WHERE ${inArea('m.path')} AND ${inQuarter('m.awarded_on')} GROUP BY 1)
+       SELECT agency, sum(activities) AS activities, sum(participants) AS participants, sum(households) AS households, sum(stories) AS stories, sum(commendations) AS commendations
+         FROM credited GROUP BY agency`,
+      [area, quarter],
+    );
+    const expected = Object.fromEntries(lines.map((l) => [l.agency, [l.activities, l.participants, l.households, l.stories, l.commendations].map(Number)]));
+    const answer: Json = await get('reporting', `/api/v1/reports/campaigns?area=${area}&quarter=${quarter}`);
+    const shown = Object.fromEntries(
+      answer.byAgency
+        .filter((line: Json) => line.activities + line.households + line.stories + line.commendations > 0)
+        .map((line: Json) => [line.agency, [line.activities, line.participants, line.households, line.stories, line.commendations]]),
+    );
+    expect(shown).toEqual(expected);
+    // The agencies' activities add up to the area's total: every activity is credited once.
+    const activities = answer.byAgency.reduce((sum: number, line: Json) => sum + line.activities, 0);
+    expect(activities).toBe(answer.figures.current.activities);
+  });
+
   it('exports every incident row as a streamed CSV, pages the JSON, and filters by period, domain and source', async () => {
     const [all] = await sql<{ n: string }>('incidents', `SELECT count(*) AS n FROM incidents`);
     const csv = await fetch(`${services.reporting.url}/api/v1/reports/incidents?area=25&format=csv`, { headers: { authorization: await bearer(analyst) } });

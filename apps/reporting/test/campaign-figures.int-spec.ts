@@ -219,10 +219,104 @@ describe('campaign figures of the quarterly report, from the real campaigns serv
     expect(outside.body.sections.find((s: Json) => s.key === 'campaigns').details[0].rows).toEqual([]);
   });
 
+  /** Who is credited with what (ADR 0023), computed from the campaigns service's own tables. */
+  async function agencyOracle(area: string, quarter: string): Promise<Record<string, number[]>> {
+    const inArea = (alias: string): string => `(${alias}.path = $1 OR ${alias}.path LIKE $1 || '.%')`;
+    const inQuarter = (column: string): string => `to_char(${column}, 'YYYY-"Q"Q') = $2`;
+    const lines = await campaignsSql<{ agency: string; activities: string; participants: string; households: string; stories: string; commendations: string }>(
+      `WITH credited AS (
+         SELECT a.organising_agency AS agency, count(*) AS activities, sum(a.participants_total) AS participants, 0 AS households, 0 AS stories, 0 AS commendations
+           FROM campaign_activities a WHERE ${inArea('a')} AND ${inQuarter('a.held_on')} GROUP BY 1
+         UNION ALL SELECT c.lead_agency, 0, 0, sum(p.households), 0, 0
+           FROM household_pledges p JOIN campaigns c ON c.id = p.campaign_id WHERE ${inArea('p')} AND ${inQuarter('p.valid_from')} GROUP BY 1
+         UNION ALL SELECT c.lead_agency, 0, 0, 0, count(*), 0
+           FROM media_stories s JOIN campaigns c ON c.id = s.campaign_id WHERE ${inArea('s')} AND ${inQuarter('s.published_on')} GROUP BY 1
+         UNION ALL SELECT m.awarding_agency, 0, 0, 0, 0, count(*)
+           FROM commendations m WHERE ${inArea('m')} AND ${inQuarter('m.awarded_on')} GROUP BY 1)
+       SELECT agency, sum(activities) AS activities, sum(participants) AS participants, sum(households) AS households, sum(stories) AS stories, sum(commendations) AS commendations
+         FROM credited GROUP BY agency`,
+      [area, quarter],
+    );
+    return Object.fromEntries(lines.map((l) => [l.agency, [l.activities, l.participants, l.households, l.stories, l.commendations].map(Number)]));
+  }
+
+  it('credits every agency with what it did, in every area and quarter, matching the campaigns service’s own tables', async () => {
+    const quarters = [...new Set([quarterOf(day(-1)), quarterOf(day(-100))])];
+    let compared = 0;
+    for (const quarter of quarters) {
+      for (const area of ['25', '25.227', '25.227.07882', '25.227.07885']) {
+        const answer = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=${area}&quarter=${quarter}`);
+        expect(answer.status).toBe(200);
+        const shown = Object.fromEntries(
+          answer.body.byAgency
+            .filter((line: Json) => line.agreementsSigned === 0 || line.activities + line.households + line.stories + line.commendations > 0)
+            .map((line: Json) => [line.agency, [line.activities, line.participants, line.households, line.stories, line.commendations]]),
+        );
+        expect({ area, quarter, byAgency: shown }).toEqual({ area, quarter, byAgency: await agencyOracle(area, quarter) });
+        compared += Object.keys(shown).length;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(8);
+  });
+
+  it('filters the figures to one agency: its activities and groups, the pledges and stories of the campaigns it leads, the commendations it awarded', async () => {
+    const quarter = quarterOf(day(-1));
+    const women = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}&agency=womens-union`);
+    expect(women.status).toBe(200);
+    const everyone = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}`);
+    const [womensActivities] = await campaignsSql<{ n: string; people: string; women: string }>(
+      `SELECT count(*) AS n, sum(participants_total) AS people, sum((participants_by_group->>'women')::int) AS women
+         FROM campaign_activities WHERE organising_agency = 'womens-union' AND to_char(held_on, 'YYYY-"Q"Q') = $1`,
+      [quarter],
+    );
+    expect(women.body.figures.current).toMatchObject({
+      activities: Number(womensActivities!.n),
+      participants: Number(womensActivities!.people),
+      households: 0, // the Front leads the campaign, so its pledges are the Front's
+      stories: 0,
+      commendations: 0,
+    });
+    expect(women.body.figures.current.participantsByGroup.women).toBe(Number(womensActivities!.women));
+    expect(women.body.figures.current.activities).toBeLessThan(everyone.body.figures.current.activities);
+    expect(women.body.byAgency.map((line: Json) => line.agency)).toEqual(['womens-union']);
+    // A partner agency still sees the campaign it works in; an agency with no part in it does not.
+    expect(women.body.campaigns.map((c: Json) => c.name)).toEqual(['Toàn dân bảo vệ an ninh Tổ quốc — Việt Trì']);
+    const youth = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}&agency=youth-union`);
+    expect(youth.body.campaigns).toEqual([]);
+    expect(youth.body.figures.current.activities).toBe(0);
+
+    const front = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}&agency=fatherland-front`);
+    expect(front.body.figures.current.households).toBe(everyone.body.figures.current.households);
+    expect(front.body.figures.current.stories).toBe(1);
+    const awarded = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}&agency=people-committee`);
+    expect(awarded.body.figures.current.commendations).toBe(1);
+    expect(awarded.body.currentAsOf.lastEventAt).not.toBeNull();
+  });
+
+  it('shows the by-agency table in the report and as CSV, and refuses an unknown agency naming the field', async () => {
+    const quarter = quarterOf(day(-1));
+    const campaignsSection = await section('25', quarter, 'campaigns');
+    const table = campaignsSection.details.find((d: Json) => d.heading === 'Kết quả theo cơ quan, tổ chức');
+    expect(table.rows.map((r: string[]) => r[0])).toEqual(expect.arrayContaining(['Hội Liên hiệp Phụ nữ', 'Mặt trận Tổ quốc', 'Ủy ban nhân dân']));
+    const csv = await fetch(`${reporting.url}/api/v1/reports/campaigns?area=25&quarter=${quarter}&format=csv&lang=en`, { headers: { authorization: await bearer(committee) } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('Cơ quan, tổ chức / Agency');
+    expect(lines.some((line) => line.startsWith("\"Women's Union\"") || line.startsWith("Women's Union,"))).toBe(true);
+    const unknown = await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}&agency=ministry-of-magic`);
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.errors)).toContain('agency');
+    const outside = await call(reporting, women, 'GET', `/api/v1/reports/campaigns?area=25&quarter=${quarter}`);
+    expect(outside.status).toBe(403);
+  });
+
   it('counts an agreement under every area of its scope, and says up to when the campaign figures are current', async () => {
     const signed = quarterOf(day(-400));
     expect(current(await section('25.227.07882', signed, 'campaigns'), 'Quy chế/chương trình phối hợp được ký')).toBe(1);
     expect(current(await section('25.227.07885', signed, 'campaigns'), 'Quy chế/chương trình phối hợp được ký')).toBe(0);
+    // Each party is credited with the agreement.
+    const parties = (await call(reporting, committee, 'GET', `/api/v1/reports/campaigns?area=25.227.07882&quarter=${signed}`)).body.byAgency;
+    expect(parties.map((line: Json) => [line.agency, line.agreementsSigned])).toEqual([['fatherland-front', 1], ['police', 1]]);
     const report = (await call(reporting, committee, 'GET', `/api/v1/reports/quarterly?area=25&quarter=${quarterOf(day(-1))}`)).body;
     expect(report.currentAsOf.campaigns.lastEventAt).not.toBeNull();
     expect(report.currentAsOf.campaigns.lag).toBe(0);

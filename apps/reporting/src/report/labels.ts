@@ -107,6 +107,18 @@ export const labels = {
   'stage.verified_referred': { vi: 'Xác minh → chuyển Viện kiểm sát', en: 'Verified → referred' },
   'stage.referred_indicted': { vi: 'Chuyển Viện kiểm sát → truy tố', en: 'Referred → indicted' },
   'stage.indicted_tried': { vi: 'Truy tố → xét xử', en: 'Indicted → tried' },
+  byAgency: { vi: 'Kết quả theo cơ quan, tổ chức', en: 'By agency' },
+  'agency.people-committee': { vi: 'Ủy ban nhân dân', en: "People's Committee" },
+  'agency.police': { vi: 'Công an', en: 'Police' },
+  'agency.procuracy': { vi: 'Viện kiểm sát', en: 'Procuracy' },
+  'agency.court': { vi: 'Tòa án', en: 'Court' },
+  'agency.justice': { vi: 'Tư pháp', en: 'Justice' },
+  'agency.fatherland-front': { vi: 'Mặt trận Tổ quốc', en: 'Fatherland Front' },
+  'agency.womens-union': { vi: 'Hội Liên hiệp Phụ nữ', en: "Women's Union" },
+  'agency.youth-union': { vi: 'Đoàn Thanh niên', en: 'Youth Union' },
+  'agency.farmers-association': { vi: 'Hội Nông dân', en: "Farmers' Association" },
+  'agency.veterans-association': { vi: 'Hội Cựu chiến binh', en: "Veterans' Association" },
+  'agency.press': { vi: 'Cơ quan báo chí', en: 'Press' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LabelKey = keyof typeof labels;
@@ -114,3 +126,21 @@ export type LabelKey = keyof typeof labels;
 export function label(key: string, language: Language): string {
   return (labels as Record<string, Record<Language, string>>)[key]?.[language] ?? key;
 }
+
+/** An agency slug as people read it; a sector party of an agreement ("sector:…") stays as written. */
+export function agencyName(slug: string, language: Language): string {
+  const key = `agency.${slug}`;
+  const name = label(key, language);
+  return name === key ? slug : name;
+}
+
+/** The columns of the by-agency table (ADR 0023 says who is credited with what). */
+export const AGENCY_COLUMNS = [
+  'Cơ quan, tổ chức / Agency',
+  'Hoạt động chủ trì / Activities organised',
+  'Lượt tham gia / Participants',
+  'Hộ cam kết (phong trào chủ trì) / Households pledged (campaigns led)',
+  'Quy chế phối hợp / Agreements',
+  'Tin, bài (phong trào chủ trì) / Stories (campaigns led)',
+  'Khen thưởng đã trao / Commendations awarded',
+];

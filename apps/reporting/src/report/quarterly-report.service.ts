@@ -10,7 +10,7 @@ import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { IncidentReportQueries } from '../incident-counts/incident-report.queries';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { MovementQueries, type Compared } from '../movement/movement.queries';
-import { label, type Language } from './labels';
+import { AGENCY_COLUMNS, agencyName, label, type Language } from './labels';
 import type { QuarterlyReport, ReportRow, ReportSection } from './quarterly-report';
 import { previousQuarter, sameQuarterLastYear, type ReportScope } from './report-scope';
 
@@ -36,7 +36,7 @@ export class QuarterlyReportService {
 
   async build(scope: ReportScope, language: Language): Promise<QuarterlyReport> {
     const t = (key: string): string => label(key, language);
-    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, caseFigures, areaName] = await Promise.all([
+    const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, agencyFigures, caseFigures, areaName] = await Promise.all([
       this.movement.ratings(scope),
       this.movement.weakUnits(scope),
       this.movement.certifiedUnits(scope),
@@ -48,6 +48,7 @@ export class QuarterlyReportService {
       this.incidentsByCategory(scope),
       this.campaigns.compared(scope),
       this.campaigns.progress(scope),
+      this.campaigns.byAgency(scope, scope.quarter),
       this.cases.compared(scope),
       this.areaName(scope.area),
     ]);
@@ -101,7 +102,15 @@ export class QuarterlyReportService {
           {
             heading: t('campaignProgress'),
             columns: ['Phong trào / Campaign', 'Chủ trì / Lead', 'Trạng thái / Status', 'Hoạt động / Activities', 'Lượt tham gia / Participants', 'Hộ cam kết / Households', 'Tiến độ / Progress'],
-            rows: campaignProgress.map((c) => [c.name, c.leadAgency, t(c.status), String(c.activities), String(c.participants), String(c.households), c.progress]),
+            rows: campaignProgress.map((c) => [c.name, agencyName(c.leadAgency, language), t(c.status), String(c.activities), String(c.participants), String(c.households), c.progress]),
+          },
+          {
+            heading: t('byAgency'),
+            columns: AGENCY_COLUMNS,
+            rows: agencyFigures.map((a) => [
+              agencyName(a.agency, language),
+              ...[a.activities, a.participants, a.households, a.agreementsSigned, a.stories, a.commendations].map(String),
+            ]),
           },
         ],
       },

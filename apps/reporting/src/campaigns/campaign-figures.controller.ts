@@ -1,0 +1,64 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
+import { forbidden } from '@binh-yen/http';
+import type { Response } from 'express';
+import { ProjectionFreshness } from '../freshness/projection-freshness';
+import { AGENCY_COLUMNS, agencyName } from '../report/labels';
+import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
+import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from './campaigns.projection';
+import { CampaignFiguresQuery } from './dto/campaign-figures.query';
+
+const csvCell = (value: string | number): string => {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * The campaign figures of an area and quarter by agency (clauses 2 and 6): the totals with
+ * their comparison columns, one line per agency, and the campaigns' progress, optionally
+ * for one agency only.
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports/campaigns')
+export class CampaignFiguresController {
+  constructor(
+    private readonly campaigns: CampaignFiguresQueries,
+    private readonly freshness: ProjectionFreshness,
+  ) {}
+
+  @Get()
+  @Allow('report.read')
+  @ApiOperation({ summary: 'Campaign figures (activities, participants by group, pledges, agreements, stories, commendations, progress) by area, quarter and agency; JSON or CSV' })
+  @ApiProduces('application/json', 'text/csv')
+  async get(@Query() query: CampaignFiguresQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
+    const area = query.area ?? caller.area;
+    if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}) — ngoài địa bàn phụ trách.`);
+    const scope = { area, quarter: query.quarter, view: query.view ?? 'as-at-time' } as const;
+    const agency = query.agency ?? null;
+    const [figures, everyAgency, campaigns, currentAsOf] = await Promise.all([
+      this.campaigns.compared(scope, agency),
+      this.campaigns.byAgency(scope, scope.quarter),
+      this.campaigns.progress(scope, agency),
+      this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
+    ]);
+    const byAgency = agency === null ? everyAgency : everyAgency.filter((line) => line.agency === agency);
+    if (query.format === 'csv') {
+      response
+        .type('text/csv; charset=utf-8')
+        .attachment(`phong-trao-${area}-${scope.quarter}${agency ? `-${agency}` : ''}.csv`)
+        .send(agencyCsv(byAgency, query.lang ?? 'vi'));
+      return;
+    }
+    response.json({ area, quarter: scope.quarter, view: scope.view, agency, currentAsOf, figures, byAgency, campaigns });
+  }
+}
+
+/** One line per agency, UTF-8 with a BOM so spreadsheet programs read the diacritics. */
+function agencyCsv(lines: AgencyFigures[], language: 'vi' | 'en'): string {
+  const rows = lines.map((line) =>
+    [agencyName(line.agency, language), line.activities, line.participants, line.households, line.agreementsSigned, line.stories, line.commendations].map(csvCell).join(','),
+  );
+  return `\ufeff${[AGENCY_COLUMNS.map(csvCell).join(','), ...rows].join('\r\n')}\r\n`;
+}
