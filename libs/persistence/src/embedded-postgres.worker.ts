@@ -3,7 +3,7 @@
 // event loop, not on it, and they share one isolate and one compiled Postgres
 // (a worker per database would cost some 80 MB more each). One file, because
 // from source the worker is transpiled alone (embedded-postgres.ts).
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { parentPort, type MessagePort } from 'node:worker_threads';
@@ -171,11 +171,34 @@ function send(message: FromEmbeddedPostgres): void {
   parent.postMessage(message);
 }
 
+/**
+ * Postgres compiled once for every database of this worker. PGlite caches its module only
+ * after the first compile ends, so databases opened together would each compile their own
+ * (seconds of CPU and tens of MB of machine code each).
+ */
+const compiled = new Map<'pglite' | 'initdb', Promise<WebAssembly.Module>>();
+// The runtime's WebAssembly object (this project's TypeScript libs declare only its types).
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+function wasmModule(name: 'pglite' | 'initdb'): Promise<WebAssembly.Module> {
+  const cached = compiled.get(name);
+  if (cached) return cached;
+  const distDir = dirname(require.resolve('@electric-sql/pglite'));
+  const module = wasm.compile(readFileSync(join(distDir, `${name}.wasm`)));
+  compiled.set(name, module);
+  return module;
+}
+
 async function makeTemplate(templateDir: string): Promise<void> {
   if (isCluster(templateDir)) return;
   rmSync(templateDir, { recursive: true, force: true });
   mkdirSync(dirname(templateDir), { recursive: true });
-  const db = await PGlite.create({ dataDir: templateDir, postgresqlconf: ['shared_buffers=8MB'] });
+  const db = await PGlite.create({
+    dataDir: templateDir,
+    postgresqlconf: ['shared_buffers=8MB'],
+    pgliteWasmModule: await wasmModule('pglite'),
+    initdbWasmModule: await wasmModule('initdb'),
+    initDbStartParams: ['--set', 'shared_buffers=8MB'],
+  });
   await db.close();
 }
 
@@ -184,7 +207,7 @@ async function openDatabase(request: OpenDatabase): Promise<string> {
     mkdirSync(dirname(request.dataDir), { recursive: true });
     if (request.templateDir && isCluster(request.templateDir)) cpSync(request.templateDir, request.dataDir, { recursive: true });
   }
-  const db = await PGlite.create({ dataDir: request.dataDir, postgresqlconf: [`shared_buffers=${request.sharedBuffers}`] });
+  const db = await PGlite.create({ dataDir: request.dataDir, postgresqlconf: [`shared_buffers=${request.sharedBuffers}`], pgliteWasmModule: await wasmModule('pglite') });
   const server = new PGliteWireServer(db);
   const address = await server.listen(request.port, request.host);
   open.set(request.id, { db, server });
