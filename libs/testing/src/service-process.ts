@@ -39,8 +39,11 @@ export async function startServiceProcess({ service, env, label }: ServiceProces
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Both into one file, closed once the child is gone: ending it with stdout would make a
+  // late stderr line a "write after end" that crashes the test process.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once('close', () => log.end());
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(signal ?? code)),
   );
@@ -49,15 +52,22 @@ export async function startServiceProcess({ service, env, label }: ServiceProces
   void exited.then(() => {
     gone = true;
   });
-  await waitFor(
-    async () => {
-      if (gone) throw new Error(`${service} exited during start; see test-artifacts/logs`);
-      const response = await fetch(`${url}/health/ready`);
-      return response.status;
-    },
-    (status) => status === 200 || gone,
-    { timeoutMs: 60_000, intervalMs: 200, description: `${service} to be ready` },
-  );
+  try {
+    await waitFor(
+      async () => {
+        if (gone) throw new Error(`${service} exited during start; see test-artifacts/logs`);
+        const response = await fetch(`${url}/health/ready`);
+        return response.status;
+      },
+      (status) => status === 200 || gone,
+      { timeoutMs: 60_000, intervalMs: 200, description: `${service} to be ready` },
+    );
+  } catch (error) {
+    // Never leave a half-started service behind to hold ports and consume events.
+    if (!gone) child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
   if (gone) throw new Error(`${service} exited during start; see test-artifacts/logs/${label ?? service}-${port}.log`);
   return {
     url,
