@@ -236,6 +236,52 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(activities).toBe(answer.figures.current.activities);
   });
 
+  it.each(['25', '25.227'])('the year’s roll-up of %s: flows summed over its four quarters from the services’ own tables, states as at its last quarter', async (area) => {
+    const year = current.slice(0, 4);
+    const inYear = (column: string): string => `to_char(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') = $2`;
+    const [incidents] = await sql<{ n: string }>('incidents', `SELECT count(*) AS n FROM incidents WHERE ${inArea('area')} AND ${inYear('occurred_at')}`, [area, year]);
+    const [activities] = await sql<{ n: string; people: string | null }>(
+      'campaigns',
+      `SELECT count(*) AS n, sum(participants_total) AS people FROM campaign_activities WHERE ${inArea('path')} AND to_char(held_on, 'YYYY') = $2`,
+      [area, year],
+    );
+    const yearly: Json = await get('reporting', `/api/v1/reports/quarterly?area=${area}&year=${year}`);
+    expect(yearly.periodKind).toBe('year');
+    expect(yearly.title).toContain('tổng kết năm');
+    expect(figuresOf(yearly, 'incidents')['Tổng số vụ việc']).toBe(Number(incidents!.n));
+    expect(figuresOf(yearly, 'campaigns')['Hoạt động đã tổ chức']).toBe(Number(activities!.n));
+    expect(figuresOf(yearly, 'campaigns')['Lượt người tham gia']).toBe(Number(activities!.people ?? 0));
+    // Every flow of the year is the sum of its quarters' reports; the year before is the comparison, once.
+    const quarters = await Promise.all([1, 2, 3, 4].map((q) => report(area, `${year}-Q${q}`)));
+    for (const key of ['models', 'cases', 'forces', 'press'] as const) {
+      const yearRows = figuresOf(yearly, key);
+      for (const metric of ['Mô hình mới đăng ký', 'Lớp huấn luyện', 'Lượt người được huấn luyện', 'Khen thưởng', 'Đã giải quyết xong']) {
+        if (!(metric in yearRows)) continue;
+        const summed = quarters.reduce((sum, answer) => sum + (figuresOf(answer, key)[metric] ?? 0), 0);
+        expect({ key, metric, value: yearRows[metric] }).toEqual({ key, metric, value: summed });
+      }
+    }
+    expect(yearly.sections.every((section: Json) => section.rows.every((row: Json) => row.sameQuarterLastYear === null))).toBe(true);
+    // Ratings are a state: the year shows its last quarter's.
+    expect(figuresOf(yearly, 'movement')['Yếu']).toBe(figuresOf(quarters[3], 'movement')['Yếu']);
+    const previousYear: Json = await get('reporting', `/api/v1/reports/quarterly?area=${area}&year=${Number(year) - 1}`);
+    const total = (answer: Json): number => answer.sections.find((section: Json) => section.key === 'incidents').rows[0].current;
+    expect(yearly.sections.find((section: Json) => section.key === 'incidents').rows[0].previousQuarter).toBe(total(previousYear));
+  });
+
+  it('refuses a quarter and a year together, naming the field, and serves the year as XLSX and CSV', async () => {
+    const year = current.slice(0, 4);
+    const both = await fetch(`${services.reporting.url}/api/v1/reports/quarterly?area=25&quarter=${current}&year=${year}`, { headers: { authorization: await bearer(analyst) } });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(await both.json())).toContain('"field":"year"');
+    const neither = await fetch(`${services.reporting.url}/api/v1/reports/quarterly?area=25`, { headers: { authorization: await bearer(analyst) } });
+    expect(neither.status).toBe(400);
+    expect(JSON.stringify(await neither.json())).toContain('quarter');
+    const csv = await fetch(`${services.reporting.url}/api/v1/reports/quarterly?area=25&year=${year}&format=csv`, { headers: { authorization: await bearer(analyst) } });
+    const header = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header).toBe('section,Chỉ tiêu,Năm nay,Năm trước');
+  });
+
   it('exports every incident row as a streamed CSV, pages the JSON, and filters by period, domain and source', async () => {
     const [all] = await sql<{ n: string }>('incidents', `SELECT count(*) AS n FROM incidents`);
     const csv = await fetch(`${services.reporting.url}/api/v1/reports/incidents?area=25&format=csv`, { headers: { authorization: await bearer(analyst) } });

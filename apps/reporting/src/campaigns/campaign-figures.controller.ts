@@ -4,6 +4,7 @@ import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth'
 import { forbidden } from '@binh-yen/http';
 import type { Response } from 'express';
 import { ProjectionFreshness } from '../freshness/projection-freshness';
+import { periodOf } from '../report/dto/period';
 import { AGENCY_COLUMNS, agencyName } from '../report/labels';
 import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from './campaigns.projection';
@@ -15,7 +16,7 @@ const csvCell = (value: string | number): string => {
 };
 
 /**
- * The campaign figures of an area and quarter by agency (clauses 2 and 6): the totals with
+ * The campaign figures of an area and period (a quarter or a year) by agency (clauses 2 and 6): the totals with
  * their comparison columns, one line per agency, and the campaigns' progress, optionally
  * for one agency only.
  */
@@ -35,11 +36,11 @@ export class CampaignFiguresController {
   async get(@Query() query: CampaignFiguresQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
     const area = query.area ?? caller.area;
     if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}) — ngoài địa bàn phụ trách.`);
-    const scope = { area, quarter: query.quarter, view: query.view ?? 'as-at-time' } as const;
+    const scope = { area, period: periodOf(query), view: query.view ?? 'as-at-time' } as const;
     const agency = query.agency ?? null;
     const [figures, everyAgency, campaigns, currentAsOf] = await Promise.all([
       this.campaigns.compared(scope, agency),
-      this.campaigns.byAgency(scope, scope.quarter),
+      this.campaigns.byAgency(scope, scope.period),
       this.campaigns.progress(scope, agency),
       this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
     ]);
@@ -47,11 +48,11 @@ export class CampaignFiguresController {
     if (query.format === 'csv') {
       response
         .type('text/csv; charset=utf-8')
-        .attachment(`phong-trao-${area}-${scope.quarter}${agency ? `-${agency}` : ''}.csv`)
+        .attachment(`phong-trao-${area}-${scope.period}${agency ? `-${agency}` : ''}.csv`)
         .send(agencyCsv(byAgency, query.lang ?? 'vi'));
       return;
     }
-    response.json({ area, quarter: scope.quarter, view: scope.view, agency, currentAsOf, figures, byAgency, campaigns });
+    response.json({ area, period: scope.period, view: scope.view, agency, currentAsOf, figures, byAgency, campaigns });
   }
 }
 

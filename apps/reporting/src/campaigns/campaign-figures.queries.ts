@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Compared } from '../movement/movement.queries';
-import { inArea, previousQuarter, sameQuarterLastYear, type ReportScope } from '../report/report-scope';
+import { inArea, previousPeriod, quartersOf, samePeriodLastYear, type Period, type ReportScope } from '../report/report-scope';
 
 export interface CampaignQuarterFigures {
   activities: number;
@@ -61,44 +61,44 @@ type Counted = { key: string; n: string }[];
 
 const tally = (rows: Counted): Record<string, number> => Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
 
-/** Campaign, press and commendation figures for one area and quarter. */
+/** Campaign, press and commendation figures for one area and period (a quarter, or a year's four). */
 @Injectable()
 export class CampaignFiguresQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async compared(scope: ReportScope, agency: string | null = null): Promise<Compared<CampaignQuarterFigures>> {
     const [current, previous, lastYear] = await Promise.all([
-      this.quarterFigures(scope, scope.quarter, agency),
-      this.quarterFigures(scope, previousQuarter(scope.quarter), agency),
-      this.quarterFigures(scope, sameQuarterLastYear(scope.quarter), agency),
+      this.periodFigures(scope, scope.period, agency),
+      this.periodFigures(scope, previousPeriod(scope.period), agency),
+      this.periodFigures(scope, samePeriodLastYear(scope.period), agency),
     ]);
     return { current, previousQuarter: previous, sameQuarterLastYear: lastYear };
   }
 
-  /** The area's figures for one quarter; with an agency, only what that agency is credited with (ADR 0023). */
-  async quarterFigures(scope: ReportScope, quarter: string, agency: string | null = null): Promise<CampaignQuarterFigures> {
-    const query = <T>(sql: string): Promise<T> => this.dataSource.query(sql, [scope.area, quarter, agency]);
+  /** The area's figures for one period; with an agency, only what that agency is credited with (ADR 0023). */
+  async periodFigures(scope: ReportScope, period: Period, agency: string | null = null): Promise<CampaignQuarterFigures> {
+    const query = <T>(sql: string): Promise<T> => this.dataSource.query(sql, [scope.area, quartersOf(period), agency]);
     const [activities, groups, pledges, agreements, stories, commendations] = await Promise.all([
       query<{ activities: string; participants: string | null }[]>(
         `SELECT count(*) AS activities, sum(a.participants) AS participants FROM campaign_activities_v1 a
-          WHERE a.quarter = $2 AND ${inArea('a', scope.view)} AND ${CREDITED.activity}`,
+          WHERE a.quarter = ANY($2::text[]) AND ${inArea('a', scope.view)} AND ${CREDITED.activity}`,
       ),
       query<Counted>(
         `SELECT g.key, sum(g.value::int) AS n FROM campaign_activities_v1 a, jsonb_each_text(a.by_group) g
-          WHERE a.quarter = $2 AND ${inArea('a', scope.view)} AND ${CREDITED.activity} GROUP BY g.key`,
+          WHERE a.quarter = ANY($2::text[]) AND ${inArea('a', scope.view)} AND ${CREDITED.activity} GROUP BY g.key`,
       ),
       query<{ households: string | null }[]>(
-        `SELECT sum(p.households) AS households FROM campaign_pledges_v1 p WHERE p.quarter = $2 AND ${inArea('p', scope.view)} AND ${CREDITED.pledge}`,
+        `SELECT sum(p.households) AS households FROM campaign_pledges_v1 p WHERE p.quarter = ANY($2::text[]) AND ${inArea('p', scope.view)} AND ${CREDITED.pledge}`,
       ),
       query<{ n: string }[]>(
         `SELECT count(*) AS n FROM agreements_v1 g
-          WHERE g.quarter = $2 AND ${CREDITED.agreement} AND EXISTS (SELECT 1 FROM unnest(g.paths) AS s(path) WHERE ${inArea('s', scope.view)})`,
+          WHERE g.quarter = ANY($2::text[]) AND ${CREDITED.agreement} AND EXISTS (SELECT 1 FROM unnest(g.paths) AS s(path) WHERE ${inArea('s', scope.view)})`,
       ),
       query<Counted>(
-        `SELECT s.outlet_kind AS key, count(*) AS n FROM media_stories_v1 s WHERE s.quarter = $2 AND ${inArea('s', scope.view)} AND ${CREDITED.story} GROUP BY s.outlet_kind`,
+        `SELECT s.outlet_kind AS key, count(*) AS n FROM media_stories_v1 s WHERE s.quarter = ANY($2::text[]) AND ${inArea('s', scope.view)} AND ${CREDITED.story} GROUP BY s.outlet_kind`,
       ),
       query<Counted>(
-        `SELECT c.level AS key, count(*) AS n FROM commendations_v1 c WHERE c.quarter = $2 AND ${inArea('c', scope.view)} AND ${CREDITED.commendation} GROUP BY c.level`,
+        `SELECT c.level AS key, count(*) AS n FROM commendations_v1 c WHERE c.quarter = ANY($2::text[]) AND ${inArea('c', scope.view)} AND ${CREDITED.commendation} GROUP BY c.level`,
       ),
     ]);
     const storiesByOutlet = tally(stories);
@@ -117,32 +117,32 @@ export class CampaignFiguresQueries {
     };
   }
 
-  /** One line per agency credited with anything in the area this quarter (ADR 0023), in a stable order. */
-  async byAgency(scope: ReportScope, quarter: string): Promise<AgencyFigures[]> {
+  /** One line per agency credited with anything in the area in the period (ADR 0023), in a stable order. */
+  async byAgency(scope: ReportScope, period: Period): Promise<AgencyFigures[]> {
     const rows: { agency: string; activities: string; participants: string; households: string; agreements: string; stories: string; commendations: string }[] =
       await this.dataSource.query(
         `WITH credited AS (
            SELECT a.organising_agency AS agency, count(*) AS activities, sum(a.participants) AS participants, 0 AS households, 0 AS agreements, 0 AS stories, 0 AS commendations
-             FROM campaign_activities_v1 a WHERE a.quarter = $2 AND ${inArea('a', scope.view)} GROUP BY 1
+             FROM campaign_activities_v1 a WHERE a.quarter = ANY($2::text[]) AND ${inArea('a', scope.view)} GROUP BY 1
            UNION ALL
            SELECT c.lead_agency, 0, 0, sum(p.households), 0, 0, 0
              FROM campaign_pledges_v1 p JOIN campaigns_v1 c ON c.campaign_id = p.campaign_id
-            WHERE p.quarter = $2 AND ${inArea('p', scope.view)} GROUP BY 1
+            WHERE p.quarter = ANY($2::text[]) AND ${inArea('p', scope.view)} GROUP BY 1
            UNION ALL
            SELECT party, 0, 0, 0, count(*), 0, 0
              FROM agreements_v1 g, unnest(g.parties) AS party
-            WHERE g.quarter = $2 AND EXISTS (SELECT 1 FROM unnest(g.paths) AS s(path) WHERE ${inArea('s', scope.view)}) GROUP BY 1
+            WHERE g.quarter = ANY($2::text[]) AND EXISTS (SELECT 1 FROM unnest(g.paths) AS s(path) WHERE ${inArea('s', scope.view)}) GROUP BY 1
            UNION ALL
            SELECT c.lead_agency, 0, 0, 0, 0, count(*), 0
              FROM media_stories_v1 s JOIN campaigns_v1 c ON c.campaign_id = s.campaign_id
-            WHERE s.quarter = $2 AND ${inArea('s', scope.view)} GROUP BY 1
+            WHERE s.quarter = ANY($2::text[]) AND ${inArea('s', scope.view)} GROUP BY 1
            UNION ALL
            SELECT m.awarding_agency, 0, 0, 0, 0, 0, count(*)
-             FROM commendations_v1 m WHERE m.quarter = $2 AND ${inArea('m', scope.view)} GROUP BY 1)
+             FROM commendations_v1 m WHERE m.quarter = ANY($2::text[]) AND ${inArea('m', scope.view)} GROUP BY 1)
          SELECT agency, sum(activities) AS activities, sum(participants) AS participants, sum(households) AS households,
                 sum(agreements) AS agreements, sum(stories) AS stories, sum(commendations) AS commendations
            FROM credited GROUP BY agency ORDER BY agency`,
-        [scope.area, quarter],
+        [scope.area, quartersOf(period)],
       );
     return rows.map((row) => ({
       agency: row.agency,
@@ -155,7 +155,7 @@ export class CampaignFiguresQueries {
     }));
   }
 
-  /** The campaigns that worked in the area this quarter, with where they stand against their goals. */
+  /** The campaigns that worked in the area in the period, with where they stand against their goals. */
   async progress(scope: ReportScope, agency: string | null = null): Promise<CampaignProgress[]> {
     const rows: {
       name: string;
@@ -170,16 +170,16 @@ export class CampaignFiguresQueries {
     }[] = await this.dataSource.query(
       `WITH work AS (
          SELECT a.campaign_id, count(*) AS activities, sum(a.participants) AS participants, 0 AS households
-           FROM campaign_activities_v1 a WHERE a.quarter = $2 AND ${inArea('a', scope.view)} GROUP BY a.campaign_id
+           FROM campaign_activities_v1 a WHERE a.quarter = ANY($2::text[]) AND ${inArea('a', scope.view)} GROUP BY a.campaign_id
          UNION ALL
          SELECT p.campaign_id, 0, 0, sum(p.households)
-           FROM campaign_pledges_v1 p WHERE p.quarter = $2 AND ${inArea('p', scope.view)} GROUP BY p.campaign_id)
+           FROM campaign_pledges_v1 p WHERE p.quarter = ANY($2::text[]) AND ${inArea('p', scope.view)} GROUP BY p.campaign_id)
        SELECT c.name, c.lead_agency, c.partner_agencies, c.status, c.goals, c.latest_review,
               sum(w.activities) AS activities, sum(w.participants) AS participants, sum(w.households) AS households
          FROM work w JOIN campaigns_v1 c ON c.campaign_id = w.campaign_id
         WHERE $3::text IS NULL OR c.lead_agency = $3 OR $3 = ANY (c.partner_agencies)
         GROUP BY c.campaign_id ORDER BY c.name`,
-      [scope.area, scope.quarter, agency],
+      [scope.area, quartersOf(scope.period), agency],
     );
     return rows.map((row) => ({
       name: row.name,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inArea, previousQuarter, sameQuarterLastYear, type ReportScope } from '../report/report-scope';
+import type { Compared } from '../movement/movement.queries';
+import { inArea, previousPeriod, quartersOf, samePeriodLastYear, type Period, type ReportScope } from '../report/report-scope';
 
 /** Statuses in the order a case reaches them (the funnel), then the other outcomes. */
 export const FUNNEL = ['reported', 'verified', 'under-investigation', 'referred-to-procuracy', 'indicted', 'tried'] as const;
@@ -26,23 +27,24 @@ type Counted = { key: string; n: string }[];
 const tally = (rows: Counted): Record<string, number> => Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
 const days = (seconds: string | null): number | null => (seconds === null ? null : Math.round((Number(seconds) / 86_400) * 10) / 10);
 
-/** The incidents of an area and quarter by domain and source, and their case pipeline. */
+/** The incidents of an area and period by domain and source, and their case pipeline. */
 @Injectable()
 export class CasePipelineQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async compared(scope: ReportScope): Promise<{ current: CaseQuarterFigures; previousQuarter: CaseQuarterFigures; sameQuarterLastYear: CaseQuarterFigures }> {
+  async compared(scope: ReportScope): Promise<Compared<CaseQuarterFigures>> {
     const [current, previous, lastYear] = await Promise.all([
-      this.quarterFigures(scope, scope.quarter),
-      this.quarterFigures(scope, previousQuarter(scope.quarter)),
-      this.quarterFigures(scope, sameQuarterLastYear(scope.quarter)),
+      this.periodFigures(scope, scope.period),
+      this.periodFigures(scope, previousPeriod(scope.period)),
+      this.periodFigures(scope, samePeriodLastYear(scope.period)),
     ]);
     return { current, previousQuarter: previous, sameQuarterLastYear: lastYear };
   }
 
-  async quarterFigures(scope: ReportScope, quarter: string): Promise<CaseQuarterFigures> {
-    const where = `c.quarter = $2 AND ${inArea('c', scope.view)}`;
-    const query = <T>(sql: string): Promise<T> => this.dataSource.query(sql, [scope.area, quarter]);
+  /** A period's figures from its cases' rows (so a year's medians are the year's, not an average of quarters'). */
+  async periodFigures(scope: ReportScope, period: Period): Promise<CaseQuarterFigures> {
+    const where = `c.quarter = ANY($2::text[]) AND ${inArea('c', scope.view)}`;
+    const query = <T>(sql: string): Promise<T> => this.dataSource.query(sql, [scope.area, quartersOf(period)]);
     const [domains, sources, reached, cleared, durations] = await Promise.all([
       query<Counted>(`SELECT c.domain AS key, count(*) AS n FROM incident_cases_v1 c WHERE ${where} GROUP BY c.domain`),
       query<Counted>(`SELECT c.source AS key, count(*) AS n FROM incident_cases_v1 c WHERE ${where} GROUP BY c.source`),

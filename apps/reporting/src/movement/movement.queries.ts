@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inArea, previousQuarter, sameQuarterLastYear, yearOf, type ReportScope } from '../report/report-scope';
+import { inArea, lastQuarterOf, previousPeriod, quartersOf, samePeriodLastYear, yearOf, type Period, type ReportScope } from '../report/report-scope';
 
 export interface Compared<T> {
   current: T;
@@ -45,25 +45,29 @@ export interface PilotDistrict {
   compliant: boolean;
 }
 
-/** The movement's figures for one area and quarter, with the comparison columns. */
+/**
+ * The movement's figures for one area and period, with the comparison columns. Flows
+ * (models, training) add up over the period's quarters; states (ratings, weak units)
+ * are those of the period's last quarter.
+ */
 @Injectable()
 export class MovementQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  private async compared<T>(scope: ReportScope, figure: (quarter: string) => Promise<T>): Promise<Compared<T>> {
+  private async compared<T>(scope: ReportScope, figure: (period: Period) => Promise<T>): Promise<Compared<T>> {
     const [current, previous, lastYear] = await Promise.all([
-      figure(scope.quarter),
-      figure(previousQuarter(scope.quarter)),
-      figure(sameQuarterLastYear(scope.quarter)),
+      figure(scope.period),
+      figure(previousPeriod(scope.period)),
+      figure(samePeriodLastYear(scope.period)),
     ]);
     return { current, previousQuarter: previous, sameQuarterLastYear: lastYear };
   }
 
   ratings(scope: ReportScope): Promise<Compared<RatingDistribution>> {
-    return this.compared(scope, async (quarter) => {
+    return this.compared(scope, async (period) => {
       const rows: { rating: keyof RatingDistribution; units: string }[] = await this.dataSource.query(
         `SELECT r.rating, count(*) AS units FROM unit_ratings_v1 r WHERE r.quarter = $2 AND ${inArea('r', scope.view)} GROUP BY r.rating`,
-        [scope.area, quarter],
+        [scope.area, lastQuarterOf(period)],
       );
       const distribution: RatingDistribution = { strong: 0, fair: 0, average: 0, weak: 0, rated: 0 };
       for (const row of rows) {
@@ -80,12 +84,12 @@ export class MovementQueries {
          FROM unit_ratings_v1 r JOIN report_units_v1 u ON u.unit_id = r.unit_id
         WHERE r.quarter = $2 AND r.rating = 'weak' AND ${inArea('r', scope.view)}
         ORDER BY r.path`,
-      [scope.area, scope.quarter],
+      [scope.area, lastQuarterOf(scope.period)],
     );
     return rows.map((row) => ({ code: row.code, name: row.name, path: row.path, improvementPlan: row.improvement_plan }));
   }
 
-  /** Units certified safe for the quarter's year, against the year before. */
+  /** Units certified safe for the period's year, against the year before. */
   async certifiedUnits(scope: ReportScope): Promise<{ year: number; certified: number; previousYear: number }> {
     const count = async (year: number): Promise<number> => {
       const rows: { n: string }[] = await this.dataSource.query(
@@ -94,7 +98,7 @@ export class MovementQueries {
       );
       return Number(rows[0]?.n ?? 0);
     };
-    const year = yearOf(scope.quarter);
+    const year = yearOf(scope.period);
     return { year, certified: await count(year), previousYear: await count(year - 1) };
   }
 
@@ -102,9 +106,9 @@ export class MovementQueries {
     return this.dataSource.query(
       `SELECT u.code, u.name, h.reason, h.from_quarter AS "fromQuarter", h.to_quarter AS "toQuarter"
          FROM hotspots_v1 h JOIN report_units_v1 u ON u.unit_id = h.unit_id
-        WHERE h.from_quarter <= $2 AND h.to_quarter >= $2 AND ${inArea('h', scope.view)}
+        WHERE h.from_quarter <= $3 AND h.to_quarter >= $2 AND ${inArea('h', scope.view)}
         ORDER BY h.path`,
-      [scope.area, scope.quarter],
+      [scope.area, quartersOf(scope.period)[0], lastQuarterOf(scope.period)],
     );
   }
 
@@ -117,16 +121,16 @@ export class MovementQueries {
          LEFT JOIN report_units_v1 p ON p.unit_id = pu.pilot_unit_id
         WHERE d.kind = 'district' AND d.status = 'active' AND (d.path = $1 OR d.path LIKE $1 || '.%')
         GROUP BY d.unit_id, d.code, d.name, d.path ORDER BY d.path`,
-      [scope.area, yearOf(scope.quarter)],
+      [scope.area, yearOf(scope.period)],
     );
     return rows.map((row) => ({ code: row.code, name: row.name, pilotUnitCodes: row.pilots, compliant: row.pilots.length >= 1 && row.pilots.length <= 2 }));
   }
 
   models(scope: ReportScope): Promise<Compared<ModelFigures>> {
-    return this.compared(scope, async (quarter) => {
+    return this.compared(scope, async (period) => {
       const rows: { milestone: string; n: string }[] = await this.dataSource.query(
-        `SELECT m.milestone, count(*) AS n FROM model_milestones_v1 m WHERE m.quarter = $2 AND ${inArea('m', scope.view)} GROUP BY m.milestone`,
-        [scope.area, quarter],
+        `SELECT m.milestone, count(*) AS n FROM model_milestones_v1 m WHERE m.quarter = ANY($2::text[]) AND ${inArea('m', scope.view)} GROUP BY m.milestone`,
+        [scope.area, quartersOf(period)],
       );
       const count = (milestone: string): number => Number(rows.find((row) => row.milestone === milestone)?.n ?? 0);
       return {
@@ -148,10 +152,10 @@ export class MovementQueries {
   }
 
   training(scope: ReportScope): Promise<Compared<TrainingFigures>> {
-    return this.compared(scope, async (quarter) => {
+    return this.compared(scope, async (period) => {
       const rows: { sessions: string; trainees: string | null; hours: string | null }[] = await this.dataSource.query(
-        `SELECT count(*) AS sessions, sum(t.trainees) AS trainees, sum(t.hours) AS hours FROM training_v1 t WHERE t.quarter = $2 AND ${inArea('t', scope.view)}`,
-        [scope.area, quarter],
+        `SELECT count(*) AS sessions, sum(t.trainees) AS trainees, sum(t.hours) AS hours FROM training_v1 t WHERE t.quarter = ANY($2::text[]) AND ${inArea('t', scope.view)}`,
+        [scope.area, quartersOf(period)],
       );
       return { sessions: Number(rows[0]?.sessions ?? 0), trainees: Number(rows[0]?.trainees ?? 0), hours: Number(rows[0]?.hours ?? 0) };
     });

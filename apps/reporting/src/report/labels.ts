@@ -3,7 +3,11 @@ export type Language = 'vi' | 'en';
 /** Every label a person reads in the report, in Vietnamese first and English. */
 export const labels = {
   title: { vi: 'Báo cáo kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc', en: "Report on the people's movement for protecting national security" },
+  titleYear: { vi: 'Báo cáo tổng kết năm phong trào toàn dân bảo vệ an ninh Tổ quốc', en: "Annual report on the people's movement for protecting national security" },
   area: { vi: 'Địa bàn', en: 'Area' },
+  year: { vi: 'Năm', en: 'Year' },
+  currentYear: { vi: 'Năm nay', en: 'This year' },
+  previousYear: { vi: 'Năm trước', en: 'Previous year' },
   quarter: { vi: 'Quý', en: 'Quarter' },
   view: { vi: 'Cách tính theo địa giới', en: 'Boundaries' },
   'as-at-time': { vi: 'Theo địa giới tại thời điểm phát sinh', en: 'As at the time' },

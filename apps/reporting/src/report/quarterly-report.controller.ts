@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
 import { forbidden } from '@binh-yen/http';
 import type { Response } from 'express';
+import { periodOf } from './dto/period';
 import { QuarterlyReportQuery } from './dto/quarterly-report.query';
 import { QuarterlyReportService } from './quarterly-report.service';
 import { renderCsv } from './render-csv';
@@ -17,13 +18,14 @@ export class QuarterlyReportController {
 
   @Allow('report.read')
   @Get()
-  @ApiOperation({ summary: 'The quarterly report for an area (JSON, CSV, XLSX or printable HTML), Vietnamese or English' })
+  @ApiOperation({ summary: 'The quarterly report for an area, or the year’s roll-up (year=2026): JSON, CSV, XLSX or printable HTML, Vietnamese or English' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')
   async get(@Query() query: QuarterlyReportQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
     const area = query.area ?? caller.area;
     if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}).`);
-    const report = await this.reports.build({ area, quarter: query.quarter, view: query.view ?? 'as-at-time' }, query.lang ?? 'vi');
-    const fileName = `bao-cao-${area}-${query.quarter}`;
+    const period = periodOf(query);
+    const report = await this.reports.build({ area, period, view: query.view ?? 'as-at-time' }, query.lang ?? 'vi');
+    const fileName = `bao-cao-${area}-${period}`;
     switch (query.format ?? 'json') {
       case 'csv':
         response.type('text/csv; charset=utf-8').attachment(`${fileName}.csv`).send(renderCsv(report));

@@ -12,10 +12,15 @@ import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { MovementQueries, type Compared } from '../movement/movement.queries';
 import { AGENCY_COLUMNS, agencyName, label, type Language } from './labels';
 import type { QuarterlyReport, ReportRow, ReportSection } from './quarterly-report';
-import { previousQuarter, sameQuarterLastYear, type ReportScope } from './report-scope';
+import { isYear, previousPeriod, quartersOf, samePeriodLastYear, type ReportScope } from './report-scope';
 
 function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => number): ReportRow {
   return { metric, current: pick(figures.current), previousQuarter: pick(figures.previousQuarter), sameQuarterLastYear: pick(figures.sameQuarterLastYear) };
+}
+
+/** A year has one comparison (the year before), shown in the first column only. */
+function forPeriod(rows: ReportRow[], year: boolean): ReportRow[] {
+  return year ? rows.map((r) => ({ ...r, sameQuarterLastYear: null })) : rows;
 }
 
 /** The breakdown keys seen in any of the three quarters, in a stable order. */
@@ -23,7 +28,7 @@ function keysOf<T>(figures: Compared<T>, pick: (figure: T) => Record<string, num
   return [...new Set([figures.current, figures.previousQuarter, figures.sameQuarterLastYear].flatMap((figure) => Object.keys(pick(figure))))].sort();
 }
 
-/** Assembles the quarterly report (the directive's closing paragraph) from the read models. */
+/** Assembles the quarterly report (the directive's closing paragraph), or a year's roll-up of it, from the read models. */
 @Injectable()
 export class QuarterlyReportService {
   constructor(
@@ -48,7 +53,7 @@ export class QuarterlyReportService {
       this.incidentsByCategory(scope),
       this.campaigns.compared(scope),
       this.campaigns.progress(scope),
-      this.campaigns.byAgency(scope, scope.quarter),
+      this.campaigns.byAgency(scope, scope.period),
       this.cases.compared(scope),
       this.areaName(scope.area),
     ]);
@@ -171,10 +176,12 @@ export class QuarterlyReportService {
         details: [],
       },
     ];
+    const year = isYear(scope.period);
     return {
-      title: t('title'),
+      title: t(year ? 'titleYear' : 'title'),
       area: { path: scope.area, name: areaName },
-      quarter: scope.quarter,
+      quarter: scope.period,
+      periodKind: year ? 'year' : 'quarter',
       view: scope.view,
       language,
       currentAsOf: {
@@ -183,7 +190,7 @@ export class QuarterlyReportService {
         campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
         cases: await this.freshness.of(CASE_PIPELINE, ['incident']),
       },
-      sections,
+      sections: sections.map((section) => ({ ...section, rows: forPeriod(section.rows, year) })),
     };
   }
 
@@ -193,16 +200,16 @@ export class QuarterlyReportService {
   }
 
   private async incidentsByCategory(scope: ReportScope): Promise<{ total: ReportRow; byCategory: ReportRow[] }> {
-    const quarters = [scope.quarter, previousQuarter(scope.quarter), sameQuarterLastYear(scope.quarter)];
-    const rows = await new IncidentReportQueries(this.dataSource).byCategory(scope, quarters);
-    const figure = (quarter: string, category?: string): number =>
-      rows.filter((r) => r.quarter === quarter && (category === undefined || r.category === category)).reduce((sum, r) => sum + Number(r.incidents), 0);
+    const periods = [scope.period, previousPeriod(scope.period), samePeriodLastYear(scope.period)];
+    const rows = await new IncidentReportQueries(this.dataSource).byCategory(scope, [...new Set(periods.flatMap(quartersOf))]);
+    const figure = (period: string, category?: string): number =>
+      rows.filter((r) => quartersOf(period).includes(r.quarter) && (category === undefined || r.category === category)).reduce((sum, r) => sum + Number(r.incidents), 0);
     const categories = [...new Set(rows.map((r) => r.category))].sort();
     const toRow = (metric: string, category?: string): ReportRow => ({
       metric,
-      current: figure(quarters[0]!, category),
-      previousQuarter: figure(quarters[1]!, category),
-      sameQuarterLastYear: figure(quarters[2]!, category),
+      current: figure(periods[0]!, category),
+      previousQuarter: figure(periods[1]!, category),
+      sameQuarterLastYear: figure(periods[2]!, category),
     });
     return { total: toRow('total'), byCategory: categories.map((category) => toRow(category, category)) };
   }

@@ -1,5 +1,5 @@
 import { label } from './labels';
-import type { QuarterlyReport } from './quarterly-report';
+import { figureColumns, periodLabelKey, type QuarterlyReport } from './quarterly-report';
 
 const escape = (text: string | number | null): string =>
   text === null ? '' : String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -7,11 +7,12 @@ const escape = (text: string | number | null): string =>
 /** A printable page (A4, one table per section). */
 export function renderHtml(report: QuarterlyReport): string {
   const t = (key: string): string => label(key, report.language);
+  const columns = figureColumns(report, t);
   const sections = report.sections
     .map(
       (section) => `<section><h2>${escape(section.title)}</h2>
-<table><thead><tr><th>${escape(t('metric'))}</th><th>${escape(t('current'))}</th><th>${escape(t('previousQuarter'))}</th><th>${escape(t('sameQuarterLastYear'))}</th></tr></thead>
-<tbody>${section.rows.map((row) => `<tr><td>${escape(row.metric)}</td><td class="n">${escape(row.current)}</td><td class="n">${escape(row.previousQuarter)}</td><td class="n">${escape(row.sameQuarterLastYear)}</td></tr>`).join('')}</tbody></table>
+<table><thead><tr><th>${escape(t('metric'))}</th>${columns.map((column) => `<th>${escape(column.heading)}</th>`).join('')}</tr></thead>
+<tbody>${section.rows.map((row) => `<tr><td>${escape(row.metric)}</td>${columns.map((column) => `<td class="n">${escape(column.value(row))}</td>`).join('')}</tr>`).join('')}</tbody></table>
 ${section.details
   .filter((detail) => detail.rows.length > 0)
   .map((detail) => `<h3>${escape(detail.heading)}</h3><table><thead><tr>${detail.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead><tbody>${detail.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`)
@@ -25,7 +26,7 @@ ${section.details
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #444;padding:4px 6px;font-size:11pt}th{background:#e8eef5}td.n{text-align:right}
 .meta{text-align:center}@media print{@page{size:A4;margin:1.5cm}section{break-inside:avoid}}</style></head>
 <body><h1>${escape(report.title)}</h1>
-<p class="meta">${escape(t('area'))}: ${escape(report.area.name)} (${escape(report.area.path)}) · ${escape(t('quarter'))}: ${escape(report.quarter)} · ${escape(t(report.view))}</p>
+<p class="meta">${escape(t('area'))}: ${escape(report.area.name)} (${escape(report.area.path)}) · ${escape(t(periodLabelKey(report)))}: ${escape(report.quarter)} · ${escape(t(report.view))}</p>
 <p class="meta">${escape(t('currentAsOf'))}: ${asOf}</p>
 ${sections}
 </body></html>`;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { label } from './labels';
-import type { QuarterlyReport } from './quarterly-report';
+import { figureColumns, periodLabelKey, type QuarterlyReport } from './quarterly-report';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 
@@ -15,25 +15,26 @@ export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
   cover.columns = [{ width: 34 }, { width: 60 }];
   cover.addRow([report.title]).font = { bold: true, size: 14 };
   cover.addRow([t('area'), `${report.area.name} (${report.area.path})`]);
-  cover.addRow([t('quarter'), report.quarter]);
+  cover.addRow([t(periodLabelKey(report)), report.quarter]);
   cover.addRow([t('view'), t(report.view)]);
   for (const [projection, watermark] of Object.entries(report.currentAsOf)) {
     cover.addRow([`${t('currentAsOf')} (${projection})`, watermark.lastEventAt ?? '—']);
   }
 
+  const columns = figureColumns(report, t);
   for (const section of report.sections) {
     const sheet = workbook.addWorksheet(section.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trimEnd());
-    sheet.columns = [{ width: 48 }, { width: 16 }, { width: 16 }, { width: 22 }];
+    sheet.columns = [{ width: 48 }, ...columns.map(() => ({ width: 20 }))];
     sheet.addRow([section.title]).font = { bold: true, size: 13 };
-    const header = sheet.addRow([t('metric'), t('current'), t('previousQuarter'), t('sameQuarterLastYear')]);
+    const header = sheet.addRow([t('metric'), ...columns.map((column) => column.heading)]);
     header.eachCell((c) => {
       c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       c.fill = HEADER_FILL;
       c.alignment = { wrapText: true, vertical: 'middle' };
     });
     for (const row of section.rows) {
-      const added = sheet.addRow([row.metric, row.current, row.previousQuarter, row.sameQuarterLastYear]);
-      for (const column of [2, 3, 4]) added.getCell(column).numFmt = '#,##0';
+      const added = sheet.addRow([row.metric, ...columns.map((column) => column.value(row))]);
+      columns.forEach((_, i) => (added.getCell(i + 2).numFmt = '#,##0'));
     }
     sheet.views = [{ state: 'frozen', ySplit: 2 }];
     for (const detail of section.details) {

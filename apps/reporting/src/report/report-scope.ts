@@ -1,9 +1,12 @@
 /** "as-at-time": each figure under the unit as it was then; "as-today": mapped onto today's units. */
 export type BoundaryView = 'as-at-time' | 'as-today';
 
+/** A report period: a quarter ("2026-Q3") or a whole year ("2026"). */
+export type Period = string;
+
 export interface ReportScope {
   area: string;
-  quarter: string;
+  period: Period;
   view: BoundaryView;
 }
 
@@ -29,6 +32,28 @@ export function sameQuarterLastYear(quarter: string): string {
   return `${Number(quarter.slice(0, 4)) - 1}${quarter.slice(4)}`;
 }
 
-export function yearOf(quarter: string): number {
-  return Number(quarter.slice(0, 4));
+export function yearOf(period: Period): number {
+  return Number(period.slice(0, 4));
+}
+
+export const isYear = (period: Period): boolean => /^\d{4}$/.test(period);
+
+/** The quarters a period adds up: its four for a year, itself for a quarter. */
+export function quartersOf(period: Period): string[] {
+  return isYear(period) ? [1, 2, 3, 4].map((q) => `${period}-Q${q}`) : [period];
+}
+
+/** Where a period ends: the quarter whose snapshot (ratings, weak units) stands for the period. */
+export function lastQuarterOf(period: Period): string {
+  return isYear(period) ? `${period}-Q4` : period;
+}
+
+/** The period before: the previous quarter, or the previous year. */
+export function previousPeriod(period: Period): Period {
+  return isYear(period) ? String(yearOf(period) - 1) : previousQuarter(period);
+}
+
+/** The same period a year earlier (for a year, the previous year too). */
+export function samePeriodLastYear(period: Period): Period {
+  return isYear(period) ? String(yearOf(period) - 1) : sameQuarterLastYear(period);
 }

@@ -75,7 +75,7 @@ export class ReportSubmissionsService {
   async submit(input: SubmitReportDto, caller: Caller, now = new Date()): Promise<SubmissionView> {
     if (!isWithinArea(input.area, caller.area)) throw forbidden(`You report for your own area (${caller.area}), not ${input.area}.`);
     await this.requireDistrict(input.area);
-    const snapshot = await this.reports.build({ area: input.area, quarter: input.quarter, view: 'as-at-time' }, 'vi');
+    const snapshot = await this.reports.build({ area: input.area, period: input.quarter, view: 'as-at-time' }, 'vi');
     return this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`submission|${input.area}|${input.quarter}`]);
       const latest: SubmissionRow[] = await tx.query(`SELECT ${COLUMNS} FROM report_submissions WHERE area = $1 AND quarter = $2 ORDER BY revision DESC LIMIT 1`, [input.area, input.quarter]);

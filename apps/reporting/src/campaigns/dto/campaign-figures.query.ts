@@ -1,12 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Agencies, type Agency } from '@binh-yen/auth';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 
 /** Filters of the campaign figures: area, quarter, agency, boundaries, language, format. */
 export class CampaignFiguresQuery {
-  @ApiProperty({ example: '2026-Q3' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
-  quarter!: string;
+  @ApiPropertyOptional({ example: '2026-Q3', description: 'The quarter (required unless year is given)' })
+  @ValidateIf((query: { year?: string }) => query.year === undefined)
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3 (or give year=2026 for the year’s roll-up)' })
+  quarter?: string;
+
+  @ApiPropertyOptional({ example: '2026', description: 'The year’s roll-up of its four quarters, instead of quarter' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'year must look like 2026' })
+  year?: string;
 
   @ApiPropertyOptional({ example: '25.227', description: 'Area path; defaults to your own area' })
   @IsOptional()

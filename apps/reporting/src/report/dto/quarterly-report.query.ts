@@ -1,10 +1,16 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 
 export class QuarterlyReportQuery {
-  @ApiProperty({ example: '2026-Q3' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
-  quarter!: string;
+  @ApiPropertyOptional({ example: '2026-Q3', description: 'The quarter (required unless year is given)' })
+  @ValidateIf((query: { year?: string }) => query.year === undefined)
+  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3 (or give year=2026 for the year’s roll-up)' })
+  quarter?: string;
+
+  @ApiPropertyOptional({ example: '2026', description: 'The year’s roll-up of its four quarters, instead of quarter' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'year must look like 2026' })
+  year?: string;
 
   @ApiPropertyOptional({ example: '25', description: 'Area path; defaults to your own area' })
   @IsOptional()
