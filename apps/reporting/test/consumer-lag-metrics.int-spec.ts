@@ -77,7 +77,6 @@ describe('consumer lag, watermark and dead letters in /metrics, against the real
     // The consumers stop; events go on arriving.
     const projections = reporting.app.get(ProjectionHost);
     await projections.beforeApplicationShutdown();
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const communes = Array.from({ length: 12 }, (_, index) => {
       const code = String(7900 + index).padStart(5, '0');
       return unitRegistered({ code, name: `Xã thử nghiệm ${index + 1}`, path: `25.227.${code}`, parentId: district.data.unitId });

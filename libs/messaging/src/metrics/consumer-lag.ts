@@ -39,8 +39,8 @@ export class KafkaConsumerLag implements ConsumerLagSource {
   constructor(private readonly kafka: Kafka) {}
 
   async measure(groups: readonly LaggingGroup[]): Promise<PartitionLag[]> {
-    const admin = await this.connected();
     try {
+      const admin = await this.connected();
       const ends = new Map<string, { partition: number; high: bigint; low: bigint }[]>();
       for (const topic of new Set(groups.flatMap((group) => group.topics))) {
         const offsets = await admin.fetchTopicOffsets(topic);
@@ -59,7 +59,7 @@ export class KafkaConsumerLag implements ConsumerLagSource {
       }
       return lags;
     } catch (error) {
-      // A broken admin connection is rebuilt on the next scrape.
+      // A failed or broken admin connection is rebuilt on the next scrape.
       await this.close();
       throw error;
     }
