@@ -108,7 +108,7 @@ export class ServiceEnv {
    */
   @Transform(emptyAsUnset)
   @IsOptional()
-  @IsIn(['none', 'console', 'file', 'otlp'], { message: 'OTEL_TRACES_EXPORTER must be none, console, file or otlp' })
+  @IsIn(['none', 'console', 'file', 'otlp'], { message: 'OTEL_TRACES_EXPORTER chỉ nhận none, console, file hoặc otlp (OTEL_TRACES_EXPORTER must be none, console, file or otlp)' })
   OTEL_TRACES_EXPORTER?: TracesExporterName;
 
   @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'file')
@@ -118,12 +118,12 @@ export class ServiceEnv {
   /** The standard OpenTelemetry variable: the collector's OTLP/HTTP base URL (spans go to `<it>/v1/traces`). */
   @Transform(emptyAsUnset)
   @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'otlp' || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined)
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://otel-collector:4318 (required when OTEL_TRACES_EXPORTER=otlp)' })
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT phải là URL http(s), bắt buộc khi OTEL_TRACES_EXPORTER=otlp (OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://otel-collector:4318, required when OTEL_TRACES_EXPORTER=otlp)' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
 
   /** Standard too: headers sent to the collector, `key=value,key2=value2` (e.g. an API key). */
   @Transform(emptyAsUnset)
-  @IsOptional() @Matches(/^[^=,\s]+=[^,]*(,\s*[^=,\s]+=[^,]*)*$/, { message: 'OTEL_EXPORTER_OTLP_HEADERS must look like key=value,key2=value2' })
+  @IsOptional() @Matches(/^[^=,\s]+=[^,]*(,\s*[^=,\s]+=[^,]*)*$/, { message: 'OTEL_EXPORTER_OTLP_HEADERS phải có dạng khoa=giatri,khoa2=giatri2 (OTEL_EXPORTER_OTLP_HEADERS must look like key=value,key2=value2)' })
   OTEL_EXPORTER_OTLP_HEADERS?: string;
 
   /** Standard too: milliseconds between two OTLP batches. */

@@ -135,7 +135,7 @@ export class EventPathMetrics implements OnApplicationShutdown {
       const groups = consumers.map((c) => ({ groupId: c.groupId, consumer: c.consumer, topics: c.topics }));
       const measuring = withTimeout(this.lagSource.measure(groups), LAG_TIMEOUT_MS).catch((error: unknown) => {
         // No lag series rather than stale ones; the next scrape tries again.
-        this.logger.warn(`consumer lag not measured: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(`Không đo được độ trễ consumer (consumer lag not measured): ${error instanceof Error ? error.message : String(error)}`);
         this.lagCache = undefined;
         return [];
       });
@@ -166,7 +166,7 @@ export class EventPathMetrics implements OnApplicationShutdown {
         };
       });
     } catch (error) {
-      this.logger.warn(`projection bookkeeping not read: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`Không đọc được sổ offset của projection (projection bookkeeping not read): ${error instanceof Error ? error.message : String(error)}`);
       return [];
     }
   }
