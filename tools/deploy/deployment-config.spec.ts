@@ -13,6 +13,8 @@ import { IncidentCountsProjection } from '../../apps/reporting/src/incident-coun
 import { MovementProjection } from '../../apps/reporting/src/movement/movement.projection';
 import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
 import { UnitsEnv } from '../../apps/units/src/config/units.env';
+import { UPSTREAM_SERVICES } from '../../apps/dashboard/server/dashboard-server';
+import { renderGatewayApiComponent, renderManifests } from '../../deploy/k8s/generate/render-manifests';
 
 const root = join(__dirname, '..', '..');
 const envClasses = { units: UnitsEnv, incidents: IncidentsEnv, campaigns: CampaignsEnv, reporting: ReportingEnv } as const;
@@ -31,8 +33,7 @@ function variablesOf(service: ServiceName): { known: Set<string>; required: stri
 
 type Manifest = { kind: string; apiVersion: string; metadata: { name: string }; spec?: Record<string, unknown> };
 
-function manifests(): Manifest[] {
-  const folder = join(root, 'deploy', 'k8s', 'base');
+function manifests(folder = join(root, 'deploy', 'k8s', 'base')): Manifest[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith('.yaml') && file !== 'kustomization.yaml')
     .flatMap((file) => parseAllDocuments(readFileSync(join(folder, file), 'utf8')).map((doc) => doc.toJS() as Manifest));
@@ -58,6 +59,53 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     const invalid = await validate(broken);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout).toContain('INVALID bad.yaml: Deployment/x');
+    const component = await validate(join(root, 'deploy', 'k8s', 'components', 'gateway-api'));
+    expect(component.code).toBe(0);
+  });
+
+  it('is what the generator renders (npm run k8s:render after editing it)', () => {
+    for (const [folder, files] of [
+      ['base', renderManifests()],
+      ['components/gateway-api', renderGatewayApiComponent()],
+    ] as const) {
+      for (const [file, text] of files) expect([folder, file, readFileSync(join(root, 'deploy', 'k8s', folder, file), 'utf8') === text]).toEqual([folder, file, true]);
+    }
+  });
+
+  it('publishes the gateway, and only it, through an Ingress with TLS (or the Gateway API component)', () => {
+    const byKind = (kind: string, from = documents): Manifest[] => from.filter((d) => d.kind === kind);
+    const servicePorts = new Map(byKind('Service').map((s) => [s.metadata.name, (s.spec!['ports'] as { name: string; port: number }[])]));
+    const [ingress, ...more] = byKind('Ingress');
+    expect(more).toEqual([]);
+    const spec = ingress!.spec as {
+      tls: { hosts: string[]; secretName: string }[];
+      rules: { host: string; http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }[];
+    };
+    expect(spec.tls).toEqual([{ hosts: [spec.rules[0]!.host], secretName: 'binh-yen-tls' }]);
+    const backends = spec.rules.flatMap((rule) => rule.http.paths.map((path) => ({ path: path.path, type: path.pathType, service: path.backend.service.name, port: path.backend.service.port.name })));
+    // Every public path (the dashboard, /svc/<service>/api/v1, /api/<service>/v1|docs) is under the gateway's `/`.
+    expect(backends).toEqual([{ path: '/', type: 'Prefix', service: 'gateway', port: 'http' }]);
+    expect(servicePorts.get('gateway')?.map((port) => port.name)).toContain('http');
+
+    const gatewayApi = manifests(join(root, 'deploy', 'k8s', 'components', 'gateway-api'));
+    const gateway = byKind('Gateway', gatewayApi)[0]!;
+    const listeners = (gateway.spec!['listeners'] as { name: string; protocol: string; tls?: { certificateRefs: { name: string }[] } }[]);
+    expect(listeners.find((l) => l.protocol === 'HTTPS')?.tls?.certificateRefs).toEqual([{ kind: 'Secret', name: 'binh-yen-tls' }]);
+    for (const route of byKind('HTTPRoute', gatewayApi)) {
+      const { parentRefs, rules } = route.spec as { parentRefs: { name: string; sectionName: string }[]; rules: { backendRefs?: { name: string; port: number }[] }[] };
+      for (const parent of parentRefs) expect(listeners.map((l) => `${gateway.metadata.name}/${l.name}`)).toContain(`${parent.name}/${parent.sectionName}`);
+      for (const backend of rules.flatMap((rule) => rule.backendRefs ?? [])) {
+        expect(backend.name).toBe('gateway');
+        expect(servicePorts.get(backend.name)?.map((port) => port.port)).toContain(backend.port);
+      }
+    }
+
+    // The gateway reaches every service, and every service admits the gateway.
+    const policies = new Map(byKind('NetworkPolicy').map((p) => [p.metadata.name, JSON.stringify(p.spec)]));
+    for (const service of UPSTREAM_SERVICES) {
+      expect(policies.get('gateway')).toContain(`{"podSelector":{"matchLabels":{"app.kubernetes.io/name":"${service}"}}}`);
+      expect(policies.get(service)).toContain('{"podSelector":{"matchLabels":{"app.kubernetes.io/name":"gateway"}}}');
+    }
   });
 
   it('scales the reporting consumers on the lag of the exact consumer groups the code uses', () => {
@@ -76,10 +124,17 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
 
   it('sets only variables each service knows, and every one it requires', () => {
     for (const document of documents.filter((d) => d.kind === 'Deployment')) {
-      const service = document.metadata.name as ServiceName;
-      const { known, required } = variablesOf(service);
       const containers = ((document.spec!['template'] as { spec: { containers: { env: { name: string }[] }[] } }).spec.containers);
       const names = containers.flatMap((container) => container.env.map((variable) => variable.name));
+      if (document.metadata.name === 'gateway') {
+        // The dashboard server's variables (apps/dashboard/server/main.ts): every upstream is required.
+        const upstreams = UPSTREAM_SERVICES.map((service) => `${service.toUpperCase()}_URL`);
+        expect(names.filter((name) => ![...upstreams, 'PORT', 'HOST', 'DASHBOARD_PUBLIC_DIR'].includes(name))).toEqual([]);
+        expect(upstreams.filter((name) => !names.includes(name))).toEqual([]);
+        continue;
+      }
+      const service = document.metadata.name as ServiceName;
+      const { known, required } = variablesOf(service);
       expect(names.filter((name) => !known.has(name))).toEqual([]);
       expect(required.filter((name) => !names.includes(name))).toEqual([]);
       expect(names.some((name) => name === 'AUTH_JWKS_URL' || name === 'AUTH_JWT_SECRET')).toBe(true);

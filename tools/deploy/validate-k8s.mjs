@@ -1,4 +1,4 @@
-// Validates deploy/k8s/base against the Kubernetes OpenAPI schemas, offline
+// Validates deploy/k8s/base (or the folder given) against the Kubernetes OpenAPI schemas, offline
 // (kubernetes-models ships them and is ESM-only, hence a module of its own).
 // Prints one line per document; exits 1 if any is invalid.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { CronJob, Job } from 'kubernetes-models/batch/v1';
-import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service } from 'kubernetes-models/v1';
 
@@ -17,6 +17,7 @@ const models = {
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'batch/v1/Job': Job,
   'batch/v1/CronJob': CronJob,
+  'networking.k8s.io/v1/Ingress': Ingress,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'v1/ConfigMap': ConfigMap,
@@ -24,7 +25,7 @@ const models = {
   'v1/Service': Service,
 };
 // Custom resources have no schema here; their shape is checked by the jest spec.
-const customResources = new Set(['keda.sh/v1alpha1/ScaledObject']);
+const customResources = new Set(['keda.sh/v1alpha1/ScaledObject', 'gateway.networking.k8s.io/v1/Gateway', 'gateway.networking.k8s.io/v1/HTTPRoute']);
 
 const folder = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'deploy', 'k8s', 'base');
 let failures = 0;

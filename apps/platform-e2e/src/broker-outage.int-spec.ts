@@ -31,6 +31,11 @@ describe('broker outage: writes go on, events arrive after it returns', () => {
     for (let i = 0; i < 5; i++) expect((await platform.postIncident(incidentReport({ category: 'drugs' }))).status).toBe(201);
     const waiting = await platform.sql<{ n: string }>(platform.incidentsDb, `SELECT count(*) AS n FROM outbox WHERE published_at IS NULL AND event_type LIKE 'incident.%'`);
     expect(Number(waiting[0]!.n)).toBe(5);
+    // Scrapes still answer in time without the broker (ADR 0021): the backlog shows, lag series are left out.
+    const started = Date.now();
+    const metrics = await (await fetch(`${platform.incidents.url}/metrics`)).text();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(Number(/^binhyen_outbox_backlog (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(5);
 
     await broker.restart();
     await platform.waitForTotal('2026-Q3', 7, 120_000);

@@ -4,6 +4,16 @@ import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, M
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
+/** The OpenTelemetry specification reads an empty variable as unset (compose passes `${X:-}` as ""). */
+const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+export type TracesExporterName = 'none' | 'console' | 'file' | 'otlp';
+
+/** The exporter in effect: the named one, else OTLP as soon as a collector endpoint is given. */
+export function tracesExporterOf(env: Pick<ServiceEnv, 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT'>): TracesExporterName {
+  return env.OTEL_TRACES_EXPORTER ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT ? 'otlp' : 'none');
+}
+
 const toList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter(Boolean) : value;
 
@@ -92,15 +102,33 @@ export class ServiceEnv {
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 
   /**
-   * Where finished trace spans go: `none` (the default: tracing off), `console` (JSON lines on
-   * stdout) or `file` (JSON lines appended to OTEL_SPANS_FILE). See ADR 0019.
+   * Where finished trace spans go: `none` (tracing off), `console` (JSON lines on stdout), `file`
+   * (JSON lines appended to OTEL_SPANS_FILE) or `otlp` (OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT).
+   * Unset: `otlp` when an endpoint is set, else `none`. See ADR 0019 and 0021.
    */
-  @IsIn(['none', 'console', 'file'], { message: 'OTEL_TRACES_EXPORTER must be none, console or file' })
-  OTEL_TRACES_EXPORTER: 'none' | 'console' | 'file' = 'none';
+  @Transform(emptyAsUnset)
+  @IsOptional()
+  @IsIn(['none', 'console', 'file', 'otlp'], { message: 'OTEL_TRACES_EXPORTER chỉ nhận none, console, file hoặc otlp (OTEL_TRACES_EXPORTER must be none, console, file or otlp)' })
+  OTEL_TRACES_EXPORTER?: TracesExporterName;
 
   @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'file')
   @IsString({ message: 'OTEL_SPANS_FILE is required when OTEL_TRACES_EXPORTER=file' }) @MinLength(1)
   OTEL_SPANS_FILE?: string;
+
+  /** The standard OpenTelemetry variable: the collector's OTLP/HTTP base URL (spans go to `<it>/v1/traces`). */
+  @Transform(emptyAsUnset)
+  @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'otlp' || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT phải là URL http(s), bắt buộc khi OTEL_TRACES_EXPORTER=otlp (OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://otel-collector:4318, required when OTEL_TRACES_EXPORTER=otlp)' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** Standard too: headers sent to the collector, `key=value,key2=value2` (e.g. an API key). */
+  @Transform(emptyAsUnset)
+  @IsOptional() @Matches(/^[^=,\s]+=[^,]*(,\s*[^=,\s]+=[^,]*)*$/, { message: 'OTEL_EXPORTER_OTLP_HEADERS phải có dạng khoa=giatri,khoa2=giatri2 (OTEL_EXPORTER_OTLP_HEADERS must look like key=value,key2=value2)' })
+  OTEL_EXPORTER_OTLP_HEADERS?: string;
+
+  /** Standard too: milliseconds between two OTLP batches. */
+  @IsInt() @Min(10) @Max(60_000)
+  OTEL_BSP_SCHEDULE_DELAY: number = 5_000;
 
   /** `json` in containers (one object per line, for the log pipeline); `text` for people. */
   @IsIn(['text', 'json'])

@@ -31,3 +31,5 @@ export * from './transport/event-transport';
  * new code injects EVENT_TRANSPORT (an EventTransport) instead.
  */
 export type { EventSource as KafkaClient } from './transport/as-event-transport';
+export * from './metrics/consumer-lag';
+export * from './nest/projection-host';

@@ -1,6 +1,6 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
-import { createHttpApp, type ServiceEnv } from '@binh-yen/http';
-import { initTracing } from '@binh-yen/telemetry';
+import { createHttpApp, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
+import { initTracing, parseOtlpHeaders, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import { ServiceLogger } from './json-logger';
 import type { ServiceSpec } from './service-spec';
@@ -31,7 +31,7 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
       dataSourceOptions({ url: env.DATABASE_URL, poolSize: 1, migrations: spec.migrations, applicationName: `${spec.name}-migrate` }),
     );
   }
-  initTracing({ exporter: env.OTEL_TRACES_EXPORTER, ...(env.OTEL_SPANS_FILE ? { spansFile: env.OTEL_SPANS_FILE } : {}) });
+  initTracing(tracingOptionsOf(env));
   const logger = options.logger ?? new ServiceLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LOG_LEVELS[env.LOG_LEVEL] });
   const app = await createHttpApp(module, {
     title: spec.title,
@@ -46,4 +46,16 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${env.HOST}:${address.port}`;
   return { app, url, stop: () => app.close() };
+}
+
+/** The tracing set-up a service's validated environment asks for (ADR 0019, 0021). */
+export function tracingOptionsOf(env: ServiceEnv): TracingOptions {
+  const exporter = tracesExporterOf(env);
+  return {
+    exporter,
+    ...(env.OTEL_SPANS_FILE ? { spansFile: env.OTEL_SPANS_FILE } : {}),
+    ...(exporter === 'otlp' && env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { otlp: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, headers: parseOtlpHeaders(env.OTEL_EXPORTER_OTLP_HEADERS), scheduledDelayMs: env.OTEL_BSP_SCHEDULE_DELAY } }
+      : {}),
+  };
 }

@@ -13,7 +13,15 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ExportResultCode, hrTimeToMilliseconds, W3CTraceContextPropagator, type ExportResult } from '@opentelemetry/core';
-import { BasicTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { OtlpHttpSpanExporter } from './otlp-http-exporter';
 
 /**
  * OpenTelemetry traces for the event path (ADR 0019). One trace runs from the
@@ -22,12 +30,14 @@ import { BasicTracerProvider, SimpleSpanProcessor, type ReadableSpan, type SpanE
  * Off by default (OTEL_TRACES_EXPORTER=none): then no provider is registered and
  * every call here is a cheap no-op, so the event path behaves exactly as without it.
  */
-export type TracesExporter = 'none' | 'console' | 'file';
+export type TracesExporter = 'none' | 'console' | 'file' | 'otlp';
 
 export interface TracingOptions {
   exporter: TracesExporter;
   /** Where the `file` exporter appends one JSON object per finished span. */
   spansFile?: string;
+  /** The `otlp` exporter (ADR 0021): spans batched and POSTed as OTLP/HTTP JSON to `<endpoint>/v1/traces`. */
+  otlp?: { endpoint: string; headers?: Record<string, string>; scheduledDelayMs?: number };
 }
 
 /** One finished span as the `console` and `file` exporters write it (a JSON line). */
@@ -53,10 +63,24 @@ let provider: BasicTracerProvider | undefined;
 /** Starts tracing for this process; the first call wins (several services may share a process). */
 export function initTracing(options: TracingOptions): void {
   if (provider || options.exporter === 'none') return;
-  const exporter = new JsonLinesSpanExporter(options.exporter === 'file' ? options.spansFile : undefined);
-  provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  provider = new BasicTracerProvider({ spanProcessors: [spanProcessorFor(options)] });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);
+}
+
+function spanProcessorFor(options: TracingOptions): SpanProcessor {
+  if (options.exporter === 'otlp') {
+    if (!options.otlp) throw new Error('the otlp traces exporter needs an endpoint (OTEL_EXPORTER_OTLP_ENDPOINT)');
+    const { scheduledDelayMs, ...exporter } = options.otlp;
+    // Batched: a span costs a queue push on the hot path, the network is paid once per batch.
+    return new BatchSpanProcessor(new OtlpHttpSpanExporter(exporter), scheduledDelayMs ? { scheduledDelayMillis: scheduledDelayMs } : {});
+  }
+  return new SimpleSpanProcessor(new JsonLinesSpanExporter(options.exporter === 'file' ? options.spansFile : undefined));
+}
+
+/** Sends the spans still queued (process shutdown: a batch exporter would otherwise lose them). */
+export async function flushTracing(): Promise<void> {
+  await provider?.forceFlush();
 }
 
 export function tracingEnabled(): boolean {
