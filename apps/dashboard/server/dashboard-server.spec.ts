@@ -13,6 +13,10 @@ function fakeService(): Promise<{ url: string; server: Server }> {
       return;
     }
     response.writeHead(request.headers.authorization ? 200 : 401, { 'content-type': 'application/json', connection: 'keep-alive' });
+    if (request.url?.startsWith('/api/v1/echo-proto')) {
+      response.end(JSON.stringify({ proto: request.headers['x-forwarded-proto'] }));
+      return;
+    }
     response.end(JSON.stringify({ method: request.method, url: request.url, authorization: request.headers.authorization ?? null, ...(request.headers.traceparent ? { traceparent: request.headers.traceparent } : {}) }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
@@ -69,6 +73,14 @@ describe('the dashboard server: static files and a proxy to the services', () =>
     expect((await fetch(`${dashboard.url}/api/units/health/ready`)).status).toBe(404);
     expect((await fetch(`${dashboard.url}/api/payments/v1/x`)).status).toBe(404);
     expect((await fetch(`${dashboard.url}/api/units/v10/x`)).status).toBe(404);
+  });
+
+  it('tells the service the protocol the client used: https behind the TLS Ingress, http otherwise', async () => {
+    const proto = async (headers: Record<string, string>): Promise<string> =>
+      ((await (await fetch(`${dashboard.url}/api/units/v1/echo-proto`, { headers: { authorization: 'Bearer abc', ...headers } })).json()) as { proto: string }).proto;
+    expect(await proto({ 'x-forwarded-proto': 'https' })).toBe('https');
+    expect(await proto({})).toBe('http');
+    expect(await proto({ 'x-forwarded-proto': 'gopher' })).toBe('http');
   });
 
   it('streams server-sent events as they come', async () => {

@@ -57,6 +57,11 @@ function problem(response: ServerResponse, status: number, title: string, detail
   sendJson(response, status, { type: 'about:blank', title, status, detail });
 }
 
+function forwardedProto(request: IncomingMessage): 'http' | 'https' {
+  const claimed = String(request.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+  return claimed === 'https' ? 'https' : 'http';
+}
+
 /**
  * `/svc/<service>/api/v1/...` → `<upstream>/api/v1/...`: the browser talks to one
  * origin (no CORS), bearer token passed through untouched; responses are streamed,
@@ -67,7 +72,8 @@ function proxy(request: IncomingMessage, response: ServerResponse, upstream: str
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const headers = forwardableHeaders(request.headers);
   headers['x-forwarded-for'] = [request.headers['x-forwarded-for'], request.socket.remoteAddress].filter(Boolean).join(', ');
-  headers['x-forwarded-proto'] = 'http';
+  // Behind the TLS Ingress the client spoke https to the Ingress, which says so; directly, it spoke http to us.
+  headers['x-forwarded-proto'] = forwardedProto(request);
   const outgoing = send(target, { method: request.method, headers }, (incoming) => {
     response.writeHead(incoming.statusCode ?? 502, forwardableHeaders(incoming.headers));
     response.flushHeaders();
