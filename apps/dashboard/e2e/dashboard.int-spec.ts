@@ -196,6 +196,14 @@ describe('dashboard: the projected views in a real browser, served by npm start'
     await download.saveAs(xlsx);
     expect(download.suggestedFilename()).toBe(`bao-cao-25.227-${quarter}.xlsx`);
     expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    // The year's roll-up: compared with the year before only.
+    await page.getByTestId('period-select').selectOption('year');
+    await page.locator('h1', { hasText: `Cả năm ${quarter.slice(0, 4)}` }).waitFor();
+    const yearHeadings = page.getByTestId('report-section-movement').locator('table').first().getByRole('columnheader');
+    await yearHeadings.filter({ hasText: /^Năm nay$/ }).waitFor();
+    expect(await yearHeadings.allTextContents()).toEqual(['Chỉ tiêu', 'Năm nay', 'Năm trước', 'Thay đổi']);
+    await shot(page, '05b-report-year');
+    await page.getByTestId('period-select').selectOption('quarter');
 
     // A district officer sees its district as the root and submits its report…
     await signOut(page);

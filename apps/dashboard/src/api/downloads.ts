@@ -1,13 +1,14 @@
 import { call } from './client';
 import type { Session } from './session';
 
-type ReportQuery = { area: string; quarter: string; view: string; lang: string };
+/** A quarter's report, or the year's roll-up (`year` instead of `quarter`). */
+type ReportQuery = { area: string; view: string; lang: string } & ({ quarter: string } | { year: string });
 
 /** The report as a file (XLSX or CSV): fetched with the bearer token, saved through a link. */
 export async function downloadReport(session: Session, query: ReportQuery, format: 'xlsx' | 'csv'): Promise<string> {
   const response = await call(session, 'reporting', 'reports/quarterly', { query: { ...query, format } });
   const blob = await response.blob();
-  const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `bao-cao-${query.area}-${query.quarter}.${format}`;
+  const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `bao-cao-${query.area}-${'year' in query ? query.year : query.quarter}.${format}`;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -42,7 +42,9 @@ export interface ReportSection {
 export interface QuarterlyReport {
   title: string;
   area: { path: string; name: string };
+  /** The period: a quarter, or a year for the year's roll-up. */
   quarter: string;
+  periodKind: 'quarter' | 'year';
   view: 'as-at-time' | 'as-today';
   language: 'vi' | 'en';
   currentAsOf: FreshnessByProjection;

@@ -10,7 +10,18 @@ function Change({ current, before }: { current: number; before: number | null })
 }
 
 /** A section's figures with the comparison columns, for any section the report has. */
-export function CompareTable({ caption, rows, label }: { caption: string; rows: ReportRow[]; label?: (metric: string) => string }): JSX.Element {
+export function CompareTable({
+  caption,
+  rows,
+  label,
+  year = false,
+}: {
+  caption: string;
+  rows: ReportRow[];
+  label?: (metric: string) => string;
+  /** A year's roll-up compares with the year before only. */
+  year?: boolean;
+}): JSX.Element {
   const { t, number } = useI18n();
   const cell = (value: number | null): string => (value === null ? '—' : number(value));
   return (
@@ -20,9 +31,9 @@ export function CompareTable({ caption, rows, label }: { caption: string; rows: 
         <thead>
           <tr>
             <th scope="col">{t('metric')}</th>
-            <th scope="col" className="num">{t('current')}</th>
-            <th scope="col" className="num">{t('previousQuarter')}</th>
-            <th scope="col" className="num">{t('sameQuarterLastYear')}</th>
+            <th scope="col" className="num">{t(year ? 'currentYear' : 'current')}</th>
+            <th scope="col" className="num">{t(year ? 'previousYear' : 'previousQuarter')}</th>
+            {!year && <th scope="col" className="num">{t('sameQuarterLastYear')}</th>}
             <th scope="col" className="num">{t('change')}</th>
           </tr>
         </thead>
@@ -32,7 +43,7 @@ export function CompareTable({ caption, rows, label }: { caption: string; rows: 
               <th scope="row">{label ? label(row.metric) : row.metric}</th>
               <td className="num">{cell(row.current)}</td>
               <td className="num">{cell(row.previousQuarter)}</td>
-              <td className="num">{cell(row.sameQuarterLastYear)}</td>
+              {!year && <td className="num">{cell(row.sameQuarterLastYear)}</td>}
               <td className="num">
                 <Change current={row.current} before={row.previousQuarter} />
               </td>

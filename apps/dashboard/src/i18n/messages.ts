@@ -76,6 +76,11 @@ export const messages = {
   noData: { vi: 'Chưa có số liệu.', en: 'No figures yet.' },
   // Series
   current: { vi: 'Quý này', en: 'This quarter' },
+  currentYear: { vi: 'Năm nay', en: 'This year' },
+  previousYear: { vi: 'Năm trước', en: 'Previous year' },
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+  'period.quarter': { vi: 'Quý', en: 'Quarter' },
+  'period.year': { vi: 'Cả năm', en: 'Whole year' },
   previousQuarter: { vi: 'Quý trước', en: 'Previous quarter' },
   sameQuarterLastYear: { vi: 'Cùng kỳ năm trước', en: 'Same quarter last year' },
   change: { vi: 'Thay đổi', en: 'Change' },

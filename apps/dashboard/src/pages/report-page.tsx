@@ -10,19 +10,22 @@ import { routeHref } from '../state/route';
 import { useResource } from '../state/use-resource';
 
 type View = 'as-at-time' | 'as-today';
+type PeriodKind = 'quarter' | 'year';
 
 /** The quarterly report, every section rendered from its rows and details, with its downloads. */
 export function ReportPage({ session, area, quarter }: { session: Session; area: string; quarter: string }): JSX.Element {
   const i18n = useI18n();
   const { t, language } = i18n;
   const [view, setView] = useState<View>('as-at-time');
+  const [periodKind, setPeriodKind] = useState<PeriodKind>('quarter');
+  const year = quarter.slice(0, 4);
+  const query = periodKind === 'year' ? { area, year, view, lang: language } : { area, quarter, view, lang: language };
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const report = useResource(
-    (signal) => getJson<QuarterlyReport>(session, 'reporting', 'reports/quarterly', { area, quarter, view, lang: language }, signal),
-    [session.token, area, quarter, view, language],
+    (signal) => getJson<QuarterlyReport>(session, 'reporting', 'reports/quarterly', query, signal),
+    [session.token, area, quarter, view, language, periodKind],
   );
-  const query = { area, quarter, view, lang: language };
   const run = (name: string, work: () => Promise<unknown>): void => {
     setBusy(name);
     setActionError(null);
@@ -34,9 +37,16 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
   return (
     <>
       <h1>
-        {data?.title ?? t('reportTitle')} <span className="subtitle">{data ? `${data.area.name} · ${i18n.quarter(quarter)}` : i18n.quarter(quarter)}</span>
+        {data?.title ?? t('reportTitle')} <span className="subtitle">{[data?.area.name, periodKind === 'year' ? `${t('period.year')} ${year}` : i18n.quarter(quarter)].filter(Boolean).join(' · ')}</span>
       </h1>
       <div className="card report-controls">
+        <div className="field-inline">
+          <label htmlFor="period-select">{t('period')}</label>
+          <select id="period-select" value={periodKind} onChange={(event) => setPeriodKind(event.target.value as PeriodKind)} data-testid="period-select">
+            <option value="quarter">{`${t('period.quarter')} · ${i18n.quarter(quarter)}`}</option>
+            <option value="year">{`${t('period.year')} ${year}`}</option>
+          </select>
+        </div>
         <div className="field-inline">
           <label htmlFor="view-select">{t('view')}</label>
           <select id="view-select" value={view} onChange={(event) => setView(event.target.value as View)}>
@@ -64,7 +74,7 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
           {data.sections.map((section) => (
             <section key={section.key} className="card report-section" aria-labelledby={`report-${section.key}`} data-testid={`report-section-${section.key}`}>
               <h2 id={`report-${section.key}`}>{section.title}</h2>
-              <CompareTable caption={section.title} rows={section.rows} label={section.key === 'incidents' ? i18n.category : undefined} />
+              <CompareTable caption={section.title} rows={section.rows} label={section.key === 'incidents' ? i18n.category : undefined} year={data.periodKind === 'year'} />
               {section.details.map((detail) => (
                 <DetailTable key={detail.heading} detail={detail} />
               ))}
