@@ -69,7 +69,7 @@ export function messagingDefaults(
       maxEventsPerTransaction: 1_000,
       sessionTimeoutMs: 30_000,
       heartbeatIntervalMs: 3_000,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: 6,
       ...required.consumers,
     },
   };
