@@ -9,6 +9,7 @@ const chunk = (name: string, events = 1): Chunk => ({ name, decoded: Array.from(
 function recorder(failGroups = false): { committer: GroupCommitter<Chunk>; log: string[] } {
   const log: string[] = [];
   const committer = new GroupCommitter<Chunk>(
+    1,
     10,
     async (group) => {
       log.push(`group ${group.map((c) => c.name).join('+')}`);
@@ -42,10 +43,11 @@ describe('GroupCommitter', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected']);
   });
 
-  it('runs one transaction at a time', async () => {
+  it('runs at most `lanes` transactions at a time', async () => {
     let running = 0;
     let most = 0;
     const committer = new GroupCommitter<Chunk>(
+      2,
       1,
       async () => undefined,
       async () => {
@@ -55,7 +57,7 @@ describe('GroupCommitter', () => {
         running -= 1;
       },
     );
-    await Promise.all(['a', 'b', 'c', 'd'].map((name) => committer.submit(chunk(name))));
-    expect(most).toBe(1);
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((name) => committer.submit(chunk(name))));
+    expect(most).toBe(2);
   });
 });

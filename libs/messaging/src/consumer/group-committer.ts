@@ -10,18 +10,19 @@ interface Waiting<T> {
 }
 
 /**
- * Group commit for one consumer: chunks submitted while a transaction runs wait and go
+ * Group commit for one consumer: chunks submitted while transactions run wait and go
  * together into the next one (up to `maxEvents`, at least one chunk). Partitions of one
- * fetch then cost one transaction instead of one each, and since only one transaction
- * of the consumer runs at a time, two partitions never deadlock on shared projection
- * rows. A group that fails is not retried as a group: each of its chunks then runs
- * alone, where errors are classified, retried and isolated.
+ * fetch then cost one transaction instead of one each. At most `lanes` transactions run
+ * at once (their projection writes take turns, see ApplyGate). A group that fails is not
+ * retried as a group: each of its chunks then runs alone, where errors are classified,
+ * retried and isolated.
  */
 export class GroupCommitter<T extends PendingChunk> {
   private readonly waiting: Waiting<T>[] = [];
-  private draining = false;
+  private active = 0;
 
   constructor(
+    private readonly lanes: number,
     private readonly maxEvents: number,
     private readonly applyGroup: (group: readonly T[]) => Promise<void>,
     private readonly applyAlone: (chunk: T) => Promise<void>,
@@ -30,12 +31,12 @@ export class GroupCommitter<T extends PendingChunk> {
   /** Resolves once the chunk's transaction committed; rejects with its final error. */
   submit(chunk: T): Promise<void> {
     const done = new Promise<void>((resolve, reject) => this.waiting.push({ chunk, resolve, reject }));
-    if (!this.draining) void this.drain();
+    if (this.active < this.lanes) void this.drain();
     return done;
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
+    this.active += 1;
     try {
       while (this.waiting.length > 0) {
         // The other partitions of the same fetch are a few microtasks behind: let them in.
@@ -54,7 +55,7 @@ export class GroupCommitter<T extends PendingChunk> {
         }
       }
     } finally {
-      this.draining = false;
+      this.active -= 1;
     }
   }
 

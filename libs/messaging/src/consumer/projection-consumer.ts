@@ -13,6 +13,7 @@ import {
   type DeadLetterRecord,
 } from './consumer-bookkeeping';
 import { decodeMessage, eventIdOf, type DecodedMessage } from './decoded-message';
+import { ApplyGate } from './apply-gate';
 import { classifyError } from './error-classification';
 import { GroupCommitter, type PendingChunk } from './group-committer';
 import type { Projection, ProjectionDefinition } from './projection';
@@ -63,8 +64,10 @@ export class ProjectionConsumer {
   private applied = 0;
   private deadLettered = 0;
   private restarts = 0;
-  /** The only way this consumer's transactions start: one at a time, partitions grouped. */
+  /** The only way this consumer's transactions start: two at most, partitions grouped. */
   private readonly committer: GroupCommitter<ChunkWork>;
+  /** Their projection writes, from `apply` to the commit, one transaction at a time. */
+  private readonly applyGate = new ApplyGate();
 
   constructor(
     source: EventSource,
@@ -79,7 +82,9 @@ export class ProjectionConsumer {
     // The exact group id that lag dashboards and autoscalers watch (no suffixes).
     this.groupId = `${options.topicPrefix}${options.serviceName}.${this.consumerName}`;
     this.topics = definition.topics.map((type) => topicFor(type, options.topicPrefix));
+    // Two lanes: one transaction's bookkeeping overlaps the other's apply and commit.
     this.committer = new GroupCommitter<ChunkWork>(
+      2,
       options.maxEventsPerTransaction,
       (group) => this.applyGroup(group),
       (chunk) => this.applyChunkAlone(chunk),
@@ -194,14 +199,17 @@ export class ProjectionConsumer {
   private async applyGroup(group: readonly ChunkWork[]): Promise<void> {
     const spans: Span[] = [];
     try {
-      await this.dataSource.transaction(async (tx) => {
+      await this.inGatedTransaction(async (tx, enterGate) => {
         const toApply: EventEnvelope[] = [];
         const counts = { applied: 0, deadLettered: 0 };
         for (const chunk of group) {
           const fresh = await this.claimChunk(tx, chunk, spans, counts);
           toApply.push(...fresh);
         }
-        if (toApply.length > 0) await this.projection.apply(toApply, tx);
+        if (toApply.length > 0) {
+          await enterGate();
+          await this.projection.apply(toApply, tx);
+        }
         failpoint('consumer.before-db-commit');
         this.applied += counts.applied;
         this.deadLettered += counts.deadLettered;
@@ -214,13 +222,29 @@ export class ProjectionConsumer {
     }
   }
 
+  /**
+   * A transaction whose projection writes wait for the apply gate (`enterGate`); the gate is
+   * let go once the transaction has committed or rolled back, when its row locks are gone.
+   */
+  private async inGatedTransaction(work: (tx: EntityManager, enterGate: () => Promise<void>) => Promise<void>): Promise<void> {
+    let release: (() => void) | undefined;
+    const enterGate = async (): Promise<void> => {
+      release ??= await this.applyGate.acquire();
+    };
+    try {
+      await this.dataSource.transaction((tx) => work(tx, enterGate));
+    } finally {
+      release?.();
+    }
+  }
+
   /** One chunk in its own transaction, retried by kind of error; the culprit is isolated. */
   private async applyChunkAlone({ topic, partition, decoded, invalid, heartbeat, isRunning }: ChunkWork): Promise<void> {
     let attempt = 0;
     for (;;) {
       const spans: Span[] = [];
       try {
-        await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, decoded, invalid, spans));
+        await this.inGatedTransaction((tx, enterGate) => this.applyInTransaction(tx, topic, partition, decoded, invalid, enterGate, spans));
         for (const span of spans) endSpan(span);
         if (this.state === 'retrying') this.state = 'running';
         return;
@@ -290,11 +314,15 @@ export class ProjectionConsumer {
     partition: number,
     decoded: readonly DecodedMessage[],
     deadLetters: readonly DeadLetterRecord[],
+    enterGate: () => Promise<void>,
     spans: Span[] = [],
   ): Promise<void> {
     const counts = { applied: 0, deadLettered: 0 };
     const toApply = await this.claimChunk(tx, { topic, partition, decoded, invalid: deadLetters }, spans, counts);
-    if (toApply.length > 0) await this.projection.apply(toApply, tx);
+    if (toApply.length > 0) {
+      await enterGate();
+      await this.projection.apply(toApply, tx);
+    }
     failpoint('consumer.before-db-commit');
     this.applied += counts.applied;
     this.deadLettered += counts.deadLettered;
@@ -314,7 +342,7 @@ export class ProjectionConsumer {
       for (;;) {
         const spans: Span[] = [];
         try {
-          await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, [entry], known, spans));
+          await this.inGatedTransaction((tx, enterGate) => this.applyInTransaction(tx, topic, partition, [entry], known, enterGate, spans));
           for (const span of spans) endSpan(span);
           break;
         } catch (error) {
