@@ -42,6 +42,7 @@ export class GroupCommitter<T extends PendingChunk> {
         // The other partitions of the same fetch are a few microtasks behind: let them in.
         await new Promise((resolve) => setImmediate(resolve));
         const group = this.nextGroup();
+        if (group.length === 0) continue; // the other lane took them meanwhile
         const [only] = group;
         if (group.length === 1 && only) {
           await this.settle(only, () => this.applyAlone(only.chunk));
