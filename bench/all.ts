@@ -137,6 +137,9 @@ async function suite(): Promise<void> {
       ...(failures.length > 0 ? ['', `Failures: ${failures.join('; ')}.`] : []),
       '',
     ];
+    // What was tried per missed target, written by hand, kept when the summary is rewritten.
+    const notes = join(__dirname, 'results', 'notes.md');
+    if (!small && existsSync(notes)) lines.push(readFileSync(notes, 'utf8').trimEnd(), '');
     writeFileSync(join(__dirname, 'results', `${name}.md`), `${lines.join('\n')}\n`);
     writeFileSync(join(__dirname, 'results', `${name}.json`), `${JSON.stringify({ date, mode: small ? 'small' : 'full', machine, cases: outcomes, durations, failures }, null, 2)}\n`);
     process.stdout.write(`\n${lines.join('\n')}\n`);

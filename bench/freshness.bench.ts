@@ -49,6 +49,10 @@ runMain(() =>
       { serviceName: 'reporting', topicPrefix: prefix, ...defaults.consumers },
       silentLogger,
     );
+    // The reader polls the view until told to stop; stopped before the databases go, so a
+    // failure is reported as itself rather than as the reader's "Driver not Connected".
+    let stopReading = false;
+    let reader: Promise<void> = Promise.resolve();
     try {
       relay.start();
       await consumer.start();
@@ -64,8 +68,8 @@ runMain(() =>
 
       // The reader: what the view shows, every 10 ms.
       let since = '1970-01-01T00:00:00Z';
-      const reader = (async () => {
-        while (producing || visibleAt.size < written) {
+      reader = (async () => {
+        while (!stopReading && (producing || visibleAt.size < written)) {
           const readAt = performance.now();
           const rows: { event_id: string; applied_at: Date }[] = await view.query(
             `SELECT event_id, applied_at FROM consumer_inbox WHERE applied_at >= $1::timestamptz - interval '5 seconds'`,
@@ -148,6 +152,8 @@ runMain(() =>
       });
       if (!valid) throw new Error(`${rebalances} rebalance(s) during the run: invalid`);
     } finally {
+      stopReading = true;
+      await reader.catch(() => undefined);
       await relay.stop();
       await consumer.stop();
       await source.destroy();

@@ -97,9 +97,10 @@ export class FaultStack {
 
   /** Starts one more reporting process (on the same database, in the same consumer groups). */
   async startReporting(extra: Record<string, string> = {}): Promise<ServiceProcess> {
-    const process = await startServiceProcess({ service: 'reporting', label: 'faults-reporting', env: this.env(this.reportingDbUrl, extra) });
+    const armed = Boolean(extra['BINHYEN_FAILPOINTS']);
+    const process = await startServiceProcess({ service: 'reporting', label: 'faults-reporting', env: this.env(this.reportingDbUrl, extra), mayExitDuringStart: armed });
     this.reporting.push(process);
-    if (!extra['BINHYEN_FAILPOINTS']) {
+    if (!armed) {
       await waitFor(() => consumerStates(process.url), (states) => states.length > 0 && states.every((s) => s.state === 'running'), {
         timeoutMs: 90_000,
         description: 'reporting consumers to join their groups',

@@ -9,6 +9,7 @@ function report(): QuarterlyReport {
     title: 'Báo cáo',
     area: { path: '25', name: 'Tỉnh Phú Thọ' },
     quarter: '2026-Q3',
+    periodKind: 'quarter',
     view: 'as-at-time',
     language: 'vi',
     currentAsOf: {},

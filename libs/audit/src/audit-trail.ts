@@ -28,14 +28,18 @@ export class AuditTrail {
     @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
   ) {}
 
-  async record(tx: EntityManager, caller: Caller, entry: AuditEntry, now = new Date()): Promise<void> {
+  /**
+   * `events`: the change's own events, appended with `audit.recorded` in one outbox statement
+   * (a round trip fewer on a hot command path than appending them apart).
+   */
+  async record(tx: EntityManager, caller: Caller, entry: AuditEntry, now = new Date(), events: readonly EventEnvelope[] = []): Promise<void> {
     const id = uuidv7(now.getTime());
     const requestId = currentRequestId();
-    await tx.query(
-      `INSERT INTO audit_log (id, recorded_at, subject, agency, action, entity_type, entity_id, area, before, after, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)`,
-      [id, now, caller.subject, caller.agency, entry.action, entry.entityType, entry.entityId, entry.area, json(entry.before), json(entry.after), requestId],
-    );
+    const row = {
+      sql: `INSERT INTO audit_log (id, recorded_at, subject, agency, action, entity_type, entity_id, area, before, after, request_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)`,
+      params: [id, now, caller.subject, caller.agency, entry.action, entry.entityType, entry.entityId, entry.area, json(entry.before), json(entry.after), requestId],
+    };
     const event: EventEnvelope<AuditRecordedV1> = {
       id: uuidv7(now.getTime()),
       type: AuditEventTypes.recorded,
@@ -57,7 +61,8 @@ export class AuditTrail {
         area: entry.area,
       },
     };
-    await this.outbox.append(tx, [event]);
+    // The audit row and the events in one statement: one round trip per audited write.
+    await this.outbox.append(tx, [event, ...events], row);
   }
 }
 

@@ -40,7 +40,10 @@ class EventValidator {
 
   constructor(mode: ValidationMode) {
     const ajv = new Ajv({ allErrors: true, strict: true });
-    addFormats(ajv);
+    // Producers check formats fully (a day that does not exist fails the command); a
+    // consumer re-reads what a producer already checked, so the regex-only formats do:
+    // the full `date-time` check was about 40% of a consumed event's decoding time.
+    addFormats(ajv, { mode: mode === 'consumer' ? 'fast' : 'full' });
     const shape = (schema: JsonSchema): JsonSchema => (mode === 'consumer' ? (tolerant(schema) as JsonSchema) : schema);
     this.envelope = ajv.compile(shape(envelopeSchema));
     for (const definition of eventCatalog) {

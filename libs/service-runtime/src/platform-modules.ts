@@ -33,10 +33,13 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
       enabled: true,
       maxAttempts: 3,
       maxRestarts: 10,
-      maxEventsPerTransaction: 1_000,
+      // A group of the partitions' chunks may fill it: fewer, larger commits (ADR 0022).
+      maxEventsPerTransaction: 5_000,
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,
       heartbeatIntervalMs: env.KAFKA_HEARTBEAT_INTERVAL_MS,
-      partitionsConsumedConcurrently: 1,
+      // Every partition of a fetch at once: their chunks meet in the consumer's group
+      // commit and cost one transaction together (ADR 0022).
+      partitionsConsumedConcurrently: Math.min(env.KAFKA_PARTITIONS, 16),
     },
   });
 }

@@ -5,7 +5,6 @@ import { IncidentEventTypes, uuidv7, type IncidentReportedV2 } from '@binh-yen/c
 import { ProblemException, problemType } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { findPossibleDuplicates, foldForSearch, reportIncident } from '@binh-yen/incidents-domain';
-import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { assertInArea } from '../shared/area-scope';
 import { IncidentsSettings } from '../shared/incidents-settings';
@@ -31,7 +30,6 @@ export class ReportIncidentUseCase {
     private readonly incidents: IncidentsRepository,
     private readonly cipher: InformantCipher,
     private readonly settings: IncidentsSettings,
-    private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -84,12 +82,12 @@ export class ReportIncidentUseCase {
       policy,
     ).map((candidate) => candidate.id);
 
-    await tx.query(
-      `INSERT INTO incidents (id, unit_id, unit_code, area, category, domain, source, severity, occurred_at, reported_at, recorded_at, updated_at,
+    const insert = {
+      sql: `INSERT INTO incidents (id, unit_id, unit_code, area, category, domain, source, severity, occurred_at, reported_at, recorded_at, updated_at,
          summary, location_text, latitude, longitude, suspects, victims, injured, deaths, has_informant, possible_duplicate_of,
          status, version, reported_by, reporting_agency, search_text)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::uuid[], 'reported', 1, $22, $23, $24)`,
-      [
+      params: [
         incident.id,
         unit.unitId,
         unit.code,
@@ -115,6 +113,14 @@ export class ReportIncidentUseCase {
         caller.agency,
         foldForSearch(`${incident.summary} ${incident.locationText ?? ''}`),
       ],
+    };
+    // The incident, its first timeline entry and the row as read back, in one statement.
+    const row = await this.incidents.insertWithFirstEntry(
+      tx,
+      insert,
+      caller,
+      { action: 'report', fromStatus: null, toStatus: 'reported', note: null, details: { source: incident.source, possibleDuplicateOf: duplicates } },
+      now,
     );
     if (incident.informant) {
       const sealed = this.cipher.seal(incident.id, incident.informant);
@@ -126,16 +132,8 @@ export class ReportIncidentUseCase {
         sealed.authTag,
       ]);
     }
-    await this.incidents.recordHistory(
-      tx,
-      caller,
-      { incidentId: incident.id, sequence: 1, action: 'report', fromStatus: null, toStatus: 'reported', note: null, details: { source: incident.source, possibleDuplicateOf: duplicates } },
-      now,
-    );
-    const view = toView(await this.incidents.requireById(tx, incident.id));
-    await this.audit.record(tx, caller, { action: 'incident.report', entityType: 'incident', entityId: incident.id, area: unit.path, before: null, after: view }, now);
-    await this.outbox.append(tx, [
-      incidentEvent<IncidentReportedV2>(incident.id, IncidentEventTypes.reported, 2, 1, unit.path, caller, {
+    const view = toView(row);
+    const reported = incidentEvent<IncidentReportedV2>(incident.id, IncidentEventTypes.reported, 2, 1, unit.path, caller, {
         incidentId: incident.id,
         unitId: unit.unitId,
         unitCode: unit.code,
@@ -148,8 +146,9 @@ export class ReportIncidentUseCase {
         people: incident.people,
         possibleDuplicateOf: duplicates,
         status: 'reported',
-      }, now),
-    ]);
+      }, now);
+    // The audit entry, its event and the incident's event: two statements in all.
+    await this.audit.record(tx, caller, { action: 'incident.report', entityType: 'incident', entityId: incident.id, area: unit.path, before: null, after: view }, now, [reported]);
     return view;
   }
 }

@@ -1,15 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DecodedMessage } from './decoded-message';
 
-/** The next offset to apply for a partition, as stored with the projection rows. */
-export async function readNextOffset(tx: EntityManager, consumer: string, topic: string, partition: number): Promise<bigint> {
-  const rows: { next_offset: string }[] = await tx.query(
-    `SELECT next_offset FROM consumer_offsets WHERE consumer = $1 AND topic = $2 AND partition = $3 FOR UPDATE`,
-    [consumer, topic, partition],
-  );
-  return rows.length === 0 ? 0n : BigInt(rows[0]!.next_offset);
-}
-
+/** Moves a partition's stored offset on (never back), e.g. past a dead letter applied alone. */
 export async function storeNextOffset(
   tx: EntityManager,
   consumer: string,
@@ -29,17 +21,71 @@ export async function storeNextOffset(
   );
 }
 
-/** Claims event ids in the inbox; answers the ids this consumer had never applied. */
-export async function claimInInbox(tx: EntityManager, consumer: string, eventIds: readonly string[]): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const rows: { event_id: string }[] = await tx.query(
-    `INSERT INTO consumer_inbox (consumer, event_id)
-     SELECT $1, id FROM unnest($2::uuid[]) AS id
-     ON CONFLICT DO NOTHING
-     RETURNING event_id`,
-    [consumer, [...new Set(eventIds)]],
+/** One event a consumer means to apply, with where it sits in its partition. */
+export interface InboxCandidate {
+  id: string;
+  offset: string;
+  occurredAt: string;
+}
+
+export interface PartitionClaim {
+  /** The partition's stored next offset before this batch: messages below it were applied. */
+  previousNextOffset: bigint;
+  /** Ids never applied before by this consumer (at or above the stored offset). */
+  claimed: Set<string>;
+}
+
+/**
+ * The bookkeeping of one partition's batch in one round trip: locks the partition's stored
+ * offset, claims in the inbox the candidates at or above it, and stores the next offset with
+ * the latest claimed event time (the watermark). Nothing changes when the whole batch lies
+ * below the stored offset (a replay). Same effect as readNextOffset, claimInInbox and
+ * storeNextOffset did in three statements, in one.
+ */
+export async function claimPartitionBatch(
+  tx: EntityManager,
+  consumer: string,
+  topic: string,
+  partition: number,
+  candidates: readonly InboxCandidate[],
+  nextOffset: bigint,
+): Promise<PartitionClaim> {
+  // A republished duplicate may sit twice in one batch: claim its first copy only.
+  const seen = new Set<string>();
+  const unique = candidates.filter((candidate) => !seen.has(candidate.id) && seen.add(candidate.id));
+  const rows: { previous: string; claimed: string[] }[] = await tx.query(
+    `WITH stored AS (
+       SELECT next_offset FROM consumer_offsets
+        WHERE consumer = $1 AND topic = $2 AND partition = $3
+        FOR UPDATE
+     ), previous AS (
+       SELECT coalesce((SELECT next_offset FROM stored), 0) AS next_offset
+     ), candidates AS (
+       SELECT c.id, c.at FROM unnest($4::uuid[], $5::bigint[], $6::timestamptz[]) AS c(id, message_offset, at), previous
+        WHERE c.message_offset >= previous.next_offset
+     ), claimed AS (
+       INSERT INTO consumer_inbox (consumer, event_id)
+       SELECT $1, id FROM candidates
+       ON CONFLICT DO NOTHING
+       RETURNING event_id
+     ), stored_next AS (
+       INSERT INTO consumer_offsets (consumer, topic, partition, next_offset, last_event_at, updated_at)
+       SELECT $1, $2, $3, $7::bigint,
+              (SELECT max(candidates.at) FROM candidates JOIN claimed ON claimed.event_id = candidates.id), now()
+         FROM previous WHERE $7::bigint > previous.next_offset
+       ON CONFLICT (consumer, topic, partition) DO UPDATE
+         SET next_offset = GREATEST(consumer_offsets.next_offset, EXCLUDED.next_offset),
+             last_event_at = COALESCE(GREATEST(consumer_offsets.last_event_at, EXCLUDED.last_event_at), consumer_offsets.last_event_at, EXCLUDED.last_event_at),
+             updated_at = now()
+       RETURNING 1
+     )
+     SELECT (SELECT next_offset FROM previous) AS previous,
+            coalesce((SELECT array_agg(event_id) FROM claimed), '{}') AS claimed,
+            (SELECT count(*) FROM stored_next) AS stored`,
+    [consumer, topic, partition, unique.map((c) => c.id), unique.map((c) => c.offset), unique.map((c) => c.occurredAt), nextOffset.toString()],
   );
-  return new Set(rows.map((row) => row.event_id));
+  const row = rows[0]!;
+  return { previousNextOffset: BigInt(row.previous), claimed: new Set(row.claimed) };
 }
 
 export interface DeadLetterRecord {

@@ -5,16 +5,17 @@ import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
 import type { MessagingLogger } from '../logger';
 import { asEventTransport, type EventSource } from '../transport/as-event-transport';
-import type { ConsumedBatch, EventPublisher, EventSubscription, EventTransport, LogMessage } from '../transport/event-transport';
+import type { ConsumedBatch, EventPublisher, EventSubscription, EventTransport } from '../transport/event-transport';
 import {
-  claimInInbox,
-  readNextOffset,
+  claimPartitionBatch,
   recordDeadLetters,
   storeNextOffset,
   type DeadLetterRecord,
 } from './consumer-bookkeeping';
 import { decodeMessage, eventIdOf, type DecodedMessage } from './decoded-message';
+import { ApplyGate } from './apply-gate';
 import { classifyError } from './error-classification';
+import { GroupCommitter, type PendingChunk } from './group-committer';
 import type { Projection, ProjectionDefinition } from './projection';
 
 export interface ProjectionConsumerOptions {
@@ -63,6 +64,10 @@ export class ProjectionConsumer {
   private applied = 0;
   private deadLettered = 0;
   private restarts = 0;
+  /** The only way this consumer's transactions start: two at most, partitions grouped. */
+  private readonly committer: GroupCommitter<ChunkWork>;
+  /** Their projection writes, from `apply` to the commit, one transaction at a time. */
+  private readonly applyGate = new ApplyGate();
 
   constructor(
     source: EventSource,
@@ -77,6 +82,13 @@ export class ProjectionConsumer {
     // The exact group id that lag dashboards and autoscalers watch (no suffixes).
     this.groupId = `${options.topicPrefix}${options.serviceName}.${this.consumerName}`;
     this.topics = definition.topics.map((type) => topicFor(type, options.topicPrefix));
+    // Two lanes: one transaction's bookkeeping overlaps the other's apply and commit.
+    this.committer = new GroupCommitter<ChunkWork>(
+      2,
+      options.maxEventsPerTransaction,
+      (group) => this.applyGroup(group),
+      (chunk) => this.applyChunkAlone(chunk),
+    );
   }
 
   stats(): ConsumerStats {
@@ -164,7 +176,13 @@ export class ProjectionConsumer {
     for (let start = 0; start < messages.length; start += this.options.maxEventsPerTransaction) {
       if (!isRunning() || isStale()) return;
       const chunk = messages.slice(start, start + this.options.maxEventsPerTransaction);
-      await this.applyChunk(topic, partition, chunk, heartbeat, isRunning);
+      const decoded = chunk.map(decodeMessage);
+      const invalid: DeadLetterRecord[] = decoded.flatMap((entry) =>
+        entry.ok ? [] : [{ decoded: entry, kind: entry.kind, reason: entry.reason }],
+      );
+      // Dead letters reach their topic before the offsets move past them: never lost.
+      await this.publishDeadLetters(topic, partition, invalid);
+      await this.committer.submit({ topic, partition, decoded, invalid, heartbeat, isRunning });
       failpoint('consumer.after-db-commit');
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await heartbeat();
@@ -173,25 +191,60 @@ export class ProjectionConsumer {
     await commitOffsetsIfNecessary();
   }
 
-  private async applyChunk(
-    topic: string,
-    partition: number,
-    messages: LogMessage[],
-    heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
-  ): Promise<void> {
-    const decoded = messages.map(decodeMessage);
-    const invalid: DeadLetterRecord[] = decoded.flatMap((entry) =>
-      entry.ok ? [] : [{ decoded: entry, kind: entry.kind, reason: entry.reason }],
-    );
-    // Dead letters reach their topic before the offsets move past them: never lost.
-    await this.publishDeadLetters(topic, partition, invalid);
+  /**
+   * Chunks of several partitions that arrived together (one fetch), in one transaction: each
+   * partition's offset and inbox bookkeeping, then one `apply` of all their fresh events. A
+   * failure here is not judged: each chunk is then applied alone, with the retries below.
+   */
+  private async applyGroup(group: readonly ChunkWork[]): Promise<void> {
+    const spans: Span[] = [];
+    try {
+      await this.inGatedTransaction(async (tx, enterGate) => {
+        const toApply: EventEnvelope[] = [];
+        const counts = { applied: 0, deadLettered: 0 };
+        for (const chunk of group) {
+          const fresh = await this.claimChunk(tx, chunk, spans, counts);
+          toApply.push(...fresh);
+        }
+        if (toApply.length > 0) {
+          await enterGate();
+          await this.projection.apply(toApply, tx);
+        }
+        failpoint('consumer.before-db-commit');
+        this.applied += counts.applied;
+        this.deadLettered += counts.deadLettered;
+      });
+      for (const span of spans) endSpan(span);
+      if (this.state === 'retrying') this.state = 'running';
+    } catch (error) {
+      for (const span of spans) endSpan(span, error);
+      throw error;
+    }
+  }
 
+  /**
+   * A transaction whose projection writes wait for the apply gate (`enterGate`); the gate is
+   * let go once the transaction has committed or rolled back, when its row locks are gone.
+   */
+  private async inGatedTransaction(work: (tx: EntityManager, enterGate: () => Promise<void>) => Promise<void>): Promise<void> {
+    let release: (() => void) | undefined;
+    const enterGate = async (): Promise<void> => {
+      release ??= await this.applyGate.acquire();
+    };
+    try {
+      await this.dataSource.transaction((tx) => work(tx, enterGate));
+    } finally {
+      release?.();
+    }
+  }
+
+  /** One chunk in its own transaction, retried by kind of error; the culprit is isolated. */
+  private async applyChunkAlone({ topic, partition, decoded, invalid, heartbeat, isRunning }: ChunkWork): Promise<void> {
     let attempt = 0;
     for (;;) {
       const spans: Span[] = [];
       try {
-        await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, decoded, invalid, spans));
+        await this.inGatedTransaction((tx, enterGate) => this.applyInTransaction(tx, topic, partition, decoded, invalid, enterGate, spans));
         for (const span of spans) endSpan(span);
         if (this.state === 'retrying') this.state = 'running';
         return;
@@ -221,36 +274,58 @@ export class ProjectionConsumer {
     }
   }
 
+  /**
+   * A chunk's bookkeeping inside a group transaction: one statement for its offset and inbox,
+   * its dead letters; answers its events to apply, in partition order.
+   */
+  private async claimChunk(tx: EntityManager, chunk: Pick<ChunkWork, 'topic' | 'partition' | 'decoded' | 'invalid'>, spans: Span[], counts: { applied: number; deadLettered: number }): Promise<EventEnvelope[]> {
+    const { topic, partition, decoded, invalid } = chunk;
+    const last = decoded[decoded.length - 1]!;
+    const candidates = decoded.flatMap((entry) =>
+      entry.ok && this.definition.eventTypes.includes(entry.event.type) ? [{ entry, event: entry.event }] : [],
+    );
+    const { previousNextOffset, claimed } = await claimPartitionBatch(
+      tx,
+      this.consumerName,
+      topic,
+      partition,
+      candidates.map(({ entry, event }) => ({ id: event.id, offset: entry.offset, occurredAt: event.occurredAt })),
+      BigInt(last.offset) + 1n,
+    );
+    const fresh = decoded.filter((entry) => BigInt(entry.offset) >= previousNextOffset);
+    if (fresh.length === 0) return [];
+    const toApply: EventEnvelope[] = [];
+    for (const { entry, event } of candidates) {
+      // Within one batch a duplicate may appear twice: apply its first copy only.
+      if (BigInt(entry.offset) >= previousNextOffset && claimed.delete(event.id)) toApply.push(event);
+    }
+    spans.push(...this.startApplySpans(topic, partition, fresh, toApply));
+    const freshOffsets = new Set(fresh.map((entry) => entry.offset));
+    const letters = invalid.filter((letter) => freshOffsets.has(letter.decoded.offset));
+    await recordDeadLetters(tx, this.consumerName, topic, partition, letters);
+    counts.applied += toApply.length;
+    counts.deadLettered += letters.length;
+    return toApply;
+  }
+
   private async applyInTransaction(
     tx: EntityManager,
     topic: string,
     partition: number,
     decoded: readonly DecodedMessage[],
     deadLetters: readonly DeadLetterRecord[],
+    enterGate: () => Promise<void>,
     spans: Span[] = [],
   ): Promise<void> {
-    const nextOffset = await readNextOffset(tx, this.consumerName, topic, partition);
-    const fresh = decoded.filter((entry) => BigInt(entry.offset) >= nextOffset);
-    if (fresh.length === 0) return;
-    const candidates = fresh.flatMap((entry) =>
-      entry.ok && this.definition.eventTypes.includes(entry.event.type) ? [entry.event] : [],
-    );
-    const unseen = await claimInInbox(tx, this.consumerName, candidates.map((event) => event.id));
-    const toApply: EventEnvelope[] = [];
-    for (const event of candidates) {
-      // Within one batch a duplicate may appear twice: apply its first copy only.
-      if (unseen.delete(event.id)) toApply.push(event);
+    const counts = { applied: 0, deadLettered: 0 };
+    const toApply = await this.claimChunk(tx, { topic, partition, decoded, invalid: deadLetters }, spans, counts);
+    if (toApply.length > 0) {
+      await enterGate();
+      await this.projection.apply(toApply, tx);
     }
-    spans.push(...this.startApplySpans(topic, partition, fresh, toApply));
-    if (toApply.length > 0) await this.projection.apply(toApply, tx);
-    const freshOffsets = new Set(fresh.map((entry) => entry.offset));
-    const letters = deadLetters.filter((letter) => freshOffsets.has(letter.decoded.offset));
-    await recordDeadLetters(tx, this.consumerName, topic, partition, letters);
-    const last = fresh[fresh.length - 1]!;
-    await storeNextOffset(tx, this.consumerName, topic, partition, BigInt(last.offset) + 1n, latestOccurrence(toApply));
     failpoint('consumer.before-db-commit');
-    this.applied += toApply.length;
-    this.deadLettered += letters.length;
+    this.applied += counts.applied;
+    this.deadLettered += counts.deadLettered;
   }
 
   private async applyOneByOne(
@@ -267,7 +342,7 @@ export class ProjectionConsumer {
       for (;;) {
         const spans: Span[] = [];
         try {
-          await this.dataSource.transaction((tx) => this.applyInTransaction(tx, topic, partition, [entry], known, spans));
+          await this.inGatedTransaction((tx, enterGate) => this.applyInTransaction(tx, topic, partition, [entry], known, enterGate, spans));
           for (const span of spans) endSpan(span);
           break;
         } catch (error) {
@@ -358,8 +433,12 @@ export class ProjectionConsumer {
   }
 }
 
-function latestOccurrence(events: readonly EventEnvelope[]): string | null {
-  let latest: string | null = null;
-  for (const event of events) if (latest === null || event.occurredAt > latest) latest = event.occurredAt;
-  return latest;
+/** One partition's chunk waiting for its transaction. */
+interface ChunkWork extends PendingChunk {
+  topic: string;
+  partition: number;
+  decoded: readonly DecodedMessage[];
+  invalid: readonly DeadLetterRecord[];
+  heartbeat: () => Promise<void>;
+  isRunning: () => boolean;
 }

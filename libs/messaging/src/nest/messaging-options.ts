@@ -66,10 +66,10 @@ export function messagingDefaults(
       enabled: true,
       maxAttempts: 3,
       maxRestarts: 10,
-      maxEventsPerTransaction: 1_000,
+      maxEventsPerTransaction: 5_000,
       sessionTimeoutMs: 30_000,
       heartbeatIntervalMs: 3_000,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: 6,
       ...required.consumers,
     },
   };
