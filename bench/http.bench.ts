@@ -8,7 +8,7 @@
 // under this load. Invalid if the units replica consumer rejoined its group during the run,
 // or if the incidents and outbox rows do not equal the 201 answers counted by the client.
 //   npm run bench:http [-- --small | --seconds=N --concurrency=C]
-//   BENCH_SERVICE_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=tmp/prof' npm run bench:http -- --small   (profile the service)
+//   BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=tmp/prof' npm run bench:http -- --small   (profile the service)
 import { bearer, consumerStates } from '@binh-yen/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Agent, request } from 'node:http';
@@ -67,22 +67,15 @@ runMain(() =>
   withBroker(async (brokers) => {
     const service = new IncidentsUnderTest();
     // The services' defaults rather than the tests' quick settings.
-    // BENCH_SERVICE_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service.
-    const nodeOptions = process.env['BENCH_SERVICE_NODE_OPTIONS'];
-    if (nodeOptions) {
-      // startServiceProcess pipes stdout and stderr into one log stream that ends with stdout:
-      // a profiled child writing to stderr after that throws "write after end" here.
-      process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ERR_STREAM_WRITE_AFTER_END') throw error;
-      });
-    }
+    // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof", profiles the service
+    // (node flags: NODE_OPTIONS refuses --cpu-prof).
+    const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
     await service.start({
       KAFKA_PARTITIONS: '6',
       RELAY_POLL_INTERVAL_MS: '1000',
       KAFKA_SESSION_TIMEOUT_MS: '30000',
       KAFKA_HEARTBEAT_INTERVAL_MS: '3000',
-      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
-    });
+    }, nodeArgs);
     try {
       await service.publishUnits(phuThoUnits().events);
       const authorization = await bearer(callers.policeVietTri);

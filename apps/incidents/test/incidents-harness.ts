@@ -127,11 +127,12 @@ export class IncidentsUnderTest {
   database!: TestDatabase;
   service!: ServiceProcess;
 
-  async start(extra: Record<string, string> = {}): Promise<void> {
+  async start(extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<void> {
     this.database = await createTestDatabase('incidents');
     this.service = await startServiceProcess({
       service: 'incidents',
       label: this.label,
+      nodeArgs,
       env: serviceEnv(this.database.url, this.topicPrefix, { INCIDENTS_INFORMANT_KEY: informantKey(), ...extra }),
     });
   }

@@ -17,6 +17,8 @@ export interface ServiceProcessOptions {
    * its first batch right after joining): then answer the dead process instead of failing.
    */
   mayExitDuringStart?: boolean;
+  /** Flags for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export interface ServiceProcess {
@@ -33,13 +35,13 @@ export interface ServiceProcess {
  * Runs a service as its own operating-system process, exactly as `main.ts`
  * starts it, so tests can kill it the way a crash would. Waits until /health/ready.
  */
-export async function startServiceProcess({ service, env, label, mayExitDuringStart = false }: ServiceProcessOptions): Promise<ServiceProcess> {
+export async function startServiceProcess({ service, env, label, mayExitDuringStart = false, nodeArgs = [] }: ServiceProcessOptions): Promise<ServiceProcess> {
   const root = repoRoot();
   const port = await findFreePort();
   const logDir = join(root, 'test-artifacts', 'logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${label ?? service}-${port}.log`));
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
