@@ -15,7 +15,7 @@ import {
 import { decodeMessage, eventIdOf, type DecodedMessage } from './decoded-message';
 import { ApplyGate } from './apply-gate';
 import { classifyError } from './error-classification';
-import { GroupCommitter, type PendingChunk } from './group-committer';
+import { GroupCommitter } from './group-committer';
 import type { Projection, ProjectionDefinition } from './projection';
 
 export interface ProjectionConsumerOptions {
@@ -192,64 +192,58 @@ export class ProjectionConsumer {
   }
 
   /**
-   * Chunks of several partitions that arrived together (one fetch), in one transaction: each
-   * partition's offset and inbox bookkeeping, then one `apply` of all their fresh events. A
+   * Chunks of several partitions that arrived together (one fetch), in one transaction. A
    * failure here is not judged: each chunk is then applied alone, with the retries below.
    */
   private async applyGroup(group: readonly ChunkWork[]): Promise<void> {
-    const spans: Span[] = [];
-    try {
-      await this.inGatedTransaction(async (tx, enterGate) => {
-        const toApply: EventEnvelope[] = [];
-        const counts = { applied: 0, deadLettered: 0 };
-        for (const chunk of group) {
-          const fresh = await this.claimChunk(tx, chunk, spans, counts);
-          toApply.push(...fresh);
-        }
-        if (toApply.length > 0) {
-          await enterGate();
-          await this.projection.apply(toApply, tx);
-        }
-        failpoint('consumer.before-db-commit');
-        this.applied += counts.applied;
-        this.deadLettered += counts.deadLettered;
-      });
-      for (const span of spans) endSpan(span);
-      if (this.state === 'retrying') this.state = 'running';
-    } catch (error) {
-      for (const span of spans) endSpan(span, error);
-      throw error;
-    }
+    await this.applyInTransaction(group);
+    if (this.state === 'retrying') this.state = 'running';
   }
 
   /**
-   * A transaction whose projection writes wait for the apply gate (`enterGate`); the gate is
-   * let go once the transaction has committed or rolled back, when its row locks are gone.
+   * One transaction for some chunks: each partition's offset and inbox bookkeeping, then one
+   * `apply` of all their fresh events behind the apply gate, which is let go once the
+   * transaction has committed or rolled back (its row locks gone). Spans end with it.
    */
-  private async inGatedTransaction(work: (tx: EntityManager, enterGate: () => Promise<void>) => Promise<void>): Promise<void> {
-    let release: (() => void) | undefined;
-    const enterGate = async (): Promise<void> => {
-      release ??= await this.applyGate.acquire();
-    };
+  private async applyInTransaction(chunks: readonly ChunkBatch[]): Promise<void> {
+    const spans: Span[] = [];
+    let releaseGate: (() => void) | undefined;
     try {
-      await this.dataSource.transaction((tx) => work(tx, enterGate));
+      await this.dataSource.transaction(async (tx) => {
+        const toApply: EventEnvelope[] = [];
+        let deadLettered = 0;
+        for (const chunk of chunks) {
+          const claimed = await this.claimChunk(tx, chunk, spans);
+          toApply.push(...claimed.toApply);
+          deadLettered += claimed.deadLettered;
+        }
+        if (toApply.length > 0) {
+          releaseGate = await this.applyGate.acquire();
+          await this.projection.apply(toApply, tx);
+        }
+        failpoint('consumer.before-db-commit');
+        this.applied += toApply.length;
+        this.deadLettered += deadLettered;
+      });
+      for (const span of spans) endSpan(span);
+    } catch (error) {
+      for (const span of spans) endSpan(span, error);
+      throw error;
     } finally {
-      release?.();
+      releaseGate?.();
     }
   }
 
   /** One chunk in its own transaction, retried by kind of error; the culprit is isolated. */
-  private async applyChunkAlone({ topic, partition, decoded, invalid, heartbeat, isRunning }: ChunkWork): Promise<void> {
+  private async applyChunkAlone(chunk: ChunkWork): Promise<void> {
+    const { topic, partition, decoded, invalid, heartbeat, isRunning } = chunk;
     let attempt = 0;
     for (;;) {
-      const spans: Span[] = [];
       try {
-        await this.inGatedTransaction((tx, enterGate) => this.applyInTransaction(tx, topic, partition, decoded, invalid, enterGate, spans));
-        for (const span of spans) endSpan(span);
+        await this.applyInTransaction([chunk]);
         if (this.state === 'retrying') this.state = 'running';
         return;
       } catch (error) {
-        for (const span of spans) endSpan(span, error);
         const kind = classifyError(error);
         this.lastError = error instanceof Error ? error.message : String(error);
         if (!isRunning()) throw error;
@@ -275,10 +269,10 @@ export class ProjectionConsumer {
   }
 
   /**
-   * A chunk's bookkeeping inside a group transaction: one statement for its offset and inbox,
-   * its dead letters; answers its events to apply, in partition order.
+   * A chunk's bookkeeping inside a transaction: one statement for its offset and inbox, its
+   * dead letters; answers its events to apply, in partition order.
    */
-  private async claimChunk(tx: EntityManager, chunk: Pick<ChunkWork, 'topic' | 'partition' | 'decoded' | 'invalid'>, spans: Span[], counts: { applied: number; deadLettered: number }): Promise<EventEnvelope[]> {
+  private async claimChunk(tx: EntityManager, chunk: ChunkBatch, spans: Span[]): Promise<{ toApply: EventEnvelope[]; deadLettered: number }> {
     const { topic, partition, decoded, invalid } = chunk;
     const last = decoded[decoded.length - 1]!;
     const candidates = decoded.flatMap((entry) =>
@@ -293,7 +287,7 @@ export class ProjectionConsumer {
       BigInt(last.offset) + 1n,
     );
     const fresh = decoded.filter((entry) => BigInt(entry.offset) >= previousNextOffset);
-    if (fresh.length === 0) return [];
+    if (fresh.length === 0) return { toApply: [], deadLettered: 0 };
     const toApply: EventEnvelope[] = [];
     for (const { entry, event } of candidates) {
       // Within one batch a duplicate may appear twice: apply its first copy only.
@@ -303,29 +297,7 @@ export class ProjectionConsumer {
     const freshOffsets = new Set(fresh.map((entry) => entry.offset));
     const letters = invalid.filter((letter) => freshOffsets.has(letter.decoded.offset));
     await recordDeadLetters(tx, this.consumerName, topic, partition, letters);
-    counts.applied += toApply.length;
-    counts.deadLettered += letters.length;
-    return toApply;
-  }
-
-  private async applyInTransaction(
-    tx: EntityManager,
-    topic: string,
-    partition: number,
-    decoded: readonly DecodedMessage[],
-    deadLetters: readonly DeadLetterRecord[],
-    enterGate: () => Promise<void>,
-    spans: Span[] = [],
-  ): Promise<void> {
-    const counts = { applied: 0, deadLettered: 0 };
-    const toApply = await this.claimChunk(tx, { topic, partition, decoded, invalid: deadLetters }, spans, counts);
-    if (toApply.length > 0) {
-      await enterGate();
-      await this.projection.apply(toApply, tx);
-    }
-    failpoint('consumer.before-db-commit');
-    this.applied += counts.applied;
-    this.deadLettered += counts.deadLettered;
+    return { toApply, deadLettered: letters.length };
   }
 
   private async applyOneByOne(
@@ -340,13 +312,10 @@ export class ProjectionConsumer {
       const known = deadLetters.filter((letter) => letter.decoded === entry);
       let attempt = 0;
       for (;;) {
-        const spans: Span[] = [];
         try {
-          await this.inGatedTransaction((tx, enterGate) => this.applyInTransaction(tx, topic, partition, [entry], known, enterGate, spans));
-          for (const span of spans) endSpan(span);
+          await this.applyInTransaction([{ topic, partition, decoded: [entry], invalid: known }]);
           break;
         } catch (error) {
-          for (const span of spans) endSpan(span, error);
           if (!isRunning()) throw error;
           const kind = classifyError(error);
           const reason = error instanceof Error ? error.message : String(error);
@@ -433,12 +402,16 @@ export class ProjectionConsumer {
   }
 }
 
-/** One partition's chunk waiting for its transaction. */
-interface ChunkWork extends PendingChunk {
+/** One partition's decoded messages and those of them that are dead letters already. */
+interface ChunkBatch {
   topic: string;
   partition: number;
   decoded: readonly DecodedMessage[];
   invalid: readonly DeadLetterRecord[];
+}
+
+/** A chunk waiting for its transaction, with its batch's liveness callbacks. */
+interface ChunkWork extends ChunkBatch {
   heartbeat: () => Promise<void>;
   isRunning: () => boolean;
 }
