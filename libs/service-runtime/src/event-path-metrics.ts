@@ -3,6 +3,7 @@ import {
   consumerLagSourceFor,
   EVENT_TRANSPORT,
   MessagingHealth,
+  readWatermark,
   type ConsumerLagSource,
   type ConsumerStats,
   type EventTransport,
@@ -148,23 +149,17 @@ export class EventPathMetrics implements OnApplicationShutdown {
     if (consumers.length === 0) return [];
     const names = consumers.map((c) => c.consumer);
     try {
-      const offsets: { consumer: string; last_event_at: Date | null; applied_at: Date | null }[] = await this.dataSource.query(
-        `SELECT consumer, max(last_event_at) AS last_event_at, max(updated_at) AS applied_at FROM consumer_offsets WHERE consumer = ANY($1) GROUP BY consumer`,
-        [names],
-      );
-      const letters: { consumer: string; n: string }[] = await this.dataSource.query(
-        `SELECT consumer, count(*) AS n FROM dead_letters WHERE consumer = ANY($1) GROUP BY consumer`,
-        [names],
-      );
-      return names.map((consumer) => {
-        const row = offsets.find((entry) => entry.consumer === consumer);
-        return {
-          consumer,
-          lastEventAt: row?.last_event_at ? new Date(row.last_event_at) : null,
-          appliedAt: row?.applied_at ? new Date(row.applied_at) : null,
-          deadLetters: Number(letters.find((entry) => entry.consumer === consumer)?.n ?? 0),
-        };
-      });
+      const [watermarks, letters] = await Promise.all([
+        Promise.all(names.map((consumer) => readWatermark(this.dataSource, consumer))),
+        this.dataSource.query(`SELECT consumer, count(*) AS n FROM dead_letters WHERE consumer = ANY($1) GROUP BY consumer`, [names]) as Promise<{ consumer: string; n: string }[]>,
+      ]);
+      const toDate = (iso: string | null): Date | null => (iso ? new Date(iso) : null);
+      return names.map((consumer, i) => ({
+        consumer,
+        lastEventAt: toDate(watermarks[i]?.lastEventAt ?? null),
+        appliedAt: toDate(watermarks[i]?.appliedAt ?? null),
+        deadLetters: Number(letters.find((entry) => entry.consumer === consumer)?.n ?? 0),
+      }));
     } catch (error) {
       this.logger.warn(`Không đọc được sổ offset của projection (projection bookkeeping not read): ${error instanceof Error ? error.message : String(error)}`);
       return [];

@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
-import { forbidden } from '@binh-yen/http';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
 import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { periodOf } from '../report/dto/period';
@@ -9,11 +8,9 @@ import { AGENCY_COLUMNS, agencyName } from '../report/labels';
 import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from './campaigns.projection';
 import { CampaignFiguresQuery } from './dto/campaign-figures.query';
+import { requestedArea } from '../report/requested-area';
+import { csvCell } from '../report/render-csv';
 
-const csvCell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * The campaign figures of an area and period (a quarter or a year) by agency (clauses 2 and 6): the totals with
@@ -34,8 +31,7 @@ export class CampaignFiguresController {
   @ApiOperation({ summary: 'Campaign figures (activities, participants by group, pledges, agreements, stories, commendations, progress) by area, quarter and agency; JSON or CSV' })
   @ApiProduces('application/json', 'text/csv')
   async get(@Query() query: CampaignFiguresQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
-    const area = query.area ?? caller.area;
-    if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}) — ngoài địa bàn phụ trách.`);
+    const area = requestedArea(query.area, caller);
     const scope = { area, period: periodOf(query), view: query.view ?? 'as-at-time' } as const;
     const agency = query.agency ?? null;
     const [figures, everyAgency, campaigns, currentAsOf] = await Promise.all([

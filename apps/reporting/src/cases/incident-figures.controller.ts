@@ -1,11 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
-import { forbidden, ProblemException, problemType } from '@binh-yen/http';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { ProblemException, problemType } from '@binh-yen/http';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IncidentFiguresQuery } from './incident-figures.query';
+import { requestedArea } from '../report/requested-area';
+import { csvCell } from '../report/render-csv';
 
 interface CaseRow {
   incident_id: string;
@@ -24,10 +26,6 @@ interface CaseRow {
 const COLUMNS = ['incident_id', 'path', 'quarter', 'category', 'domain', 'source', 'status', 'reported_verified', 'verified_referred', 'referred_indicted', 'indicted_tried'] as const;
 const CSV_BATCH = 2_000;
 
-const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * The case-pipeline rows behind the report's incident figures, filtered, as JSON pages or as
@@ -45,8 +43,7 @@ export class IncidentFiguresController {
   @ApiOperation({ summary: 'Incident figures by area, period, category, domain, source and status: JSON pages, or a streamed CSV export' })
   @ApiProduces('application/json', 'text/csv')
   async list(@Query() query: IncidentFiguresQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
-    const area = query.area ?? caller.area;
-    if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}) — ngoài địa bàn phụ trách.`);
+    const area = requestedArea(query.area, caller);
     if (query.from && query.to && query.from > query.to) {
       throw new ProblemException({ type: problemType('validation'), title: 'Khoảng thời gian không hợp lệ (Invalid period)', status: 400, detail: 'from must not come after to', errors: [{ field: 'from', message: 'must not come after to' }] });
     }

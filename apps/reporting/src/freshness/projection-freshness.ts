@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { topicFor, type AggregateType } from '@binh-yen/contracts';
-import { endOffsets, KAFKA, MESSAGING_OPTIONS, readWatermark, type KafkaClient, type MessagingOptions } from '@binh-yen/messaging';
+import { EVENT_TRANSPORT, MESSAGING_OPTIONS, readWatermark, StoredOffsetsConsumerLag, type EventTransport, type MessagingOptions } from '@binh-yen/messaging';
 import { DataSource } from 'typeorm';
 
 export interface Freshness {
@@ -19,12 +19,16 @@ const CACHE_MS = 1_000;
 @Injectable()
 export class ProjectionFreshness {
   private readonly cache = new Map<string, { at: number; value: Freshness }>();
+  /** The applied offsets stored with the projection's rows against the topics' ends (what /metrics shows per partition). */
+  private readonly storedLag: StoredOffsetsConsumerLag;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    @Inject(EVENT_TRANSPORT) transport: EventTransport,
     @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
-  ) {}
+  ) {
+    this.storedLag = new StoredOffsetsConsumerLag(transport, dataSource);
+  }
 
   async of(projection: { name: string; version: number }, topics: readonly AggregateType[]): Promise<Freshness> {
     const consumer = `${projection.name}.v${projection.version}`;
@@ -38,19 +42,7 @@ export class ProjectionFreshness {
 
   private async lag(consumer: string, aggregates: readonly AggregateType[]): Promise<number> {
     const topics = aggregates.map((aggregate) => topicFor(aggregate, this.messaging.topicPrefix));
-    const ends = await endOffsets(this.kafka, topics);
-    const rows: { topic: string; partition: number; next_offset: string }[] = await this.dataSource.query(
-      `SELECT topic, partition, next_offset FROM consumer_offsets WHERE consumer = $1`,
-      [consumer],
-    );
-    const applied = new Map(rows.map((row) => [`${row.topic}|${row.partition}`, BigInt(row.next_offset)]));
-    let lag = 0n;
-    for (const [topic, partitions] of ends) {
-      for (const [partition, end] of partitions) {
-        const reached = applied.get(`${topic}|${partition}`) ?? 0n;
-        if (end > reached) lag += end - reached;
-      }
-    }
-    return Number(lag);
+    const partitions = await this.storedLag.measure([{ groupId: consumer, consumer, topics }]);
+    return Number(partitions.reduce((total, partition) => total + partition.lag, 0n));
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
-import { forbidden } from '@binh-yen/http';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { IncidentCountsDto, IncidentCountsQuery } from './dto/incident-counts.query';
 import { IncidentCountsQueries } from './incident-counts.queries';
+import { requestedArea } from '../report/requested-area';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -15,9 +15,7 @@ export class IncidentCountsController {
   @Allow('report.read')
   @ApiOkResponse({ type: IncidentCountsDto })
   get(@Query() query: IncidentCountsQuery, @CurrentCaller() caller: Caller): Promise<IncidentCountsDto> {
-    // Area scope applies to figures too: by default the caller's own area, never one outside it.
-    const area = query.area ?? caller.area;
-    if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}) — ngoài địa bàn phụ trách.`);
+    const area = requestedArea(query.area, caller);
     return this.queries.byCategory(query.quarter, area === 'all' ? undefined : area);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, isWithinArea, type Caller } from '@binh-yen/auth';
-import { forbidden } from '@binh-yen/http';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
 import { periodOf } from './dto/period';
 import { QuarterlyReportQuery } from './dto/quarterly-report.query';
@@ -9,6 +8,7 @@ import { QuarterlyReportService } from './quarterly-report.service';
 import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import { renderXlsx } from './render-xlsx';
+import { requestedArea } from './requested-area';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -21,8 +21,7 @@ export class QuarterlyReportController {
   @ApiOperation({ summary: 'The quarterly report for an area, or the year’s roll-up (year=2026): JSON, CSV, XLSX or printable HTML, Vietnamese or English' })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')
   async get(@Query() query: QuarterlyReportQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
-    const area = query.area ?? caller.area;
-    if (!isWithinArea(area, caller.area)) throw forbidden(`The area ${area} lies outside yours (${caller.area}).`);
+    const area = requestedArea(query.area, caller);
     const period = periodOf(query);
     const report = await this.reports.build({ area, period, view: query.view ?? 'as-at-time' }, query.lang ?? 'vi');
     const fileName = `bao-cao-${area}-${period}`;

@@ -1,32 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { ReportPeriodQuery } from './period';
 
-export class QuarterlyReportQuery {
-  @ApiPropertyOptional({ example: '2026-Q3', description: 'The quarter (required unless year is given)' })
-  @ValidateIf((query: { year?: string }) => query.year === undefined)
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3 (or give year=2026 for the year’s roll-up)' })
-  quarter?: string;
-
-  @ApiPropertyOptional({ example: '2026', description: 'The year’s roll-up of its four quarters, instead of quarter' })
-  @IsOptional()
-  @Matches(/^\d{4}$/, { message: 'year must look like 2026' })
-  year?: string;
-
-  @ApiPropertyOptional({ example: '25', description: 'Area path; defaults to your own area' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
-  area?: string;
-
-  @ApiPropertyOptional({ enum: ['as-at-time', 'as-today'], default: 'as-at-time' })
-  @IsOptional()
-  @IsIn(['as-at-time', 'as-today'])
-  view?: 'as-at-time' | 'as-today';
-
-  @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' })
-  @IsOptional()
-  @IsIn(['vi', 'en'])
-  lang?: 'vi' | 'en';
-
+export class QuarterlyReportQuery extends ReportPeriodQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'html'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx', 'html'])
