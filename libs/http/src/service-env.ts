@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { KafkaSecurityEnv } from './kafka-security-env';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -19,9 +20,9 @@ const toList = ({ value }: { value: unknown }): unknown =>
 
 /**
  * Variables every service reads (documented in .env.example). Each service's
- * env class extends this one with its own.
+ * env class extends this one with its own; the Kafka TLS/SASL ones come from KafkaSecurityEnv.
  */
-export class ServiceEnv {
+export class ServiceEnv extends KafkaSecurityEnv {
   @IsInt() @Min(0) @Max(65535)
   PORT: number = 0;
 

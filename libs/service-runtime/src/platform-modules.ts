@@ -1,8 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@binh-yen/auth';
-import { HealthModule, type ServiceEnv } from '@binh-yen/http';
-import { messagingDefaults, MessagingModule, type MessagingOptions } from '@binh-yen/messaging';
+import { HealthModule, kafkaSecuritySettingsOf, type ServiceEnv } from '@binh-yen/http';
+import { messagingDefaults, MessagingModule, readKafkaSecurity, type MessagingOptions } from '@binh-yen/messaging';
 import { dataSourceOptions } from '@binh-yen/persistence';
 import { DatabaseHealthCheck, MessagingHealthCheck } from './health-checks';
 import { MetricsModule } from './metrics.module';
@@ -10,10 +10,12 @@ import type { ServiceSpec } from './service-spec';
 
 export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): MessagingOptions {
   const embedded = env.EVENT_TRANSPORT === 'embedded';
+  const kafkaSecurity = embedded ? undefined : readKafkaSecurity(kafkaSecuritySettingsOf(env));
   return messagingDefaults({
     serviceName: spec.name,
     eventTransport: env.EVENT_TRANSPORT,
     brokers: env.KAFKA_BROKERS,
+    ...(kafkaSecurity ? { kafkaSecurity } : {}),
     ...(env.EMBEDDED_EVENTS_URL ? { embeddedEventsUrl: env.EMBEDDED_EVENTS_URL } : {}),
     databaseUrl: env.DATABASE_URL,
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
