@@ -92,9 +92,26 @@ export class ServiceEnv extends KafkaSecurityEnv {
   @Transform(toList) @IsString({ each: true }) @Matches(/^https?:\/\/[^\s,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://baocao.phutho.gov.vn' })
   CORS_ORIGINS: string[] = [];
 
-  /** Requests a minute per client address; 0 turns the limit off. */
+  /** Requests a minute per caller (token subject; address when anonymous); 0 turns the limit off. */
   @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 6_000;
+
+  /** `memory`: each process counts alone; `redis`: every replica shares one count (RATE_LIMIT_REDIS_URL). */
+  @IsIn(['memory', 'redis'], { message: 'RATE_LIMIT_STORE must be memory or redis' })
+  RATE_LIMIT_STORE: 'memory' | 'redis' = 'memory';
+
+  @ValidateIf((env: ServiceEnv) => env.RATE_LIMIT_STORE === 'redis')
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'RATE_LIMIT_REDIS_URL must be a redis:// or rediss:// URL, required when RATE_LIMIT_STORE=redis' })
+  RATE_LIMIT_REDIS_URL?: string;
+
+  /**
+   * Which peers may name the client's address in X-Forwarded-For: `false` (none, the default), a hop
+   * count (e.g. 2: Ingress then gateway), or addresses/CIDRs (`10.0.0.0/8,loopback`). Never `true`:
+   * any client could then pick its own address and its own rate-limit bucket.
+   */
+  @Matches(/^(false|\d+|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, { message: 'TRUST_PROXY must be false, a hop count, or addresses/CIDRs separated by commas' })
+  @Matches(/^(?!\s*true\s*$)/, { message: 'TRUST_PROXY=true would trust any client\'s X-Forwarded-For; name the proxies (hops or CIDRs)' })
+  TRUST_PROXY: string = 'false';
 
   @Matches(/^\d+(kb|mb)$/, { message: 'HTTP_BODY_LIMIT must look like 256kb or 1mb' })
   HTTP_BODY_LIMIT: string = '256kb';

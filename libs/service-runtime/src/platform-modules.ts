@@ -6,6 +6,7 @@ import { messagingDefaults, MessagingModule, readKafkaSecurity, type MessagingOp
 import { dataSourceOptions } from '@binh-yen/persistence';
 import { DatabaseHealthCheck, MessagingHealthCheck } from './health-checks';
 import { MetricsModule } from './metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import type { ServiceSpec } from './service-spec';
 
 export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): MessagingOptions {
@@ -59,6 +60,8 @@ export function platformModules(env: ServiceEnv, spec: ServiceSpec): (DynamicMod
       }),
     ),
     MessagingModule.forRoot(messagingOptionsFor(env, spec)),
+    // Before AuthModule: its guard runs first (ADR 0036).
+    RateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE, store: env.RATE_LIMIT_STORE, ...(env.RATE_LIMIT_REDIS_URL ? { redisUrl: env.RATE_LIMIT_REDIS_URL } : {}), keyPrefix: `${env.KAFKA_TOPIC_PREFIX}binhyen:${spec.name}:` }),
     AuthModule.forRoot({
       ...(env.AUTH_JWT_SECRET ? { sharedSecret: env.AUTH_JWT_SECRET } : {}),
       ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),

@@ -1,5 +1,5 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
-import { createHttpApp, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
+import { createHttpApp, parseTrustProxy, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
 import { initTracing, parseOtlpHeaders, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import { ServiceLogger } from './json-logger';
@@ -40,7 +40,7 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
     logger,
     bodyLimit: env.HTTP_BODY_LIMIT,
     corsOrigins: env.CORS_ORIGINS,
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   });
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };

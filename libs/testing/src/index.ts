@@ -9,3 +9,4 @@ export * from './wait-for';
 export * from './topic-reader';
 export * from './event-factories';
 export * from './tls-material';
+export * from './redis-server';
