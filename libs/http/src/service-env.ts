@@ -11,8 +11,8 @@ const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ?
 export type TracesExporterName = 'none' | 'console' | 'file' | 'otlp';
 
 /** The exporter in effect: the named one, else OTLP as soon as a collector endpoint is given. */
-export function tracesExporterOf(env: Pick<ServiceEnv, 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT'>): TracesExporterName {
-  return env.OTEL_TRACES_EXPORTER ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT ? 'otlp' : 'none');
+export function tracesExporterOf(env: Pick<ServiceEnv, 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>): TracesExporterName {
+  return env.OTEL_TRACES_EXPORTER ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none');
 }
 
 const toList = ({ value }: { value: unknown }): unknown =>
@@ -135,9 +135,19 @@ export class ServiceEnv extends KafkaSecurityEnv {
 
   /** The standard OpenTelemetry variable: the collector's OTLP/HTTP base URL (spans go to `<it>/v1/traces`). */
   @Transform(emptyAsUnset)
-  @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'otlp' || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined)
+  @ValidateIf((env: ServiceEnv) => (env.OTEL_TRACES_EXPORTER === 'otlp' && env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT === undefined) || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined)
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT phải là URL http(s), bắt buộc khi OTEL_TRACES_EXPORTER=otlp (OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://otel-collector:4318, required when OTEL_TRACES_EXPORTER=otlp)' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** Standard too: the full URL for traces alone (used as is, no /v1/traces appended); wins over the base endpoint. */
+  @Transform(emptyAsUnset)
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL such as http://otel-collector:4318/v1/traces' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** Standard too: `gzip` compresses each batch; unset or `none` sends it as it is. */
+  @Transform(emptyAsUnset)
+  @IsOptional() @IsIn(['gzip', 'none'], { message: 'OTEL_EXPORTER_OTLP_COMPRESSION must be gzip or none' })
+  OTEL_EXPORTER_OTLP_COMPRESSION?: 'gzip' | 'none';
 
   /** Standard too: headers sent to the collector, `key=value,key2=value2` (e.g. an API key). */
   @Transform(emptyAsUnset)

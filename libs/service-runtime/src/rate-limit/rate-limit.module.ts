@@ -67,7 +67,8 @@ export class RateLimitModule {
           useFactory: (verifier: TokenVerifier) => {
             const tracker = callerTracker(verifier);
             return {
-              throttlers: [{ name: 'per-minute', ttl: 60_000, limit: settings.perMinute }],
+              // Named `default`: the library then answers the standard Retry-After (and X-RateLimit-*) headers.
+              throttlers: [{ name: 'default', ttl: 60_000, limit: settings.perMinute }],
               getTracker: (request: Record<string, unknown>) => tracker(request as unknown as Request),
               generateKey: (_context: ExecutionContext, trackerKey: string, name: string) => `${name}:${trackerKey}`,
               skipIf: (context: ExecutionContext) => UNLIMITED.test(context.switchToHttp().getRequest<Request>().path ?? ''),
