@@ -10,3 +10,4 @@ export * from './topic-reader';
 export * from './event-factories';
 export * from './tls-material';
 export * from './redis-server';
+export * from './secured-broker';
