@@ -2,14 +2,14 @@
 # a reverse proxy to the four services, /svc/<service>/api/v1/...). Stage 1 builds
 # with esbuild; stage 2 carries only dist/apps/dashboard (the server is one bundled
 # file with no dependencies) and runs as a non-root user.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /workspace
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN node -r @swc-node/register apps/dashboard/server/build-dashboard.ts
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /workspace/dist/apps/dashboard ./

@@ -1,7 +1,7 @@
 # One image recipe for every service: `--build-arg APP=incidents`.
 # Stage 1 installs and builds with Nx; stage 2 carries only production dependencies
 # and the built app, and runs as a non-root user.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /workspace
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -9,7 +9,7 @@ COPY . .
 ARG APP
 RUN node tools/build-app.mjs "$APP"
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 LOG_FORMAT=json
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -14,7 +14,7 @@ import { MovementProjection } from '../../apps/reporting/src/movement/movement.p
 import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
 import { UnitsEnv } from '../../apps/units/src/config/units.env';
 import { UPSTREAM_SERVICES } from '../../apps/dashboard/server/dashboard-server';
-import { renderGatewayApiComponent, renderManifests } from '../../deploy/k8s/generate/render-manifests';
+import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent } from '../../deploy/k8s/generate/render-manifests';
 
 const root = join(__dirname, '..', '..');
 const envClasses = { units: UnitsEnv, incidents: IncidentsEnv, campaigns: CampaignsEnv, reporting: ReportingEnv } as const;
@@ -59,14 +59,14 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     const invalid = await validate(broken);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout).toContain('INVALID bad.yaml: Deployment/x');
-    const component = await validate(join(root, 'deploy', 'k8s', 'components', 'gateway-api'));
-    expect(component.code).toBe(0);
+    for (const component of ['gateway-api', 'observability']) expect((await validate(join(root, 'deploy', 'k8s', 'components', component))).code).toBe(0);
   });
 
   it('is what the generator renders (npm run k8s:render after editing it)', () => {
     for (const [folder, files] of [
       ['base', renderManifests()],
       ['components/gateway-api', renderGatewayApiComponent()],
+      ['components/observability', renderObservabilityComponent()],
     ] as const) {
       for (const [file, text] of files) expect([folder, file, readFileSync(join(root, 'deploy', 'k8s', folder, file), 'utf8') === text]).toEqual([folder, file, true]);
     }
@@ -122,6 +122,77 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     }
   });
 
+  it('lets nodes drain: every Deployment keeps two pods at least, and its PDB lets one go at a time', () => {
+    const deployments = documents.filter((d) => d.kind === 'Deployment');
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['campaigns', 'gateway', 'incidents', 'reporting', 'units']);
+    for (const deployment of deployments) {
+      const name = deployment.metadata.name;
+      const labels = (deployment.spec!['selector'] as { matchLabels: Record<string, string> }).matchLabels;
+      const budgets = documents.filter((d) => d.kind === 'PodDisruptionBudget' && JSON.stringify((d.spec!['selector'] as { matchLabels: unknown }).matchLabels) === JSON.stringify(labels));
+      expect([name, budgets.map((b) => b.spec)]).toEqual([name, [{ maxUnavailable: 1, selector: { matchLabels: labels } }]]);
+      expect([name, deployment.spec!['replicas']]).toEqual([name, MIN_REPLICAS]);
+      const scalers = documents.filter((d) => (d.kind === 'HorizontalPodAutoscaler' || d.kind === 'ScaledObject') && (d.spec!['scaleTargetRef'] as { name: string }).name === name);
+      expect([name, scalers.length]).toEqual([name, 1]);
+      const floor = scalers[0]!.kind === 'ScaledObject' ? scalers[0]!.spec!['minReplicaCount'] : scalers[0]!.spec!['minReplicas'];
+      expect([name, floor]).toEqual([name, MIN_REPLICAS]);
+      // Every scaler also follows CPU (the APIs' load), KEDA's as a trigger beside the lag.
+      expect([name, JSON.stringify(scalers[0]!.spec).includes('cpu')]).toEqual([name, true]);
+    }
+  });
+
+  it('scales on lag with KEDA through a TriggerAuthentication that carries the brokers\' TLS and SCRAM settings', () => {
+    const [auth, ...others] = documents.filter((d) => d.kind === 'TriggerAuthentication');
+    expect(others).toEqual([]);
+    expect(auth!.metadata.name).toBe(KAFKA_TRIGGER_AUTH);
+    const parameters = (auth!.spec!['secretTargetRef'] as { parameter: string; name: string; key: string }[]);
+    expect(parameters.map((p) => p.parameter).sort()).toEqual(['ca', 'password', 'sasl', 'tls', 'username']);
+    for (const scaled of documents.filter((d) => d.kind === 'ScaledObject')) {
+      for (const trigger of (scaled.spec!['triggers'] as { type: string; metadata: Record<string, string>; authenticationRef?: { name: string } }[]).filter((t) => t.type === 'kafka')) {
+        expect(trigger.authenticationRef).toEqual({ name: KAFKA_TRIGGER_AUTH });
+        // The same brokers as the pods: KEDA reads the target container's KAFKA_BROKERS.
+        expect(trigger.metadata['bootstrapServersFromEnv']).toBe('KAFKA_BROKERS');
+      }
+    }
+  });
+
+  it('migrates once per release, in order, before a new pod serves: an init step under an advisory lock, no Jobs', () => {
+    expect(documents.filter((d) => d.kind === 'Job' || d.kind === 'CronJob').map((d) => d.metadata.name)).toEqual([]);
+    for (const service of Object.keys(envClasses) as ServiceName[]) {
+      const deployment = documents.find((d) => d.kind === 'Deployment' && d.metadata.name === service)!;
+      const pod = (deployment.spec!['template'] as { spec: { initContainers?: { name: string; image: string; args: string[]; env: { name: string; valueFrom?: unknown }[] }[]; containers: { env: { name: string; value?: string }[] }[] } }).spec;
+      expect(pod.initContainers?.map((c) => ({ name: c.name, image: c.image, args: c.args, env: c.env }))).toEqual([
+        { name: 'migrate', image: 'binh-yen/tools:latest', args: ['node', '-r', '@swc-node/register', 'tools/migrate.ts', service], env: [{ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service}-database`, key: 'url' } } }] },
+      ]);
+      expect(existsSync(join(root, 'tools', 'migrate.ts'))).toBe(true);
+      // The app itself does not migrate again (DATABASE_MIGRATE_ON_START=false).
+      expect(pod.containers[0]!.env.find((v) => v.name === 'DATABASE_MIGRATE_ON_START')?.value).toBe('false');
+    }
+    // The lock itself: libs/persistence/src/run-migrations.ts (its int-spec runs four at once).
+    expect(readFileSync(join(root, 'libs', 'persistence', 'src', 'run-migrations.ts'), 'utf8')).toContain('pg_advisory_lock');
+  });
+
+  it('alerts and charts only on metrics the services export', () => {
+    const exported = new Set(
+      ['libs/service-runtime/src/event-path-metrics.ts', 'libs/http/src/http-observability.ts']
+        .flatMap((file) => readFileSync(join(root, file), 'utf8').match(/binhyen_[a-z_]+/g) ?? []),
+    );
+    const queries = [
+      ...alertRules.map((rule) => rule.expr),
+      ...JSON.stringify(eventPathDashboard()).match(/"expr":"(?:[^"\\]|\\.)*"/g)!,
+    ];
+    const used = new Set(queries.flatMap((query) => query.match(/binhyen_[a-z_]+/g) ?? []).map((name) => name.replace(/_(bucket|count|sum)$/, '')));
+    expect([...used].filter((name) => !exported.has(name))).toEqual([]);
+    // The runbook's figures: lag, backlog age, freshness, dead letters, errors, consumers down.
+    for (const metric of ['binhyen_consumer_lag', 'binhyen_outbox_oldest_unpublished_seconds', 'binhyen_projection_last_applied_seconds', 'binhyen_dead_letters_stored', 'binhyen_http_requests_total', 'binhyen_consumer_up']) {
+      expect([metric, alertRules.some((rule) => rule.expr.includes(metric))]).toEqual([metric, true]);
+    }
+    for (const metric of ['binhyen_consumer_lag', 'binhyen_outbox_oldest_unpublished_seconds', 'binhyen_projection_watermark_seconds', 'binhyen_dead_letters_stored', 'binhyen_http_requests_total']) {
+      expect([metric, JSON.stringify(eventPathDashboard()).includes(metric)]).toEqual([metric, true]);
+    }
+    const runbook = readFileSync(join(root, 'docs', 'runbook.md'), 'utf8');
+    for (const rule of alertRules) expect([rule.alert, runbook.includes(rule.alert)]).toEqual([rule.alert, true]);
+  });
+
   it('sets only variables each service knows, and every one it requires', () => {
     for (const document of documents.filter((d) => d.kind === 'Deployment')) {
       const containers = ((document.spec!['template'] as { spec: { containers: { env: { name: string }[] }[] } }).spec.containers);
@@ -159,7 +230,7 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
       }
       for (const script of readFileSync(join(folder, file), 'utf8').match(/tools\/[\w./-]+/g) ?? []) expect([file, script, existsSync(join(root, script))]).toEqual([file, script, true]);
     }
-    for (const manifest of documents.filter((d) => d.kind === 'Job')) {
+    for (const manifest of documents.filter((d) => d.kind === 'Job' || d.kind === 'Deployment')) {
       for (const script of JSON.stringify(manifest).match(/tools\/[\w./-]+\.ts/g) ?? []) expect(existsSync(join(root, script))).toBe(true);
     }
   });

@@ -25,7 +25,7 @@ const models = {
   'v1/Service': Service,
 };
 // Custom resources have no schema here; their shape is checked by the jest spec.
-const customResources = new Set(['keda.sh/v1alpha1/ScaledObject', 'gateway.networking.k8s.io/v1/Gateway', 'gateway.networking.k8s.io/v1/HTTPRoute']);
+const customResources = new Set(['keda.sh/v1alpha1/ScaledObject', 'keda.sh/v1alpha1/TriggerAuthentication', 'monitoring.coreos.com/v1/PrometheusRule', 'monitoring.coreos.com/v1/ServiceMonitor', 'gateway.networking.k8s.io/v1/Gateway', 'gateway.networking.k8s.io/v1/HTTPRoute']);
 
 const folder = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'deploy', 'k8s', 'base');
 let failures = 0;

@@ -43,3 +43,29 @@ export function resetGroupToEarliest(brokers: string[], groupId: string, topic: 
 export function groupMembers(brokers: string[], groupId: string): Promise<number> {
   return withAdmin(brokers, async (client) => (await client.describeGroups([groupId])).groups[0]?.members.length ?? 0);
 }
+
+export interface PartitionState {
+  partition: number;
+  leader: number;
+  isr: number[];
+  high: bigint;
+}
+
+/** Leader, in-sync replicas and high watermark of every partition of a topic. */
+export function partitionStates(brokers: string[], topic: string): Promise<PartitionState[]> {
+  return withAdmin(brokers, async (client) => {
+    const [metadata] = (await client.fetchTopicMetadata({ topics: [topic] })).topics;
+    const highs = new Map((await client.fetchTopicOffsets(topic)).map((entry) => [entry.partition, BigInt(entry.high)]));
+    return (metadata?.partitions ?? []).map((p) => ({ partition: p.partitionId, leader: p.leader, isr: p.isr, high: highs.get(p.partitionId) ?? 0n }));
+  });
+}
+
+/** Replication factor and min.insync.replicas of a topic, as the cluster reports them. */
+export function replicationOf(brokers: string[], topic: string): Promise<{ replicas: number; minInsync: number }> {
+  return withAdmin(brokers, async (client) => {
+    const [metadata] = (await client.fetchTopicMetadata({ topics: [topic] })).topics;
+    const { resources } = await client.describeConfigs({ includeSynonyms: false, resources: [{ type: 2 /* TOPIC */, name: topic, configNames: ['min.insync.replicas'] }] });
+    const minInsync = Number(resources[0]?.configEntries.find((entry) => entry.configName === 'min.insync.replicas')?.configValue ?? 'NaN');
+    return { replicas: Math.min(...(metadata?.partitions ?? []).map((p) => p.replicas.length)), minInsync };
+  });
+}

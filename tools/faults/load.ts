@@ -4,6 +4,13 @@ import type { FaultStack } from './stack';
 export const QUARTERS = ['2026-Q1', '2026-Q2', '2026-Q3'] as const;
 const RATINGS = ['strong', 'fair', 'average'] as const;
 
+/** The body of a 2xx answer to PUT /units/:code/ratings/:quarter. */
+export interface AcknowledgedRating {
+  unitCode: string;
+  quarter: string;
+  revision: number;
+}
+
 export interface LoadStats {
   sent: number;
   ok: number;
@@ -26,6 +33,8 @@ export class RatingLoad {
   sent = 0;
   ok = 0;
   failed = 0;
+  /** What each 2xx answer acknowledged: the rating revision it stored (checked against the projection by the cluster scenarios). */
+  readonly acknowledged: AcknowledgedRating[] = [];
 
   constructor(
     private readonly stack: FaultStack,
@@ -42,8 +51,13 @@ export class RatingLoad {
       this.sent += 1;
       try {
         const response = await this.stack.rate(this.stack.randomCommune(), pick(QUARTERS), { rating: pick(RATINGS) });
-        if (response.status >= 200 && response.status < 300) this.ok += 1;
-        else this.failed += 1;
+        if (response.status >= 200 && response.status < 300) {
+          this.ok += 1;
+          this.acknowledged.push((await response.json()) as AcknowledgedRating);
+        } else {
+          this.failed += 1;
+          await response.body?.cancel();
+        }
       } catch {
         this.failed += 1;
       }

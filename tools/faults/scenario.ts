@@ -1,4 +1,4 @@
-import type { FaultStack } from './stack';
+import type { FaultStack, StackKafka } from './stack';
 
 export type SuiteMode = 'short' | 'full';
 
@@ -12,6 +12,8 @@ export interface ScenarioContext {
 export interface Scenario {
   id: number;
   title: string;
+  /** The Kafka it needs: one broker (default) or the three-broker cluster (a stack of its own). */
+  kafka?: StackKafka;
   /** Throws when the fault itself was not handled (e.g. a wrong status); returns a short note for the table. */
   run(context: ScenarioContext): Promise<string>;
 }

@@ -8,10 +8,12 @@ import {
   policeOfficer,
   serviceEnv,
   startBroker,
+  startCluster,
   startServiceProcess,
   uniqueTopicPrefix,
   waitFor,
   type RunningBroker,
+  type RunningCluster,
   type ServiceProcess,
 } from '@binh-yen/testing';
 import { Client } from 'pg';
@@ -36,9 +38,14 @@ export interface SeededUnit {
  * (killed, paused), its own PostgreSQL cluster (restarted), and the units and reporting
  * services as processes on it. Scenarios share one stack; each leaves it running.
  */
+export type StackKafka = 'broker' | 'cluster';
+
 export class FaultStack {
   readonly prefix = uniqueTopicPrefix();
+  /** The single broker (scenarios 1–12); on a cluster stack, its first node. */
   broker!: RunningBroker;
+  /** Three brokers with a quorum of three, RF 3, min.insync.replicas 2 (scenarios 13, 14). */
+  cluster?: RunningCluster;
   pg!: PrivateCluster;
   unitsDbUrl!: string;
   reportingDbUrl!: string;
@@ -58,21 +65,29 @@ export class FaultStack {
   }
 
   get brokers(): string[] {
-    return this.broker.brokers;
+    return this.cluster?.brokers ?? this.broker.brokers;
   }
 
-  static async start(log: (line: string) => void = () => undefined): Promise<FaultStack> {
+  static async start(log: (line: string) => void = () => undefined, kafka: StackKafka = 'broker'): Promise<FaultStack> {
     const stack = new FaultStack();
     const began = Date.now();
-    const [broker, pg] = await Promise.all([startBroker({ port: await findFreePort(), controllerPort: await findFreePort(), fresh: true }), PrivateCluster.start()]);
-    stack.broker = broker;
+    const [started, pg] = await Promise.all([
+      kafka === 'cluster' ? startCluster() : startBroker({ port: await findFreePort(), controllerPort: await findFreePort(), fresh: true }),
+      PrivateCluster.start(),
+    ]);
+    if ('nodes' in started) {
+      stack.cluster = started;
+      stack.broker = started.nodes[0]!;
+    } else {
+      stack.broker = started;
+    }
     stack.pg = pg;
     // serviceEnv() and the topic reader take the brokers from here.
-    process.env['KAFKA_BROKERS'] = broker.brokers.join(',');
-    log(`broker ${broker.brokers.join(',')} and PostgreSQL on port ${pg.port} in ${Date.now() - began} ms`);
+    process.env['KAFKA_BROKERS'] = stack.brokers.join(',');
+    log(`${kafka === 'cluster' ? 'cluster' : 'broker'} ${stack.brokers.join(',')} and PostgreSQL on port ${pg.port} in ${Date.now() - began} ms`);
     stack.unitsDbUrl = await pg.createDatabase('faults_units');
     stack.reportingDbUrl = await pg.createDatabase('faults_reporting');
-    await createTopics(broker.brokers, [stack.unitTopic, deadLetterTopicFor(stack.unitTopic)], 3, { 'max.message.bytes': String(UNIT_TOPIC_MAX_MESSAGE_BYTES) });
+    await createTopics(stack.brokers, [stack.unitTopic, deadLetterTopicFor(stack.unitTopic)], 3, { 'max.message.bytes': String(UNIT_TOPIC_MAX_MESSAGE_BYTES) });
     await Promise.all([stack.startUnits(), stack.startReporting()]);
     log(`services ready in ${Date.now() - began} ms`);
     await stack.seed();
@@ -179,7 +194,7 @@ export class FaultStack {
 
   async stop(): Promise<void> {
     await Promise.allSettled([this.units?.stop(), ...this.reporting.map((process) => process.stop())]);
-    await Promise.allSettled([this.broker?.stop(), this.pg?.destroy()]);
+    await Promise.allSettled([this.cluster ? this.cluster.stop() : this.broker?.stop(), this.pg?.destroy()]);
   }
 }
 

@@ -14,7 +14,7 @@ function fakeService(): Promise<{ url: string; server: Server }> {
     }
     response.writeHead(request.headers.authorization ? 200 : 401, { 'content-type': 'application/json', connection: 'keep-alive' });
     if (request.url?.startsWith('/api/v1/echo-proto')) {
-      response.end(JSON.stringify({ proto: request.headers['x-forwarded-proto'] }));
+      response.end(JSON.stringify({ proto: request.headers['x-forwarded-proto'], forwardedFor: request.headers['x-forwarded-for'] }));
       return;
     }
     response.end(JSON.stringify({ method: request.method, url: request.url, authorization: request.headers.authorization ?? null, ...(request.headers.traceparent ? { traceparent: request.headers.traceparent } : {}) }));
@@ -81,6 +81,14 @@ describe('the dashboard server: static files and a proxy to the services', () =>
     expect(await proto({ 'x-forwarded-proto': 'https' })).toBe('https');
     expect(await proto({})).toBe('http');
     expect(await proto({ 'x-forwarded-proto': 'gopher' })).toBe('http');
+  });
+
+  it("forwards the client's address for the services' per-address limit (TRUST_PROXY names the gateway there)", async () => {
+    const forwardedFor = async (headers: Record<string, string>): Promise<string> =>
+      ((await (await fetch(`${dashboard.url}/api/units/v1/echo-proto`, { headers: { authorization: 'Bearer abc', ...headers } })).json()) as { forwardedFor: string }).forwardedFor;
+    expect(await forwardedFor({})).toBe('127.0.0.1');
+    // Behind the Ingress: its chain kept, the Ingress's address (here the test's) appended.
+    expect(await forwardedFor({ 'x-forwarded-for': '203.0.113.5' })).toBe('203.0.113.5, 127.0.0.1');
   });
 
   it('streams server-sent events as they come', async () => {

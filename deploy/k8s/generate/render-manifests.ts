@@ -11,6 +11,11 @@ interface ServiceManifest {
   memory: { request: string; limit: string };
 }
 
+/** Every Deployment runs at least this many pods, so a PDB of maxUnavailable 1 lets a node drain and one pod serves. */
+export const MIN_REPLICAS = 2;
+/** KEDA's credentials for the brokers (Secret kafka-scaler): sasl, username, password, tls, ca. */
+export const KAFKA_TRIGGER_AUTH = 'kafka-scaler';
+
 const services: ServiceManifest[] = [
   { name: 'units', replicas: 2, consumerGroups: [], memory: { request: '192Mi', limit: '384Mi' } },
   { name: 'incidents', replicas: 2, consumerGroups: [{ group: 'incidents.known-units.v1', topic: 'binhyen.unit' }], memory: { request: '192Mi', limit: '384Mi' } },
@@ -70,11 +75,21 @@ function serviceDocuments(service: ServiceManifest): object[] {
     { name: 'HOST', value: '0.0.0.0' },
     { name: 'LOG_FORMAT', value: 'json' },
     { name: 'DATABASE_MIGRATE_ON_START', value: 'false' },
-    { name: 'KAFKA_PROVISION_TOPICS', value: 'false' },
+    // Each service creates the platform's topics it finds missing (explicitly; brokers never auto-create):
+    // no topics Job whose template a new release could not change (ADR 0036).
+    { name: 'KAFKA_PROVISION_TOPICS', value: 'true' },
     { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service.name}-database`, key: 'url' } } },
     { name: 'AUTH_JWKS_URL', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWKS_URL' } } },
     { name: 'KAFKA_BROKERS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_BROKERS' } } },
     { name: 'KAFKA_PARTITIONS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_PARTITIONS' } } },
+    // Kafka over TLS with SCRAM (ADR 0035): the CA from the Secret kafka-ca (mounted), the user and password
+    // from <service>-kafka; left out (plaintext) while the ConfigMap and the Secrets do not say otherwise.
+    ...['KAFKA_SSL', 'KAFKA_SSL_CA_FILE', 'KAFKA_SASL_MECHANISM'].map((key) => ({ name: key, valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key, optional: true } } })),
+    { name: 'KAFKA_SASL_USERNAME', valueFrom: { secretKeyRef: { name: `${service.name}-kafka`, key: 'username', optional: true } } },
+    { name: 'KAFKA_SASL_PASSWORD', valueFrom: { secretKeyRef: { name: `${service.name}-kafka`, key: 'password', optional: true } } },
+    // Ingress then gateway: two proxies name the client's address (ADR 0036); a shared Redis if the ConfigMap names one.
+    { name: 'TRUST_PROXY', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'TRUST_PROXY' } } },
+    ...['RATE_LIMIT_STORE', 'RATE_LIMIT_REDIS_URL'].map((key) => ({ name: key, valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key, optional: true } } })),
     // Traces stay off until the platform ConfigMap names a collector (ADR 0019, 0021); an empty value is unset.
     { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'OTEL_EXPORTER_OTLP_ENDPOINT', optional: true } } },
     { name: 'OTEL_TRACES_EXPORTER', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'OTEL_TRACES_EXPORTER', optional: true } } },
@@ -96,6 +111,19 @@ function serviceDocuments(service: ServiceManifest): object[] {
           spec: {
             securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
             terminationGracePeriodSeconds: 45,
+            // The release's migrations, in order, before this pod serves (ADR 0036): every new pod runs them;
+            // a Postgres advisory lock lets the first apply them while the others wait and find nothing to do.
+            initContainers: [
+              {
+                name: 'migrate',
+                image: 'binh-yen/tools:latest',
+                args: ['node', '-r', '@swc-node/register', 'tools/migrate.ts', service.name],
+                env: [{ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service.name}-database`, key: 'url' } } }],
+                resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+              },
+            ],
+            volumes: [{ name: 'kafka-ca', secret: { secretName: 'kafka-ca', optional: true } }],
             containers: [
               {
                 name: service.name,
@@ -103,6 +131,7 @@ function serviceDocuments(service: ServiceManifest): object[] {
                 ports: [{ name: 'http', containerPort: 3000 }],
                 env,
                 resources: { requests: { cpu: '100m', memory: service.memory.request }, limits: { cpu: '1', memory: service.memory.limit } },
+                volumeMounts: [{ name: 'kafka-ca', mountPath: '/etc/kafka-tls', readOnly: true }],
                 readinessProbe: probe('/health/ready', 5),
                 livenessProbe: { ...probe('/health/live', 10), initialDelaySeconds: 10 },
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
@@ -113,31 +142,8 @@ function serviceDocuments(service: ServiceManifest): object[] {
       },
     },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: service.name, labels }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
-    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: service.name }, spec: { minAvailable: 1, selector: { matchLabels: labels } } },
-    {
-      apiVersion: 'batch/v1',
-      kind: 'Job',
-      metadata: { name: `${service.name}-migrate`, labels: { ...labels, 'app.kubernetes.io/component': 'migration' } },
-      spec: {
-        backoffLimit: 3,
-        template: {
-          metadata: { labels: { ...labels, 'app.kubernetes.io/component': 'migration' } },
-          spec: {
-            restartPolicy: 'OnFailure',
-            securityContext: { runAsNonRoot: true, runAsUser: 1000 },
-            containers: [
-              {
-                name: 'migrate',
-                image: 'binh-yen/tools:latest',
-                args: ['node', '-r', '@swc-node/register', 'tools/migrate.ts', service.name],
-                env: [{ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service.name}-database`, key: 'url' } } }],
-                resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-              },
-            ],
-          },
-        },
-      },
-    },
+    // One pod at a time may go (a node drain proceeds), never more; with at least two replicas one always serves.
+    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: service.name }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
   ];
   if (service.consumerGroups.length > 0) {
     documents.push({
@@ -146,13 +152,16 @@ function serviceDocuments(service: ServiceManifest): object[] {
       metadata: { name: `${service.name}-consumers` },
       spec: {
         scaleTargetRef: { name: service.name },
-        minReplicaCount: 1,
+        // Two at least: a drain (PDB maxUnavailable 1) never leaves the service without a pod.
+        minReplicaCount: MIN_REPLICAS,
         // More replicas than partitions would only stand by.
         maxReplicaCount: 6,
         triggers: [
           ...service.consumerGroups.map(({ group, topic }) => ({
             type: 'kafka',
-            metadata: { bootstrapServers: 'kafka:9092', consumerGroup: group, topic, lagThreshold: '1000', offsetResetPolicy: 'earliest' },
+            // The brokers the pods use; TLS and SCRAM credentials from the TriggerAuthentication.
+            metadata: { bootstrapServersFromEnv: 'KAFKA_BROKERS', consumerGroup: group, topic, lagThreshold: '1000', offsetResetPolicy: 'earliest' },
+            authenticationRef: { name: KAFKA_TRIGGER_AUTH },
           })),
           { type: 'cpu', metricType: 'Utilization', metadata: { value: '70' } },
         ],
@@ -165,7 +174,7 @@ function serviceDocuments(service: ServiceManifest): object[] {
       metadata: { name: service.name },
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: service.name },
-        minReplicas: service.replicas,
+        minReplicas: Math.max(service.replicas, MIN_REPLICAS),
         maxReplicas: 8,
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
       },
@@ -183,7 +192,8 @@ function serviceDocuments(service: ServiceManifest): object[] {
       ],
       egress: [
         { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'postgres' } } }], ports: [{ port: 5432, protocol: 'TCP' }] },
-        { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'kafka' } } }], ports: [{ port: 9092, protocol: 'TCP' }] },
+        // Kafka's plaintext (9092) or TLS (9093) listener.
+        { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'kafka' } } }], ports: [{ port: 9092, protocol: 'TCP' }, { port: 9093, protocol: 'TCP' }] },
         { ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] },
         { ports: [{ port: 443, protocol: 'TCP' }] },
         // The OpenTelemetry collector's OTLP/HTTP port, wherever it runs.
@@ -200,30 +210,23 @@ const platform = [
     kind: 'ConfigMap',
     metadata: { name: 'binh-yen-platform' },
     // OTEL_EXPORTER_OTLP_ENDPOINT: e.g. http://otel-collector.observability:4318 turns tracing on.
-    data: { KAFKA_BROKERS: 'kafka:9092', KAFKA_PARTITIONS: '6', OTEL_EXPORTER_OTLP_ENDPOINT: '', AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json' },
+    // KAFKA_SSL=true, KAFKA_SSL_CA_FILE=/etc/kafka-tls/ca.crt, KAFKA_SASL_MECHANISM=scram-sha-512 secure the wire (ADR 0035);
+    // RATE_LIMIT_STORE=redis with RATE_LIMIT_REDIS_URL shares the rate limit between replicas (ADR 0036).
+    data: {
+      KAFKA_BROKERS: 'kafka:9092',
+      KAFKA_PARTITIONS: '6',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json',
+      TRUST_PROXY: '2',
+    },
   },
   {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name: 'topics', labels: { 'app.kubernetes.io/part-of': 'binh-yen', 'app.kubernetes.io/component': 'topics' } },
-    spec: {
-      backoffLimit: 5,
-      template: {
-        spec: {
-          restartPolicy: 'OnFailure',
-          securityContext: { runAsNonRoot: true, runAsUser: 1000 },
-          containers: [
-            {
-              name: 'topics',
-              image: 'binh-yen/tools:latest',
-              args: ['node', '-r', '@swc-node/register', 'tools/create-topics.ts'],
-              envFrom: [{ configMapRef: { name: 'binh-yen-platform' } }],
-              resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-            },
-          ],
-        },
-      },
-    },
+    // KEDA reads consumer-group lag with the brokers' TLS and SCRAM settings (ADR 0035): sasl
+    // (scram_sha512, or none on a plaintext cluster), username, password, tls (enable|disable), ca.
+    apiVersion: 'keda.sh/v1alpha1',
+    kind: 'TriggerAuthentication',
+    metadata: { name: KAFKA_TRIGGER_AUTH },
+    spec: { secretTargetRef: ['sasl', 'username', 'password', 'tls', 'ca'].map((parameter) => ({ parameter, name: KAFKA_TRIGGER_AUTH, key: parameter })) },
   },
 ];
 
@@ -246,7 +249,7 @@ function gatewayDocuments(): object[] {
       kind: 'Deployment',
       metadata: { name: 'gateway', labels },
       spec: {
-        replicas: 2,
+        replicas: MIN_REPLICAS,
         selector: { matchLabels: labels },
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
         template: {
@@ -272,14 +275,14 @@ function gatewayDocuments(): object[] {
       },
     },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'gateway', labels }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
-    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'gateway' }, spec: { minAvailable: 1, selector: { matchLabels: labels } } },
+    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'gateway' }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
     {
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
       metadata: { name: 'gateway' },
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' },
-        minReplicas: 2,
+        minReplicas: MIN_REPLICAS,
         maxReplicas: 6,
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
       },
@@ -311,6 +314,11 @@ function gatewayDocuments(): object[] {
           'nginx.ingress.kubernetes.io/proxy-buffering': 'off',
           'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
           'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+          // A first, coarse limit per client address at the edge (ingress-nginx, per controller replica);
+          // the services limit each caller precisely behind it (ADR 0036).
+          'nginx.ingress.kubernetes.io/limit-rps': '50',
+          'nginx.ingress.kubernetes.io/limit-burst-multiplier': '5',
+          'nginx.ingress.kubernetes.io/limit-connections': '100',
         },
       },
       spec: {
@@ -369,6 +377,125 @@ function gatewayApiDocuments(): object[] {
   ];
 }
 
+/** The services whose /metrics Prometheus scrapes (the gateway has none). */
+const scraped = services.map((service) => service.name);
+const lagByGroup = 'sum by (group) (max by (group, topic, partition) (binhyen_consumer_lag))';
+
+/**
+ * The runbook's alerts ("Watch"), as a PrometheusRule of the Prometheus Operator. Every expression
+ * names only metrics the services export (checked by tools/deploy/deployment-config.spec.ts).
+ */
+export const alertRules: { alert: string; expr: string; for: string; severity: 'warning' | 'critical'; summary: string }[] = [
+  { alert: 'BinhYenConsumerLagHigh', expr: `${lagByGroup} > 1000`, for: '10m', severity: 'warning', summary: 'Consumer group {{ $labels.group }} is more than 1000 events behind' },
+  { alert: 'BinhYenConsumerDown', expr: 'max by (job, pod, group) (binhyen_consumer_up) == 0', for: '2m', severity: 'critical', summary: 'Consumer {{ $labels.group }} in {{ $labels.pod }} stopped after its restart budget' },
+  { alert: 'BinhYenOutboxStuck', expr: 'max by (job) (binhyen_outbox_oldest_unpublished_seconds) > 300', for: '5m', severity: 'warning', summary: 'Events of {{ $labels.job }} wait in the outbox for more than 5 minutes (Kafka unreachable or refusing writes)' },
+  { alert: 'BinhYenDeadLetters', expr: 'max by (group, projection) (delta(binhyen_dead_letters_stored[15m])) > 0', for: '0m', severity: 'warning', summary: 'Projection {{ $labels.projection }} dead-lettered events: see the runbook, "Dead letters"' },
+  {
+    alert: 'BinhYenProjectionStale',
+    expr: `(time() - max by (group, projection) (binhyen_projection_last_applied_seconds)) > 900 and on (group) (${lagByGroup}) > 0`,
+    for: '5m',
+    severity: 'warning',
+    summary: 'Projection {{ $labels.projection }} applied nothing for 15 minutes while events wait',
+  },
+  {
+    alert: 'BinhYenHttpErrors',
+    expr: 'sum by (job, route) (rate(binhyen_http_requests_total{status=~"5.."}[5m])) / sum by (job, route) (rate(binhyen_http_requests_total[5m])) > 0.05',
+    for: '10m',
+    severity: 'warning',
+    summary: 'More than 5% of {{ $labels.job }} {{ $labels.route }} answers are server errors',
+  },
+  { alert: 'BinhYenServiceDown', expr: `up{job=~"${scraped.join('|')}"} == 0`, for: '5m', severity: 'critical', summary: 'Prometheus cannot scrape {{ $labels.job }} {{ $labels.pod }}' },
+];
+
+/** The Grafana dashboard of the event path: lag, backlog and its age, freshness, dead letters, errors. */
+export function eventPathDashboard(): object {
+  const panel = (id: number, title: string, unit: string, exprs: { expr: string; legend: string }[], y: number, x: number) => ({
+    id,
+    type: 'timeseries',
+    title,
+    datasource: { type: 'prometheus', uid: '${datasource}' },
+    gridPos: { h: 8, w: 12, x, y },
+    fieldConfig: { defaults: { unit }, overrides: [] },
+    options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull', 'max'] } },
+    targets: exprs.map(({ expr, legend }, i) => ({ refId: String.fromCharCode(65 + i), expr, legendFormat: legend })),
+  });
+  return {
+    title: 'Bình Yên — event path',
+    uid: 'binh-yen-event-path',
+    tags: ['binh-yen'],
+    timezone: 'browser',
+    schemaVersion: 39,
+    refresh: '30s',
+    time: { from: 'now-6h', to: 'now' },
+    templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus', current: {} }] },
+    panels: [
+      panel(1, 'Consumer lag by group (events)', 'short', [{ expr: lagByGroup, legend: '{{group}}' }], 0, 0),
+      panel(2, 'Outbox backlog and its oldest row', 'short', [
+        { expr: 'max by (job) (binhyen_outbox_backlog)', legend: '{{job}} backlog' },
+        { expr: 'max by (job) (binhyen_outbox_oldest_unpublished_seconds)', legend: '{{job}} oldest (s)' },
+      ], 0, 12),
+      panel(3, 'Freshness: how far behind each projection is (s)', 's', [{ expr: 'time() - max by (projection) (binhyen_projection_watermark_seconds)', legend: '{{projection}}' }], 8, 0),
+      panel(4, 'Throughput: published and applied (events/s)', 'short', [
+        { expr: 'sum by (job) (rate(binhyen_relay_published_events_total[5m]))', legend: '{{job}} published' },
+        { expr: 'sum by (group) (rate(binhyen_consumer_applied_events[5m]))', legend: '{{group}} applied' },
+      ], 8, 12),
+      panel(5, 'Dead letters stored', 'short', [{ expr: 'max by (projection) (binhyen_dead_letters_stored)', legend: '{{projection}}' }], 16, 0),
+      panel(6, 'HTTP server errors (5xx/s) and consumers down', 'short', [
+        { expr: 'sum by (job, route) (rate(binhyen_http_requests_total{status=~"5.."}[5m]))', legend: '{{job}} {{route}}' },
+        { expr: 'count by (group) (binhyen_consumer_up == 0)', legend: '{{group}} down' },
+      ], 16, 12),
+    ],
+  };
+}
+
+function observabilityDocuments(): object[] {
+  return [
+    {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: { name: 'binh-yen', labels: { 'app.kubernetes.io/part-of': 'binh-yen' } },
+      spec: {
+        selector: { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: scraped }] },
+        // job = the service's name, as the alerts and the dashboard expect.
+        jobLabel: 'app.kubernetes.io/name',
+        endpoints: [{ port: 'http', path: '/metrics', interval: '30s', scrapeTimeout: '10s' }],
+      },
+    },
+    {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: { name: 'binh-yen', labels: { 'app.kubernetes.io/part-of': 'binh-yen' } },
+      spec: {
+        groups: [
+          {
+            name: 'binh-yen-event-path',
+            rules: alertRules.map(({ alert, expr, for: duration, severity, summary }) => ({
+              alert,
+              expr,
+              for: duration,
+              labels: { severity },
+              annotations: { summary, runbook: 'docs/runbook.md, "Watch" and "Dead letters"' },
+            })),
+          },
+        ],
+      },
+    },
+  ];
+}
+
+/** For clusters with the Prometheus Operator and Grafana's dashboard sidecar (deploy/k8s/components/observability). */
+export function renderObservabilityComponent(): Map<string, string> {
+  const header = '# Generated by deploy/k8s/generate/render-manifests.ts; edit that file.\n';
+  return new Map([
+    ['monitoring.yaml', `${header}${yaml(observabilityDocuments())}`],
+    ['grafana-event-path.json', `${JSON.stringify(eventPathDashboard(), null, 2)}\n`],
+    [
+      'kustomization.yaml',
+      `${header}# Alerts (PrometheusRule), scraping (ServiceMonitor) and the event-path dashboard (a ConfigMap Grafana's\n# sidecar picks up by its label): add "components: [../../components/observability]" to an overlay.\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n  - monitoring.yaml\nconfigMapGenerator:\n  - name: binh-yen-grafana-dashboards\n    files:\n      - grafana-event-path.json\n    options:\n      disableNameSuffixHash: true\n      labels:\n        grafana_dashboard: "1"\n`,
+    ],
+  ]);
+}
+
 /** Every file of deploy/k8s/base, by name, as the generator writes it. */
 export function renderManifests(): Map<string, string> {
   const header = '# Generated by deploy/k8s/generate/render-manifests.ts; edit that file.\n';
@@ -403,5 +530,8 @@ if (require.main === module) {
   const component = renderGatewayApiComponent();
   mkdirSync(join(k8s, 'components', 'gateway-api'), { recursive: true });
   for (const [file, text] of component) writeFileSync(join(k8s, 'components', 'gateway-api', file), text);
-  process.stdout.write(`rendered ${base.size} files into deploy/k8s/base and ${component.size} into deploy/k8s/components/gateway-api\n`);
+  const observability = renderObservabilityComponent();
+  mkdirSync(join(k8s, 'components', 'observability'), { recursive: true });
+  for (const [file, text] of observability) writeFileSync(join(k8s, 'components', 'observability', file), text);
+  process.stdout.write(`rendered ${base.size} files into deploy/k8s/base, ${component.size} into components/gateway-api, ${observability.size} into components/observability\n`);
 }

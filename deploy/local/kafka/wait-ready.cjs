@@ -3,6 +3,7 @@
 // Usage: node wait-ready.cjs <brokers> [timeoutSeconds=60] [pid]
 //   brokers  e.g. 127.0.0.1:19092 (comma-separated for several)
 //   pid      optional: give up at once if this process dies (a broker that failed to start)
+//   KAFKA_EXPECT_BROKERS=3  ready only once the cluster lists that many brokers (a cluster's start)
 // Exit code: 0 ready, 1 timeout (or the process died), 2 bad arguments.
 'use strict';
 
@@ -18,6 +19,7 @@ if (!brokersArg || !Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || (p
 const brokers = brokersArg.split(',');
 const pid = pidArg === undefined ? undefined : Number(pidArg);
 const deadline = Date.now() + timeoutSeconds * 1000;
+const expectedBrokers = Number(process.env.KAFKA_EXPECT_BROKERS || '1');
 
 // A hard stop, even if a probe hangs on a broker that accepts connections but never answers.
 setTimeout(() => process.exit(1), timeoutSeconds * 1000 + 500).unref();
@@ -55,7 +57,7 @@ async function probe() {
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
-    return cluster.brokers.length > 0;
+    return cluster.brokers.length >= expectedBrokers;
   } catch {
     return false;
   } finally {

@@ -4,7 +4,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { attachHttpMetrics, HttpMetrics, observeHttp } from './http-observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { rateLimit } from './rate-limit';
 import { requestContext } from './request-context';
 import { assertUtf8, requestHygiene } from './request-hygiene';
 import { securityHeaders } from './security-headers';
@@ -17,13 +16,27 @@ export interface HttpAppOptions {
   logger?: LoggerService | false;
   /** Origins allowed to call from a browser; none means CORS stays off. */
   corsOrigins?: string[];
-  /** Requests a minute per client address; 0 turns the limit off. */
-  rateLimitPerMinute?: number;
+  /**
+   * Express's `trust proxy`: which peers may tell the client's address in X-Forwarded-For (hops, or
+   * addresses/CIDRs). `request.ip`, and so the per-address rate limit, follows it. Default: none.
+   */
+  trustProxy?: TrustProxy;
   /** Names the server spans' tracer (the service); defaults to the title. */
   serviceName?: string;
 }
 
 /** One way every service speaks HTTP: problem details, validation, OpenAPI, limits. */
+/** `false` (trust nobody), a number of hops, or addresses, CIDRs and names express knows (`loopback`, `uniquelocal`). */
+export type TrustProxy = false | number | string[];
+
+/** Parses TRUST_PROXY: `false`/empty, a hop count, or a comma-separated list. `true` (anyone) is refused by the env class. */
+export function parseTrustProxy(value: string): TrustProxy {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
 export async function createHttpApp(module: unknown, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(module as never, {
     bodyParser: false,
@@ -35,13 +48,14 @@ export async function createHttpApp(module: unknown, options: HttpAppOptions): P
 }
 
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
+  // Before anything reads request.ip. The rate limit itself is a guard (service-runtime's RateLimitModule).
+  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('trust proxy', options.trustProxy ?? false);
   // First, so the metrics and the server span cover every answer, refusals included.
   const metrics = new HttpMetrics();
   attachHttpMetrics(app, metrics);
   app.use(observeHttp(options.serviceName ?? options.title, metrics));
   app.use(requestContext);
   app.use(securityHeaders);
-  if (options.rateLimitPerMinute) app.use(rateLimit(options.rateLimitPerMinute));
   app.use(json({ limit: options.bodyLimit ?? '256kb', strict: true, verify: assertUtf8 }));
   app.use(requestHygiene);
   if (options.corsOrigins && options.corsOrigins.length > 0) {

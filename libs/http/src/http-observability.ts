@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { contextFromTraceparent, otelContext, otelTrace, SpanKind, SpanStatusCode, tracer, tracingEnabled } from '@binh-yen/telemetry';
+import { contextFromTraceparent, SpanKind, SpanStatusCode, tracer, tracingEnabled, withEventCause } from '@binh-yen/telemetry';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Counter, Histogram, Registry } from 'prom-client';
 
@@ -78,7 +78,9 @@ export function observeHttp(serviceName: string, metrics: HttpMetrics): RequestH
     };
     response.once('finish', finish);
     response.once('close', finish);
-    if (span) otelContext.with(otelTrace.setSpan(parent, span), next);
+    // The request causes the events it writes: their publish spans hang under this span, not under the
+    // handler or query spans instrumentations open inside it (ADR 0036).
+    if (span) withEventCause(span, parent, next);
     else next();
   };
 }

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { KafkaSecurityEnv } from './kafka-security-env';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -10,8 +11,8 @@ const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ?
 export type TracesExporterName = 'none' | 'console' | 'file' | 'otlp';
 
 /** The exporter in effect: the named one, else OTLP as soon as a collector endpoint is given. */
-export function tracesExporterOf(env: Pick<ServiceEnv, 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT'>): TracesExporterName {
-  return env.OTEL_TRACES_EXPORTER ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT ? 'otlp' : 'none');
+export function tracesExporterOf(env: Pick<ServiceEnv, 'OTEL_TRACES_EXPORTER' | 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'>): TracesExporterName {
+  return env.OTEL_TRACES_EXPORTER ?? (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none');
 }
 
 const toList = ({ value }: { value: unknown }): unknown =>
@@ -19,9 +20,9 @@ const toList = ({ value }: { value: unknown }): unknown =>
 
 /**
  * Variables every service reads (documented in .env.example). Each service's
- * env class extends this one with its own.
+ * env class extends this one with its own; the Kafka TLS/SASL ones come from KafkaSecurityEnv.
  */
-export class ServiceEnv {
+export class ServiceEnv extends KafkaSecurityEnv {
   @IsInt() @Min(0) @Max(65535)
   PORT: number = 0;
 
@@ -91,9 +92,26 @@ export class ServiceEnv {
   @Transform(toList) @IsString({ each: true }) @Matches(/^https?:\/\/[^\s,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://baocao.phutho.gov.vn' })
   CORS_ORIGINS: string[] = [];
 
-  /** Requests a minute per client address; 0 turns the limit off. */
+  /** Requests a minute per caller (token subject; address when anonymous); 0 turns the limit off. */
   @IsInt() @Min(0) @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 6_000;
+
+  /** `memory`: each process counts alone; `redis`: every replica shares one count (RATE_LIMIT_REDIS_URL). */
+  @IsIn(['memory', 'redis'], { message: 'RATE_LIMIT_STORE must be memory or redis' })
+  RATE_LIMIT_STORE: 'memory' | 'redis' = 'memory';
+
+  @ValidateIf((env: ServiceEnv) => env.RATE_LIMIT_STORE === 'redis')
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'RATE_LIMIT_REDIS_URL must be a redis:// or rediss:// URL, required when RATE_LIMIT_STORE=redis' })
+  RATE_LIMIT_REDIS_URL?: string;
+
+  /**
+   * Which peers may name the client's address in X-Forwarded-For: `false` (none, the default), a hop
+   * count (e.g. 2: Ingress then gateway), or addresses/CIDRs (`10.0.0.0/8,loopback`). Never `true`:
+   * any client could then pick its own address and its own rate-limit bucket.
+   */
+  @Matches(/^(false|\d+|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, { message: 'TRUST_PROXY must be false, a hop count, or addresses/CIDRs separated by commas' })
+  @Matches(/^(?!\s*true\s*$)/, { message: 'TRUST_PROXY=true would trust any client\'s X-Forwarded-For; name the proxies (hops or CIDRs)' })
+  TRUST_PROXY: string = 'false';
 
   @Matches(/^\d+(kb|mb)$/, { message: 'HTTP_BODY_LIMIT must look like 256kb or 1mb' })
   HTTP_BODY_LIMIT: string = '256kb';
@@ -117,9 +135,19 @@ export class ServiceEnv {
 
   /** The standard OpenTelemetry variable: the collector's OTLP/HTTP base URL (spans go to `<it>/v1/traces`). */
   @Transform(emptyAsUnset)
-  @ValidateIf((env: ServiceEnv) => env.OTEL_TRACES_EXPORTER === 'otlp' || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined)
+  @ValidateIf((env: ServiceEnv) => (env.OTEL_TRACES_EXPORTER === 'otlp' && env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT === undefined) || env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined)
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT phải là URL http(s), bắt buộc khi OTEL_TRACES_EXPORTER=otlp (OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://otel-collector:4318, required when OTEL_TRACES_EXPORTER=otlp)' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** Standard too: the full URL for traces alone (used as is, no /v1/traces appended); wins over the base endpoint. */
+  @Transform(emptyAsUnset)
+  @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL such as http://otel-collector:4318/v1/traces' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** Standard too: `gzip` compresses each batch; unset or `none` sends it as it is. */
+  @Transform(emptyAsUnset)
+  @IsOptional() @IsIn(['gzip', 'none'], { message: 'OTEL_EXPORTER_OTLP_COMPRESSION must be gzip or none' })
+  OTEL_EXPORTER_OTLP_COMPRESSION?: 'gzip' | 'none';
 
   /** Standard too: headers sent to the collector, `key=value,key2=value2` (e.g. an API key). */
   @Transform(emptyAsUnset)

@@ -1,19 +1,22 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@binh-yen/auth';
-import { HealthModule, type ServiceEnv } from '@binh-yen/http';
-import { messagingDefaults, MessagingModule, type MessagingOptions } from '@binh-yen/messaging';
+import { HealthModule, kafkaSecuritySettingsOf, type ServiceEnv } from '@binh-yen/http';
+import { messagingDefaults, MessagingModule, readKafkaSecurity, type MessagingOptions } from '@binh-yen/messaging';
 import { dataSourceOptions } from '@binh-yen/persistence';
 import { DatabaseHealthCheck, MessagingHealthCheck } from './health-checks';
 import { MetricsModule } from './metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import type { ServiceSpec } from './service-spec';
 
 export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): MessagingOptions {
   const embedded = env.EVENT_TRANSPORT === 'embedded';
+  const kafkaSecurity = embedded ? undefined : readKafkaSecurity(kafkaSecuritySettingsOf(env));
   return messagingDefaults({
     serviceName: spec.name,
     eventTransport: env.EVENT_TRANSPORT,
     brokers: env.KAFKA_BROKERS,
+    ...(kafkaSecurity ? { kafkaSecurity } : {}),
     ...(env.EMBEDDED_EVENTS_URL ? { embeddedEventsUrl: env.EMBEDDED_EVENTS_URL } : {}),
     databaseUrl: env.DATABASE_URL,
     topicPrefix: env.KAFKA_TOPIC_PREFIX,
@@ -57,6 +60,8 @@ export function platformModules(env: ServiceEnv, spec: ServiceSpec): (DynamicMod
       }),
     ),
     MessagingModule.forRoot(messagingOptionsFor(env, spec)),
+    // Before AuthModule: its guard runs first (ADR 0036).
+    RateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE, store: env.RATE_LIMIT_STORE, ...(env.RATE_LIMIT_REDIS_URL ? { redisUrl: env.RATE_LIMIT_REDIS_URL } : {}), keyPrefix: `${env.KAFKA_TOPIC_PREFIX}binhyen:${spec.name}:` }),
     AuthModule.forRoot({
       ...(env.AUTH_JWT_SECRET ? { sharedSecret: env.AUTH_JWT_SECRET } : {}),
       ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),

@@ -1,6 +1,6 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
-import { createHttpApp, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
-import { initTracing, parseOtlpHeaders, type TracingOptions } from '@binh-yen/telemetry';
+import { createHttpApp, parseTrustProxy, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
+import { initTracing, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import { ServiceLogger } from './json-logger';
 import type { ServiceSpec } from './service-spec';
@@ -31,7 +31,7 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
       dataSourceOptions({ url: env.DATABASE_URL, poolSize: 1, migrations: spec.migrations, applicationName: `${spec.name}-migrate` }),
     );
   }
-  initTracing(tracingOptionsOf(env));
+  initTracing(tracingOptionsOf(env, spec.name));
   const logger = options.logger ?? new ServiceLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LOG_LEVELS[env.LOG_LEVEL] });
   const app = await createHttpApp(module, {
     title: spec.title,
@@ -40,7 +40,7 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
     logger,
     bodyLimit: env.HTTP_BODY_LIMIT,
     corsOrigins: env.CORS_ORIGINS,
-    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   });
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };
@@ -48,14 +48,17 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
   return { app, url, stop: () => app.close() };
 }
 
-/** The tracing set-up a service's validated environment asks for (ADR 0019, 0021). */
-export function tracingOptionsOf(env: ServiceEnv): TracingOptions {
+/**
+ * The tracing set-up a service's validated environment asks for (ADR 0019, 0021, 0036). The OTLP
+ * exporter reads its endpoint, headers and compression from the same OTEL_* variables itself. Several
+ * services in one process (the embedded mode) share one resource: `binh-yen`.
+ */
+export function tracingOptionsOf(env: ServiceEnv, serviceName?: string): TracingOptions {
   const exporter = tracesExporterOf(env);
   return {
     exporter,
+    serviceName: env.EVENT_TRANSPORT === 'embedded' || !serviceName ? 'binh-yen' : serviceName,
     ...(env.OTEL_SPANS_FILE ? { spansFile: env.OTEL_SPANS_FILE } : {}),
-    ...(exporter === 'otlp' && env.OTEL_EXPORTER_OTLP_ENDPOINT
-      ? { otlp: { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, headers: parseOtlpHeaders(env.OTEL_EXPORTER_OTLP_HEADERS), scheduledDelayMs: env.OTEL_BSP_SCHEDULE_DELAY } }
-      : {}),
+    ...(exporter === 'otlp' ? { otlp: { scheduledDelayMs: env.OTEL_BSP_SCHEDULE_DELAY } } : {}),
   };
 }

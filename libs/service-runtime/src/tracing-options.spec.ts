@@ -11,11 +11,14 @@ describe('tracing from the standard OpenTelemetry variables (ADR 0021)', () => {
     expect(optionsFor({ OTEL_TRACES_EXPORTER: '', OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_HEADERS: '' }).exporter).toBe('none');
   });
 
-  it('exports over OTLP/HTTP as soon as a collector endpoint is set, with its headers and batch delay', () => {
+  it('exports over OTLP/HTTP as soon as a collector endpoint is set (the exporter reads endpoint and headers itself), with the batch delay', () => {
     expect(optionsFor({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318', OTEL_EXPORTER_OTLP_HEADERS: 'api-key=abc', OTEL_BSP_SCHEDULE_DELAY: '500' })).toEqual({
       exporter: 'otlp',
-      otlp: { endpoint: 'http://otel-collector:4318', headers: { 'api-key': 'abc' }, scheduledDelayMs: 500 },
+      serviceName: 'binh-yen',
+      otlp: { scheduledDelayMs: 500 },
     });
+    expect(tracingOptionsOf(loadEnv(ServiceEnv, { ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318' }), 'incidents').serviceName).toBe('incidents');
+    expect(tracingOptionsOf(loadEnv(ServiceEnv, { ...base, EVENT_TRANSPORT: 'embedded', EMBEDDED_EVENTS_URL: 'postgres://x/y', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' }), 'incidents').serviceName).toBe('binh-yen');
   });
 
   it('lets OTEL_TRACES_EXPORTER=none win over an endpoint, and refuses otlp without one', () => {

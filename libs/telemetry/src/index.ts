@@ -1,2 +1,1 @@
 export * from './tracing';
-export * from './otlp-http-exporter';

@@ -13,6 +13,7 @@ import {
   SpanKind,
   tracer,
   traceparentOfSpan,
+  withEventCause,
   type ExportedSpan,
 } from './tracing';
 
@@ -52,5 +53,21 @@ describe('tracing', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(currentTraceparent()).toBeUndefined();
+  });
+
+  it('stamps events with the span marked as their cause, not with a span an instrumentation opened inside it', async () => {
+    initTracing({ exporter: 'console' });
+    try {
+      const server = tracer('incidents').startSpan('POST /api/v1/incidents', { kind: SpanKind.SERVER });
+      const stamped = withEventCause(server, otelContext.active(), () => {
+        const handler = tracer('@opentelemetry/instrumentation-nestjs-core').startSpan('IncidentsController.report');
+        return otelContext.with(otelTrace.setSpan(otelContext.active(), handler), () => ({ event: currentTraceparent(), log: currentTraceIds(), handler: handler.spanContext().spanId }));
+      });
+      expect(stamped.event).toBe(traceparentOfSpan(server));
+      // Log lines still name the innermost span.
+      expect(stamped.log?.spanId).toBe(stamped.handler);
+    } finally {
+      await shutdownTracing();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import {
   context,
+  createContextKey,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
@@ -13,6 +15,13 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ExportResultCode, hrTimeToMilliseconds, W3CTraceContextPropagator, type ExportResult } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { detectResources, envDetector, processDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import {
   BasicTracerProvider,
   BatchSpanProcessor,
@@ -21,7 +30,6 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { OtlpHttpSpanExporter } from './otlp-http-exporter';
 
 /**
  * OpenTelemetry traces for the event path (ADR 0019). One trace runs from the
@@ -36,8 +44,13 @@ export interface TracingOptions {
   exporter: TracesExporter;
   /** Where the `file` exporter appends one JSON object per finished span. */
   spansFile?: string;
-  /** The `otlp` exporter (ADR 0021): spans batched and POSTed as OTLP/HTTP JSON to `<endpoint>/v1/traces`. */
-  otlp?: { endpoint: string; headers?: Record<string, string>; scheduledDelayMs?: number };
+  /**
+   * The `otlp` exporter (ADR 0036): `@opentelemetry/exporter-trace-otlp-http`, which reads the standard
+   * variables itself (OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT, _HEADERS, _COMPRESSION, _TIMEOUT, _CERTIFICATE).
+   */
+  otlp?: { scheduledDelayMs?: number };
+  /** `service.name` of the process's resource; OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over it. */
+  serviceName?: string;
 }
 
 /** One finished span as the `console` and `file` exporters write it (a JSON line). */
@@ -61,19 +74,50 @@ const TRACEPARENT = 'traceparent';
 let provider: BasicTracerProvider | undefined;
 
 /** Starts tracing for this process; the first call wins (several services may share a process). */
+let disableInstrumentations: (() => void) | undefined;
+
 export function initTracing(options: TracingOptions): void {
   if (provider || options.exporter === 'none') return;
-  provider = new BasicTracerProvider({ spanProcessors: [spanProcessorFor(options)] });
+  // Ours, then what the environment and the process say (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES win).
+  // Only detectors that answer at once: an async one (the host id) would make every export wait for
+  // it, and the `file` exporter must have written a span when it ends.
+  const resource = resourceFromAttributes({ 'service.name': options.serviceName ?? 'binh-yen', 'host.name': hostname() }).merge(
+    detectResources({ detectors: [envDetector, processDetector] }),
+  );
+  provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessorFor(options)] });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);
+  disableInstrumentations = registerInstrumentations({ tracerProvider: provider, instrumentations: libraryInstrumentations() });
+}
+
+/**
+ * Spans from well-kept instrumentations, beside our four (ADR 0036). Each patches its library the next
+ * time it is required, which for these happens after start-up began (TypeORM loads pg per data source,
+ * Nest loads its Express adapter when the app is created).
+ * - http: outgoing calls only (JWKS, the gateway's upstreams); the incoming SERVER span stays ours
+ *   (observeHttp), named by route template, parent of the outbox's traceparent.
+ * - express and Nest: the route and handler as children of that SERVER span; Express middleware left out (noise).
+ * - pg: every query inside a traced request or projection batch; none outside one (the relay's polling
+ *   would otherwise start a trace every second).
+ * - kafkajs: left out on purpose. Its producer span replaces each message's `traceparent` header with
+ *   one made under the relay's batch, not the event's own publish span, so a projection's span would no
+ *   longer be a child of the request that caused the event; ours carry that link (ADR 0019).
+ */
+function libraryInstrumentations() {
+  return [
+    new HttpInstrumentation({ disableIncomingRequestInstrumentation: true, requireParentforOutgoingSpans: true }),
+    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+    new NestInstrumentation(),
+    new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
+  ];
 }
 
 function spanProcessorFor(options: TracingOptions): SpanProcessor {
   if (options.exporter === 'otlp') {
-    if (!options.otlp) throw new Error('the otlp traces exporter needs an endpoint (OTEL_EXPORTER_OTLP_ENDPOINT)');
-    const { scheduledDelayMs, ...exporter } = options.otlp;
-    // Batched: a span costs a queue push on the hot path, the network is paid once per batch.
-    return new BatchSpanProcessor(new OtlpHttpSpanExporter(exporter), scheduledDelayMs ? { scheduledDelayMillis: scheduledDelayMs } : {});
+    // Batched: a span costs a queue push on the hot path, the network is paid once per batch. The
+    // exporter retries with backoff and reads its endpoint, headers and compression from OTEL_* itself.
+    const scheduledDelayMs = options.otlp?.scheduledDelayMs;
+    return new BatchSpanProcessor(new OTLPTraceExporter(), scheduledDelayMs ? { scheduledDelayMillis: scheduledDelayMs } : {});
   }
   return new SimpleSpanProcessor(new JsonLinesSpanExporter(options.exporter === 'file' ? options.spansFile : undefined));
 }
@@ -91,6 +135,8 @@ export function tracingEnabled(): boolean {
 export async function shutdownTracing(): Promise<void> {
   const current = provider;
   provider = undefined;
+  disableInstrumentations?.();
+  disableInstrumentations = undefined;
   if (!current) return;
   await current.shutdown();
   trace.disable();
@@ -101,9 +147,26 @@ export function tracer(name: string): Tracer {
   return trace.getTracer(name);
 }
 
-/** The W3C traceparent of the active span, or undefined when nothing is being traced. */
+/** Marks the span whose work causes events (a request's SERVER span): see currentTraceparent. */
+const EVENT_CAUSE = createContextKey('binhyen.event-cause');
+
+/**
+ * Runs `work` with `span` active and recorded as the cause of any event written meanwhile, so the
+ * spans instrumentations open inside it (Nest handler, Express route, pg queries) nest under it
+ * without becoming the parent of the relay's publish span.
+ */
+export function withEventCause<T>(span: Span, parent: Context, work: () => T): T {
+  return context.with(trace.setSpan(parent, span).setValue(EVENT_CAUSE, span), work);
+}
+
+/**
+ * The W3C traceparent an event written now carries (the outbox stamps it): the span marked as the
+ * cause (withEventCause) if any, else the active span; undefined when nothing is being traced.
+ */
 export function currentTraceparent(): string | undefined {
-  return traceparentOf(context.active());
+  const active = context.active();
+  const cause = active.getValue(EVENT_CAUSE) as Span | undefined;
+  return cause ? traceparentOfSpan(cause) : traceparentOf(active);
 }
 
 function traceparentOf(ctx: Context): string | undefined {

@@ -8,3 +8,6 @@ export * from './topic-prefix';
 export * from './wait-for';
 export * from './topic-reader';
 export * from './event-factories';
+export * from './tls-material';
+export * from './redis-server';
+export * from './secured-broker';

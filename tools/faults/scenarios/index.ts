@@ -11,6 +11,8 @@ import { badEvents } from './09-bad-events';
 import { oversizedEvent } from './10-oversized-event';
 import { catchUp } from './11-catch-up';
 import { httpHostile } from './12-http-hostile';
+import { clusterLeaderKill } from './13-cluster-leader-kill';
+import { clusterRollingRestart } from './14-cluster-rolling-restart';
 
 export const scenarios: readonly Scenario[] = [
   consumerKill,
@@ -25,4 +27,6 @@ export const scenarios: readonly Scenario[] = [
   oversizedEvent,
   catchUp,
   httpHostile,
+  clusterLeaderKill,
+  clusterRollingRestart,
 ];

@@ -1,6 +1,26 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OtlpSpan, OtlpTraceRequest } from '@binh-yen/telemetry';
+import { gunzipSync } from 'node:zlib';
+
+/** The OTLP/HTTP JSON shapes a collector receives (opentelemetry-proto, JSON mapping: ids as hex). */
+export interface OtlpKeyValue {
+  key: string;
+  value: { stringValue?: string; boolValue?: boolean; intValue?: string | number; doubleValue?: number };
+}
+export interface OtlpSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  startTimeUnixNano: string | number;
+  endTimeUnixNano: string | number;
+  attributes: OtlpKeyValue[];
+  status: { code?: number; message?: string };
+}
+interface OtlpTraceRequest {
+  resourceSpans: { resource: { attributes: OtlpKeyValue[] }; scopeSpans: { scope: { name: string }; spans: OtlpSpan[] }[] }[];
+}
 
 /** One span as the collector received it, with the service its resource names. */
 export interface CollectedSpan extends OtlpSpan {
@@ -27,7 +47,8 @@ export class OtlpCollector {
           response.writeHead(404).end();
           return;
         }
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraceRequest;
+        const raw = Buffer.concat(chunks);
+        const body = JSON.parse((request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')) as OtlpTraceRequest;
         for (const resource of body.resourceSpans) {
           const service = resource.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
           for (const scope of resource.scopeSpans) this.spans.push(...scope.spans.map((span) => ({ ...span, service })));

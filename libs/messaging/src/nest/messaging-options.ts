@@ -1,3 +1,4 @@
+import type { KafkaSecurity } from '../kafka/kafka-connection';
 import type { TransportKind } from '../transport/event-transport';
 
 export interface MessagingOptions {
@@ -5,6 +6,8 @@ export interface MessagingOptions {
   /** Which log carries the events: a Kafka cluster, or the embedded table log. */
   eventTransport: TransportKind;
   brokers: string[];
+  /** TLS and SASL to the brokers (read from the files the environment names); plaintext without. */
+  kafkaSecurity?: KafkaSecurity;
   /** The shared log database of the embedded mode (postgres://…). */
   embeddedEventsUrl?: string;
   /** Isolates environments (and test files) on one broker: topics and group ids. */

@@ -11,5 +11,5 @@ export function createEventTransport(options: MessagingOptions, logger?: Messagi
     if (!options.embeddedEventsUrl) throw new Error('The embedded event transport needs embeddedEventsUrl (EMBEDDED_EVENTS_URL)');
     return new TableLogTransport({ url: options.embeddedEventsUrl, applicationName: `${options.serviceName}-events`, ...(logger ? { logger } : {}) });
   }
-  return new KafkaTransport(createKafka({ brokers: options.brokers, clientId: options.serviceName }));
+  return new KafkaTransport(createKafka({ brokers: options.brokers, clientId: options.serviceName, ...(options.kafkaSecurity ? { security: options.kafkaSecurity } : {}) }));
 }
