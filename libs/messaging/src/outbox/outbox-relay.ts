@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
 import type { MessagingLogger } from '../logger';
-import { asEventTransport, type EventSource } from '../transport/as-event-transport';
 import type { EventPublisher, EventTransport, OutgoingMessage, TopicMessages } from '../transport/event-transport';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
 
@@ -59,7 +58,6 @@ export class OutboxRelay {
   private role: RelayRole = 'starting';
   private control?: Client;
   private queries?: Client;
-  private readonly transport: EventTransport;
   private publisher?: EventPublisher;
   private loop?: Promise<void>;
   private readonly stopping = new AbortController();
@@ -70,12 +68,10 @@ export class OutboxRelay {
   private lastCleanup = 0;
 
   constructor(
-    source: EventSource,
+    private readonly transport: EventTransport,
     private readonly options: OutboxRelayOptions,
     private readonly logger: MessagingLogger,
-  ) {
-    this.transport = asEventTransport(source);
-  }
+  ) {}
 
   start(): void {
     this.loop ??= this.run();
