@@ -96,8 +96,11 @@ function rangeOf(chunk: Chunk): PartitionRange {
   return { topic: chunk.topic, partition: chunk.partition, firstOffset: chunk.decoded[0]!.offset, lastOffset: chunk.decoded[chunk.decoded.length - 1]!.offset };
 }
 
-/** A Nest handler answers a promise or an observable (with interceptors); either way, its end. */
-async function settled(result: unknown): Promise<void> {
-  if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-  else await result;
+/**
+ * The end of a handler's work. Nest's handler answers a promise, of an observable when
+ * interceptors wrap the method: a cold one, which runs the method only once subscribed.
+ */
+export async function settled(result: unknown): Promise<void> {
+  const value: unknown = await result;
+  if (isObservable(value)) await lastValueFrom(value, { defaultValue: undefined });
 }

@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { BaseRpcContext } from '@nestjs/microservices';
-import { isObservable, lastValueFrom } from 'rxjs';
 import type { ProjectionHandler } from '../consumer/projection';
+import { settled } from '../consumer/projection-transaction';
 
 /** A stand-in for a handler's error, thrown by the probe guard before the handler would run. */
 class ProbeError extends Error {
@@ -42,9 +42,8 @@ export class FilterProbeGuard implements CanActivate {
 export async function probeErrorPath(handler: ProjectionHandler): Promise<string | null> {
   const probe = new ProbeContext([new ProbeError()]);
   try {
-    const result = handler([], probe as never);
-    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-    else await result;
+    // The probe context stands in for a ProjectionContext: the guard stops the call before any handler reads it.
+    await settled(handler([], probe as never));
   } catch (error) {
     if (error === probe.error) return null;
     return probe.reachedGuard
