@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { Catch, Controller, Injectable, Module, UseFilters, UseInterceptors, type CallHandler, type DynamicModule, type ExceptionFilter, type ExecutionContext, type INestApplication, type NestInterceptor, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload, RpcException } from '@nestjs/microservices';
 import { deadLetterTopicFor, IncidentEventTypes, topicFor, Topics, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
 import { ProblemDetailsFilter } from '@binh-yen/http';
 import { createTestDatabase, produceRaw, readTopic, testBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@binh-yen/testing';
-import type { Observable } from 'rxjs';
+import { of, throwError, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { ProjectionContext } from '../consumer/projection-context';
 import { createConsumerTablesSql } from '../outbox/outbox-schema';
@@ -28,8 +28,17 @@ class RethrowingFilter implements ExceptionFilter {
 
 @Catch()
 class SwallowingFilter implements ExceptionFilter {
-  catch(): void {
-    // Logs nothing and answers nothing: the error would vanish.
+  catch(): Observable<null> {
+    // "Handled": an answer instead of the error, which would vanish with the offsets moving on.
+    return of(null);
+  }
+}
+
+@Catch()
+class ReplacingFilter implements ExceptionFilter {
+  catch(): Observable<never> {
+    // A client-facing error instead of the handler's: the runner could no longer tell a database outage from a bad event.
+    return throwError(() => new RpcException('something went wrong'));
   }
 }
 
@@ -63,14 +72,27 @@ class FlakyProjection {
 @Controller()
 class SecondFlakyHandler {
   @EventPattern(Topics.incident, { ...FLAKY })
-  async apply(): Promise<void> {}
+  async apply(): Promise<void> {
+    // Never called: the server refuses to start.
+  }
 }
 
 @Controller()
 @UseFilters(SwallowingFilter)
 class SwallowedProjection {
   @EventPattern(Topics.incident, { projection: 'swallowed', version: 1, eventTypes: [IncidentEventTypes.reported] })
-  async apply(): Promise<void> {}
+  async apply(): Promise<void> {
+    // Never called: the server refuses to start.
+  }
+}
+
+@Controller()
+class ReplacedProjection {
+  @EventPattern(Topics.incident, { projection: 'replaced', version: 1, eventTypes: [IncidentEventTypes.reported] })
+  @UseFilters(ReplacingFilter)
+  async apply(): Promise<void> {
+    // Never called: the server refuses to start.
+  }
 }
 
 function reported(summary: string, key: string): EventEnvelope<IncidentReportedV1> {
@@ -91,15 +113,11 @@ function reported(summary: string, key: string): EventEnvelope<IncidentReportedV
 async function startApp(dataSource: DataSource, prefix: string, controllers: Type[]): Promise<INestApplication> {
   const defaults = messagingDefaults({ serviceName: 'test', brokers: testBrokers(), databaseUrl: '', topicPrefix: prefix, partitions: 3 });
   const options = { ...defaults, relay: { ...defaults.relay, enabled: false }, consumers: { ...defaults.consumers, maxAttempts: MAX_ATTEMPTS } };
-  const module: DynamicModule = {
-    module: class TestModule {},
-    imports: [MessagingModule.forRoot(options)],
-    controllers,
-    providers: [{ provide: DataSource, useValue: dataSource }],
-  };
-  @Module({ imports: [module] })
+  // The database the way TypeOrmModule offers it to a service: a global DataSource.
+  const database: DynamicModule = { global: true, module: class DatabaseModule {}, providers: [{ provide: DataSource, useValue: dataSource }], exports: [DataSource] };
+  @Module({ imports: [database, MessagingModule.forRoot(options)], controllers })
   class AppModule {}
-  const app = await NestFactory.create(AppModule, { logger: false });
+  const app = await NestFactory.create(AppModule, { logger: false, abortOnError: false });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.connectMicroservice({ strategy: app.get(ProjectionServer) }, { inheritAppConfig: true });
   return app;
@@ -153,8 +171,8 @@ describe('the projection server (@EventPattern handlers on the exactly-once runn
     expect(dlq[0]!.headers['dlq-reason-kind']).toBe('handler-failed');
     // The same tries as before the transport: the chunk alone `maxAttempts` times, then the event alone as many.
     expect(seen.poisonCalls).toBe(2 * MAX_ATTEMPTS);
-    // The filter saw every failure and rethrew it; the offsets never moved past one.
-    expect(seen.filterErrors).toEqual(Array.from({ length: 2 * MAX_ATTEMPTS }, () => 'cannot apply poison'));
+    // The filter saw the start-time probe and every failure, and rethrew them; the offsets never moved past one.
+    expect(seen.filterErrors).toEqual(['exception filter probe (thrown at start, never by a handler)', ...Array.from({ length: 2 * MAX_ATTEMPTS }, () => 'cannot apply poison')]);
     const stored = (await dataSource.query(`SELECT sum(next_offset)::int AS n FROM consumer_offsets WHERE consumer = 'flaky.v1'`)) as { n: number }[];
     expect(stored[0]!.n).toBe(good.length + 1);
     expect(seen.interceptorBatches).toEqual(seen.handlerBatches);
@@ -171,5 +189,11 @@ describe('the projection server (@EventPattern handlers on the exactly-once runn
     const app = await startApp(dataSource, uniqueTopicPrefix(), [SwallowedProjection]);
     apps.push(app);
     await expect(app.startAllMicroservices()).rejects.toThrow(/swallowed\.v1: an exception filter swallowed a handler's error/);
+  });
+
+  it('refuses to start an exception filter that replaces a handler’s error', async () => {
+    const app = await startApp(dataSource, uniqueTopicPrefix(), [ReplacedProjection]);
+    apps.push(app);
+    await expect(app.startAllMicroservices()).rejects.toThrow(/replaced\.v1: an exception filter replaced a handler's error with \{"error":"something went wrong"/);
   });
 });
