@@ -21,7 +21,7 @@ export interface ChunkWork extends Chunk {
 /**
  * Cuts a partition's batch into chunks of at most `maxEvents` messages, each decoded (JSON
  * and contract check) with its undecodable messages set apart as dead letters. Lazily: a
- * chunk is decoded when the consumer gets to it, and not at all once the batch is stale.
+ * chunk is decoded when the consumer gets to it, after the one before has committed.
  */
 export function* chunksOf(batch: ConsumedBatch, maxEvents: number): Generator<ChunkWork> {
   const { topic, partition, messages, heartbeat, isRunning } = batch;
