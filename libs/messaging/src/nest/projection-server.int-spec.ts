@@ -194,6 +194,6 @@ describe('the projection server (@EventPattern handlers on the exactly-once runn
   it('refuses to start an exception filter that replaces a handler’s error', async () => {
     const app = await startApp(dataSource, uniqueTopicPrefix(), [ReplacedProjection]);
     apps.push(app);
-    await expect(app.startAllMicroservices()).rejects.toThrow(/replaced\.v1: an exception filter replaced a handler's error with \{"error":"something went wrong"/);
+    await expect(app.startAllMicroservices()).rejects.toThrow(/replaced\.v1: an exception filter replaced a handler's error with Error: something went wrong/);
   });
 });
