@@ -52,6 +52,11 @@ export default [
           paths: [
             { name: 'kafkajs', message: 'Use @binh-yen/messaging; no app talks to kafkajs directly.' },
             { name: '@binh-yen/testing', message: 'Only tests use the harness.' },
+            {
+              name: '@nestjs/microservices',
+              importNames: ['ClientKafka', 'ClientProxy', 'ClientProxyFactory', 'ClientsModule'],
+              message: 'Events leave a service only through its outbox (OutboxWriter in the use case’s transaction); never emit with a Nest client.',
+            },
           ],
         },
       ],

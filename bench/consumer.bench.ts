@@ -7,14 +7,14 @@
 // event is applied. Invalid if a group joined more than once (a rebalance) or if the
 // projection differs from the oracle (the counts computed in memory from the same events).
 //   npm run bench:consumer [-- --small | --events=N]
-import { IncidentEventTypes, quarterOf, topicFor, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
-import { createKafka, decodeMessage, ensureTopics, messagingDefaults, ProjectionConsumer, silentLogger } from '@binh-yen/messaging';
+import { IncidentEventTypes, quarterOf, topicFor, Topics, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { createKafka, decodeMessage, ensureTopics, messagingDefaults, ProjectionRunner, silentLogger } from '@binh-yen/messaging';
 import { createTestDatabase, uniqueTopicPrefix } from '@binh-yen/testing';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { IncidentCountsProjection, INCIDENT_COUNTS } from '../apps/reporting/src/incident-counts/incident-counts.projection';
+import { INCIDENT_COUNTS } from '../apps/reporting/src/incident-counts/incident-counts.projection';
 import { reportingMigrations } from '../apps/reporting/src/migrations';
-import { fmt, incidentEvent, JoinCountingTransport, numberArg, pct, runMain, series, seriesCell, small, until, withBroker, writeResult } from './lib/bench-kit';
+import { fmt, incidentCountsHandler, incidentEvent, JoinCountingTransport, numberArg, pct, runMain, series, seriesCell, small, until, withBroker, writeResult } from './lib/bench-kit';
 
 const events = numberArg('events', small ? 5_000 : 50_000);
 const repetitions = small ? 1 : 3;
@@ -77,11 +77,11 @@ runMain(() =>
       await dataSource.initialize();
       await dataSource.runMigrations();
       const transport = new JoinCountingTransport(kafka);
-      const consumer = new ProjectionConsumer(
+      const consumer = new ProjectionRunner(
         transport,
         dataSource,
-        new IncidentCountsProjection(),
-        { ...INCIDENT_COUNTS, topics: ['incident'], eventTypes: [IncidentEventTypes.reported, IncidentEventTypes.transferred] },
+        incidentCountsHandler(),
+        { ...INCIDENT_COUNTS, topics: [Topics.incident], eventTypes: [IncidentEventTypes.reported, IncidentEventTypes.transferred] },
         { serviceName: `bench${Math.random().toString(36).slice(2, 8)}`, topicPrefix: prefix, ...settings },
         silentLogger,
       );

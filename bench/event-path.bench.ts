@@ -10,10 +10,10 @@ import {
   createOutboxTableSql,
   ensureTopics,
   OutboxRelay,
+  KafkaTransport,
   OutboxWriter,
-  ProjectionConsumer,
+  ProjectionRunner,
   silentLogger,
-  type Projection,
 } from '@binh-yen/messaging';
 import { createTestDatabase, findFreePort, startBroker, uniqueTopicPrefix, type RunningBroker } from '@binh-yen/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -45,7 +45,7 @@ function incidentEvent(index: number): EventEnvelope<IncidentReportedV1> {
 }
 
 /** The same shape of work as the reporting projection: count in memory, one upsert per batch. */
-class BenchCountsProjection implements Projection {
+class BenchCountsProjection {
   async apply(batch: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
     const counts = new Map<string, number>();
     for (const event of batch) {
@@ -117,18 +117,19 @@ async function eventPath(brokers: string[], count: number): Promise<number> {
       const batch = Array.from({ length: Math.min(500, count - offset) }, (_, index) => incidentEvent(offset + index));
       await dataSource.transaction((tx) => writer.append(tx, batch));
     }
-    const consumer = new ProjectionConsumer(
-      kafka,
+    const projection = new BenchCountsProjection();
+    const consumer = new ProjectionRunner(
+      new KafkaTransport(kafka),
       dataSource,
-      new BenchCountsProjection(),
-      { name: 'bench-counts', version: 1, topics: ['incident'], eventTypes: [IncidentEventTypes.reported] },
+      (batch, { manager }) => projection.apply(batch, manager),
+      { name: 'bench-counts', version: 1, topics: ['binhyen.incident'], eventTypes: [IncidentEventTypes.reported] },
       { serviceName: 'bench', topicPrefix: prefix, maxAttempts: 3, maxRestarts: 3, maxEventsPerTransaction: 1_000, sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3_000, partitionsConsumedConcurrently: 1 },
       silentLogger,
     );
     await consumer.start();
     await until(async () => consumer.stats().state === 'running');
     const relay = new OutboxRelay(
-      kafka,
+      new KafkaTransport(kafka),
       { serviceName: 'bench', databaseUrl: database.url, batchSize: 500, pollIntervalMs: 100, standbyRetryMs: 500, retentionMs: 3_600_000, useDatabaseCoordination: true },
       silentLogger,
     );

@@ -7,13 +7,13 @@
 // with the upsert). Latency = first read that sees it − commit of its outbox row.
 // Invalid if the projection's group joined more than once or its counts differ from the oracle.
 //   npm run bench:freshness [-- --small | --rate=N --seconds=N]
-import { IncidentEventTypes, quarterOf, topicFor } from '@binh-yen/contracts';
-import { createKafka, createOutboxTableSql, ensureTopics, messagingDefaults, OutboxRelay, OutboxWriter, ProjectionConsumer, silentLogger } from '@binh-yen/messaging';
+import { IncidentEventTypes, quarterOf, topicFor, Topics } from '@binh-yen/contracts';
+import { createKafka, createOutboxTableSql, ensureTopics, messagingDefaults, OutboxRelay, OutboxWriter, ProjectionRunner, KafkaTransport, silentLogger } from '@binh-yen/messaging';
 import { createTestDatabase, uniqueTopicPrefix } from '@binh-yen/testing';
 import { DataSource } from 'typeorm';
-import { IncidentCountsProjection, INCIDENT_COUNTS } from '../apps/reporting/src/incident-counts/incident-counts.projection';
+import { INCIDENT_COUNTS } from '../apps/reporting/src/incident-counts/incident-counts.projection';
 import { reportingMigrations } from '../apps/reporting/src/migrations';
-import { fmt, incidentEvent, JoinCountingTransport, numberArg, percentile, runMain, series, sleep, small, until, withBroker, writeResult } from './lib/bench-kit';
+import { fmt, incidentCountsHandler, incidentEvent, JoinCountingTransport, numberArg, percentile, runMain, series, sleep, small, until, withBroker, writeResult } from './lib/bench-kit';
 
 const rate = numberArg('rate', 500);
 const windowSeconds = numberArg('seconds', small ? 2 : 15);
@@ -36,16 +36,16 @@ runMain(() =>
     for (const sql of createOutboxTableSql) await source.query(sql);
     const defaults = messagingDefaults({ serviceName: 'bench', brokers, databaseUrl: sourceDb.url });
     const relay = new OutboxRelay(
-      kafka,
+      new KafkaTransport(kafka),
       { serviceName: 'bench', databaseUrl: sourceDb.url, batchSize: defaults.relay.batchSize, pollIntervalMs: defaults.relay.pollIntervalMs, standbyRetryMs: 500, retentionMs: 3_600_000, useDatabaseCoordination: true },
       silentLogger,
     );
     const transport = new JoinCountingTransport(kafka);
-    const consumer = new ProjectionConsumer(
+    const consumer = new ProjectionRunner(
       transport,
       view,
-      new IncidentCountsProjection(),
-      { ...INCIDENT_COUNTS, topics: ['incident'], eventTypes: [IncidentEventTypes.reported, IncidentEventTypes.transferred] },
+      incidentCountsHandler(),
+      { ...INCIDENT_COUNTS, topics: [Topics.incident], eventTypes: [IncidentEventTypes.reported, IncidentEventTypes.transferred] },
       { serviceName: 'reporting', topicPrefix: prefix, ...defaults.consumers },
       silentLogger,
     );

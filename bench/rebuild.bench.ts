@@ -1,16 +1,16 @@
 // Rebuild speed: a projection consuming its topic from the beginning (inbox, offsets and
 // upserts in one transaction per batch) against raw kafkajs consumption of the same topic.
 //   npm run bench:rebuild [-- --small | --events=N]
-import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
-import { createKafka, ensureTopics, ProjectionConsumer, silentLogger } from '@binh-yen/messaging';
+import { IncidentEventTypes, topicFor, Topics, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { createKafka, ensureTopics, KafkaTransport, ProjectionRunner, silentLogger } from '@binh-yen/messaging';
 import { createTestDatabase, findFreePort, startBroker, uniqueTopicPrefix, type RunningBroker } from '@binh-yen/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { IncidentCountsProjection } from '../apps/reporting/src/incident-counts/incident-counts.projection';
 import { reportingMigrations } from '../apps/reporting/src/migrations';
+import { incidentCountsHandler } from './lib/bench-kit';
 
 const small = process.argv.includes('--small');
 const events = Number(process.argv.find((arg) => arg.startsWith('--events='))?.split('=')[1] ?? (small ? 5_000 : 100_000));
@@ -74,11 +74,11 @@ async function main(): Promise<void> {
     // Ours: the incident-counts projection rebuilt from the beginning into fresh tables.
     await dataSource.initialize();
     await dataSource.runMigrations();
-    const projection = new ProjectionConsumer(
-      createKafka({ brokers, clientId: 'bench-rebuild-ours' }),
+    const projection = new ProjectionRunner(
+      new KafkaTransport(createKafka({ brokers, clientId: 'bench-rebuild-ours' })),
       dataSource,
-      new IncidentCountsProjection(),
-      { name: 'incident-counts', version: 1, topics: ['incident'], eventTypes: [IncidentEventTypes.reported] },
+      incidentCountsHandler(),
+      { name: 'incident-counts', version: 1, topics: [Topics.incident], eventTypes: [IncidentEventTypes.reported] },
       { serviceName: 'bench', topicPrefix: prefix, maxAttempts: 3, maxRestarts: 3, maxEventsPerTransaction: 5_000, sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3_000, partitionsConsumedConcurrently: 3 },
       silentLogger,
     );

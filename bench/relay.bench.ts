@@ -4,7 +4,7 @@
 //   npm run bench:relay [-- --small | --events=N]
 // Oracle: the topic grows by exactly N records in each measurement and the outbox ends empty.
 import { topicFor } from '@binh-yen/contracts';
-import { createKafka, createOutboxTableSql, ensureTopics, messagingDefaults, OutboxRelay, OutboxWriter, silentLogger } from '@binh-yen/messaging';
+import { createKafka, createOutboxTableSql, ensureTopics, messagingDefaults, KafkaTransport, OutboxRelay, OutboxWriter, silentLogger } from '@binh-yen/messaging';
 import { createTestDatabase, uniqueTopicPrefix } from '@binh-yen/testing';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,7 @@ runMain(() =>
     await dataSource.initialize();
     const defaults = messagingDefaults({ serviceName: 'bench', brokers, databaseUrl: database.url });
     const relay = new OutboxRelay(
-      kafka,
+      new KafkaTransport(kafka),
       { serviceName: 'bench', databaseUrl: database.url, batchSize: defaults.relay.batchSize, pollIntervalMs: defaults.relay.pollIntervalMs, standbyRetryMs: 500, retentionMs: 3_600_000, useDatabaseCoordination: true },
       silentLogger,
     );

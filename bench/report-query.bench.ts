@@ -2,7 +2,8 @@
 // projection (rolled up over the hierarchy as events are applied) against a naive
 // GROUP BY over an incidents table holding the same data, in the same database and run.
 //   npm run bench:report [-- --small | --incidents=N]
-import { IncidentEventTypes, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { IncidentEventTypes, uuidv7, type IncidentEvent } from '@binh-yen/contracts';
+import { ProjectionContext } from '@binh-yen/messaging';
 import { createTestDatabase } from '@binh-yen/testing';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
         rows.map((r) => r.category),
         rows.map((r) => r.occurredAt),
       ]);
-      const events: EventEnvelope<IncidentReportedV1>[] = rows.map((r) => ({
+      const events: IncidentEvent[] = rows.map((r) => ({
         id: uuidv7(),
         type: IncidentEventTypes.reported,
         version: 1,
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
         area: r.area,
         data: { incidentId: r.id, unitCode: r.area.split('.').at(-1)!, category: r.category, occurredAt: r.occurredAt, reportedAt: r.occurredAt, summary: 'x' },
       }));
-      await dataSource.transaction((tx) => projection.apply(events, tx));
+      await dataSource.transaction((manager) => projection.apply(events, new ProjectionContext({ consumer: 'bench', groupId: 'bench', manager, partitions: [], events: [] })));
       process.stderr.write(`\rloading ${Math.min(start + CHUNK, total)}/${total}`);
     }
     await dataSource.query('ANALYZE');

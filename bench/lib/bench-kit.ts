@@ -1,7 +1,9 @@
 // Shared pieces of the benchmark suite: the broker, repetitions with median and spread,
 // percentiles, machine facts, rebalance counting and the result files.
 import { IncidentEventTypes, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
-import { KafkaTransport, type SubscriptionHandlers, type SubscriptionOptions, type EventSubscription } from '@binh-yen/messaging';
+import type { IncidentEvent } from '@binh-yen/contracts';
+import { KafkaTransport, type ProjectionHandler, type SubscriptionHandlers, type SubscriptionOptions, type EventSubscription } from '@binh-yen/messaging';
+import { IncidentCountsProjection } from '../../apps/reporting/src/incident-counts/incident-counts.projection';
 import { findFreePort, startBroker, type RunningBroker } from '@binh-yen/testing';
 import type { Kafka } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
@@ -139,6 +141,17 @@ export async function writeResult(name: string, title: string, body: { summary: 
  * The Kafka transport of the platform, counting every group join of its consumers: the first
  * join of a subscription is the start; any later one is a rebalance.
  */
+/**
+ * The reporting service's incident-counts handler as the runner calls it. In the service
+ * Nest's handler proxy (guard, interceptor, pipes) wraps it: a few calls per transaction,
+ * nothing per event, so the benchmarks call the method itself.
+ */
+export function incidentCountsHandler(): ProjectionHandler {
+  const projection = new IncidentCountsProjection();
+  // The runner hands over only events of incident.reported and .transferred, checked against their schemas.
+  return (events, context) => projection.apply(events as readonly IncidentEvent[], context);
+}
+
 export class JoinCountingTransport extends KafkaTransport {
   joins = 0;
 

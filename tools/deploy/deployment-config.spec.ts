@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { PROJECTION_HANDLER, type ProjectionDefinition } from '@binh-yen/messaging';
-import { topicFor } from '@binh-yen/contracts';
+import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
+import type { ProjectionPattern } from '@binh-yen/messaging';
 import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
 import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
 import { IncidentCountsProjection } from '../../apps/reporting/src/incident-counts/incident-counts.projection';
@@ -110,8 +110,10 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
 
   it('scales the reporting consumers on the lag of the exact consumer groups the code uses', () => {
     const groups = [MovementProjection, IncidentCountsProjection].map((projection) => {
-      const definition = Reflect.getMetadata(PROJECTION_HANDLER, projection) as ProjectionDefinition;
-      return { group: `reporting.${definition.name}.v${definition.version}`, topic: topicFor(definition.topics[0]!) };
+      // What the projection's @EventPattern declares: its topics and its { projection, version }.
+      const topics = Reflect.getMetadata(PATTERN_METADATA, projection.prototype.apply) as string[];
+      const pattern = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, projection.prototype.apply) as ProjectionPattern;
+      return { group: `reporting.${pattern.projection}.v${pattern.version}`, topic: topics[0]! };
     });
     const scaled = documents.find((document) => document.kind === 'ScaledObject' && document.metadata.name === 'reporting-consumers')!;
     const triggers = (scaled.spec!['triggers'] as { type: string; metadata: { consumerGroup?: string; topic?: string } }[]).filter((t) => t.type === 'kafka');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { topicFor } from '@binh-yen/contracts';
 import { loadEnv } from '@binh-yen/http';
-import { ProjectionHost } from '@binh-yen/messaging';
+import { ProjectionServer, type ProjectionRunner } from '@binh-yen/messaging';
 import { startService, type RunningService } from '@binh-yen/service-runtime';
 import {
   consumerStates,
@@ -75,8 +75,8 @@ describe('consumer lag, watermark and dead letters in /metrics, against the real
     expect(movementLag(before).map((s) => s.labels['partition']).sort()).toEqual(['0', '1', '2']);
 
     // The consumers stop; events go on arriving.
-    const projections = reporting.app.get(ProjectionHost);
-    await projections.beforeApplicationShutdown();
+    const { runners } = reporting.app.get(ProjectionServer).unwrap<{ runners: readonly ProjectionRunner[] }>();
+    await Promise.all(runners.map((runner) => runner.stop()));
     const communes = Array.from({ length: 12 }, (_, index) => {
       const code = String(7900 + index).padStart(5, '0');
       return unitRegistered({ code, name: `Xã thử nghiệm ${index + 1}`, path: `25.227.${code}`, parentId: district.data.unitId });
@@ -95,7 +95,7 @@ describe('consumer lag, watermark and dead letters in /metrics, against the real
     expect(samples(stopped, 'binhyen_consumer_up').find((s) => s.labels['group'] === group)?.value).toBe(0);
     expect(movement(stopped, 'binhyen_projection_watermark_seconds')).toBe(firstWatermark);
 
-    await projections.start();
+    for (const runner of runners) await runner.start();
     const caughtUp = await waitFor(scrape, (text) => movementLag(text).every((s) => s.value === 0) && movement(text, 'binhyen_dead_letters_stored') === 1, {
       timeoutMs: 60_000,
       description: 'the group to catch up and dead-letter the poison message',

@@ -22,6 +22,7 @@ export class PolicyGuard implements CanActivate {
   constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true; // requests only, as JwtAuthGuard
     if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const action = this.reflector.getAllAndOverride<Action | undefined>(ALLOWED_ACTION, [context.getHandler(), context.getClass()]);
     if (!action) return true;

@@ -1,11 +1,26 @@
-import { auditEventDefinitions } from './events/audit-events';
-import { campaignEventDefinitions } from './events/campaign-events';
-import { incidentEventDefinitions } from './events/incident-events';
-import { modelEventDefinitions, unitEventDefinitions } from './events/unit-events';
+import { auditEventDefinitions, type AuditEvent } from './events/audit-events';
+import { campaignEventDefinitions, type AgreementEvent, type CampaignEvent, type RecognitionEvent } from './events/campaign-events';
+import { incidentEventDefinitions, type IncidentEvent } from './events/incident-events';
+import { modelEventDefinitions, unitEventDefinitions, type ModelEvent, type UnitEvent } from './events/unit-events';
 import type { EventDefinition } from './json-schema';
+import type { AggregateType } from './topics';
 
 /** Every event type and version the platform knows: the single source of truth. */
 export const eventCatalog: readonly EventDefinition[] = [...unitEventDefinitions, ...modelEventDefinitions, ...incidentEventDefinitions, ...campaignEventDefinitions, ...auditEventDefinitions];
+
+/** The events of each topic, as one discriminated union each (by `type`, then `version`). */
+export interface TopicEvents {
+  unit: UnitEvent;
+  model: ModelEvent;
+  incident: IncidentEvent;
+  campaign: CampaignEvent;
+  agreement: AgreementEvent;
+  recognition: RecognitionEvent;
+  audit: AuditEvent;
+}
+
+/** Any event of the catalog, typed. */
+export type CatalogEvent = TopicEvents[AggregateType];
 
 export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
   return eventCatalog.find((definition) => definition.type === type && definition.version === version);

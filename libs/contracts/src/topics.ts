@@ -31,6 +31,17 @@ export function deadLetterTopicFor(topic: string): string {
   return `${topic}.dlq`;
 }
 
+/** Each aggregate's topic without a deployment prefix: what `@EventPattern` names. */
+export const Topics: { readonly [A in AggregateType]: `binhyen.${A}` } = {
+  unit: 'binhyen.unit',
+  model: 'binhyen.model',
+  incident: 'binhyen.incident',
+  campaign: 'binhyen.campaign',
+  agreement: 'binhyen.agreement',
+  recognition: 'binhyen.recognition',
+  audit: 'binhyen.audit',
+};
+
 export function allTopics(prefix = ''): string[] {
   return Object.values(AggregateTypes).map((type) => topicFor(type, prefix));
 }

@@ -31,6 +31,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // An event handler's error goes back as thrown: the projection runner retries or dead-letters it.
+    if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();

@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpStatus, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ProblemException, problemType, type FieldError } from './problem-details';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -9,9 +9,20 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/**
+ * Validates what requests bring (body, query, params). An event handler's `@Payload()` and
+ * `@Ctx()` (numeric parameter types) pass as they are: events were checked against their
+ * contracts when decoded, and the context is not data.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return typeof metadata.type === 'string' ? super.transform(value, metadata) : Promise.resolve(value);
+  }
+}
+
 /** Whitelist, reject unknown fields, convert types; errors name each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

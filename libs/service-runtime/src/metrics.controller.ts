@@ -4,6 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { httpMetricsOf, Public } from '@binh-yen/http';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { EventPathMetrics } from './event-path-metrics';
+import { ProjectionTelemetryInterceptor } from './projection-telemetry.interceptor';
 
 /** Prometheus metrics: the process, the event path (EventPathMetrics) and the HTTP requests. */
 @ApiExcludeController()
@@ -14,9 +15,11 @@ export class MetricsController {
   constructor(
     private readonly eventPath: EventPathMetrics,
     private readonly adapterHost: HttpAdapterHost,
+    projectionTelemetry: ProjectionTelemetryInterceptor,
   ) {
     collectDefaultMetrics({ register: this.registry });
     eventPath.register(this.registry);
+    projectionTelemetry.register(this.registry);
   }
 
   @Public()

@@ -1,5 +1,6 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { createHttpApp, parseTrustProxy, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
+import { ProjectionServer } from '@binh-yen/messaging';
 import { initTracing, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import { ServiceLogger } from './json-logger';
@@ -23,7 +24,7 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Migrates the database, builds the app, listens. Used by main.ts and by tests. */
+/** Migrates the database, builds the app, connects the projection server, listens. Used by main.ts and by tests. */
 export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec, options: StartOptions = {}): Promise<RunningService> {
   if (env.DATABASE_MIGRATE_ON_START) {
     await createDatabaseIfMissing(env.DATABASE_URL);
@@ -42,6 +43,10 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   });
+  // The projections' transport, as a Nest microservice beside HTTP (ADR 0030): with the app's
+  // guards, pipes, interceptors and filters. `listen` answers at once; consumers join in the background.
+  app.connectMicroservice({ strategy: app.get(ProjectionServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${env.HOST}:${address.port}`;

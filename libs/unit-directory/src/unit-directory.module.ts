@@ -7,7 +7,8 @@ import { UnitDirectory } from './unit-directory';
  * the units service). Its migrations must include `createKnownUnitsTableSql`.
  */
 @Module({
-  providers: [KnownUnitsProjection, UnitDirectory],
+  controllers: [KnownUnitsProjection],
+  providers: [UnitDirectory],
   exports: [UnitDirectory],
 })
 export class UnitDirectoryModule {}

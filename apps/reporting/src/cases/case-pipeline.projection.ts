@@ -1,14 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import {
-  IncidentEventTypes,
-  quarterOf,
-  type EventEnvelope,
-  type IncidentReportedV1,
-  type IncidentReportedV2,
-  type IncidentStatusChangedV1,
-  type IncidentTransferredV1,
-} from '@binh-yen/contracts';
-import { ProjectionHandler, type Projection } from '@binh-yen/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { IncidentEventTypes, quarterOf, Topics, type IncidentEvent } from '@binh-yen/contracts';
+import { EventDispatch, ProjectionContext } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 
 export const CASE_PIPELINE = { name: 'case-pipeline', version: 1 } as const;
@@ -20,31 +13,23 @@ const STAGE_COLUMNS: Record<string, string> = {
   'indicted-tried': 'indicted_tried',
 };
 
-const LIFECYCLE_TYPES = [
-  IncidentEventTypes.verified,
-  IncidentEventTypes.rejected,
-  IncidentEventTypes.investigationStarted,
-  IncidentEventTypes.resolvedAtGrassroots,
-  IncidentEventTypes.referredToProcuracy,
-  IncidentEventTypes.indicted,
-  IncidentEventTypes.returnedForInvestigation,
-  IncidentEventTypes.notProsecuted,
-  IncidentEventTypes.tried,
-  IncidentEventTypes.closed,
-];
+type Reported = Extract<IncidentEvent, { type: 'incident.reported' }>;
+type Step = Extract<IncidentEvent, { data: { toStatus: string } }>;
+type Transferred = Extract<IncidentEvent, { type: 'incident.transferred' }>;
 
-async function applyReported(tx: EntityManager, event: EventEnvelope): Promise<void> {
+async function applyReported(event: Reported, tx: EntityManager): Promise<void> {
+  const data = event.data;
   // v1 (the skeleton's) knew no domain or source: counted as "unknown" rather than guessed.
-  const data = event.data as Partial<IncidentReportedV2> & IncidentReportedV1;
+  const [domain, source] = event.version === 2 ? [event.data.domain, event.data.source] : ['unknown', 'unknown'];
   await tx.query(
     `INSERT INTO incident_cases_v1 (incident_id, path, quarter, category, domain, source, status, reached)
      VALUES ($1, $2, $3, $4, $5, $6, 'reported', ARRAY['reported']) ON CONFLICT (incident_id) DO NOTHING`,
-    [data.incidentId, event.area, quarterOf(data.occurredAt), data.category, data.domain ?? 'unknown', data.source ?? 'unknown'],
+    [data.incidentId, event.area, quarterOf(data.occurredAt), data.category, domain, source],
   );
 }
 
-async function applyStep(tx: EntityManager, event: EventEnvelope): Promise<void> {
-  const step = event.data as IncidentStatusChangedV1;
+async function applyStep(event: Step, tx: EntityManager): Promise<void> {
+  const step = event.data;
   const stageColumn = step.stage ? STAGE_COLUMNS[step.stage.stage] : undefined;
   // A case returned and referred again keeps its last referral's duration (the events say so).
   await tx.query(
@@ -57,25 +42,37 @@ async function applyStep(tx: EntityManager, event: EventEnvelope): Promise<void>
   );
 }
 
-async function applyTransfer(tx: EntityManager, event: EventEnvelope): Promise<void> {
-  const transfer = event.data as IncidentTransferredV1;
+async function applyTransfer(event: Transferred, tx: EntityManager): Promise<void> {
+  const transfer = event.data;
   // As in the incident counts: only while the incident's quarter is open does it move.
   if (quarterOf(transfer.occurredAt) !== quarterOf(event.occurredAt)) return;
   await tx.query(`UPDATE incident_cases_v1 SET path = $2 WHERE incident_id = $1`, [transfer.incidentId, transfer.toArea]);
 }
 
+/** Every incident event moves the pipeline: the report opens a case, each step moves it on. */
+const pipeline = new EventDispatch<IncidentEvent, [EntityManager]>({
+  [IncidentEventTypes.reported]: applyReported,
+  [IncidentEventTypes.transferred]: applyTransfer,
+  [IncidentEventTypes.verified]: applyStep,
+  [IncidentEventTypes.rejected]: applyStep,
+  [IncidentEventTypes.investigationStarted]: applyStep,
+  [IncidentEventTypes.resolvedAtGrassroots]: applyStep,
+  [IncidentEventTypes.referredToProcuracy]: applyStep,
+  [IncidentEventTypes.indicted]: applyStep,
+  [IncidentEventTypes.returnedForInvestigation]: applyStep,
+  [IncidentEventTypes.notProsecuted]: applyStep,
+  [IncidentEventTypes.tried]: applyStep,
+  [IncidentEventTypes.closed]: applyStep,
+});
+
 /**
  * The case pipeline (clause 5): one row per incident under the area and quarter it
  * counts in, the statuses it reached, and its stage durations from the events.
  */
-@Injectable()
-@ProjectionHandler({ ...CASE_PIPELINE, topics: ['incident'], eventTypes: [IncidentEventTypes.reported, IncidentEventTypes.transferred, ...LIFECYCLE_TYPES] })
-export class CasePipelineProjection implements Projection {
-  async apply(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
-    for (const event of events) {
-      if (event.type === IncidentEventTypes.reported) await applyReported(tx, event);
-      else if (event.type === IncidentEventTypes.transferred) await applyTransfer(tx, event);
-      else await applyStep(tx, event);
-    }
+@Controller()
+export class CasePipelineProjection {
+  @EventPattern(Topics.incident, { projection: CASE_PIPELINE.name, version: CASE_PIPELINE.version, eventTypes: pipeline.eventTypes })
+  async apply(@Payload() events: readonly IncidentEvent[], @Ctx() { manager }: ProjectionContext): Promise<void> {
+    for (const event of events) await pipeline.apply(event, manager);
   }
 }

@@ -4,7 +4,7 @@ import { IncidentCountsProjection } from './incident-counts.projection';
 import { IncidentCountsQueries } from './incident-counts.queries';
 
 @Module({
-  controllers: [IncidentCountsController],
-  providers: [IncidentCountsProjection, IncidentCountsQueries],
+  controllers: [IncidentCountsController, IncidentCountsProjection],
+  providers: [IncidentCountsQueries],
 })
 export class IncidentCountsModule {}

@@ -1,7 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { topicFor } from '@binh-yen/contracts';
-import { endOffsets, ProjectionConsumer, type KafkaClient, type MessagingOptions, type Projection, type ProjectionDefinition } from '@binh-yen/messaging';
-
+import { ProjectionRunner, type EventTransport, type MessagingOptions, type ProjectionDefinition, type ProjectionHandler } from '@binh-yen/messaging';
 import { DataSource } from 'typeorm';
 import { CONSUMER_TABLES, type ProjectionStorage } from './projection-storage';
 
@@ -39,10 +37,10 @@ export class ProjectionRebuild {
 
   constructor(
     private readonly live: DataSource,
-    private readonly kafka: KafkaClient,
+    private readonly transport: EventTransport,
     private readonly messaging: MessagingOptions,
     private readonly storage: ProjectionStorage,
-    private readonly projection: Projection,
+    private readonly handler: ProjectionHandler,
     private readonly definition: ProjectionDefinition,
     private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>,
   ) {
@@ -69,10 +67,10 @@ export class ProjectionRebuild {
       // Unqualified names in the projection's SQL resolve to the shadow tables first.
       extra: { max: 3, options: `-c search_path=${this.schema},public` },
     }).initialize();
-    const consumer = new ProjectionConsumer(
-      this.kafka,
+    const consumer = new ProjectionRunner(
+      this.transport,
       shadow,
-      this.projection,
+      this.handler,
       this.definition,
       { ...this.messaging.consumers, serviceName: `reporting-rebuild-${this.status.id}`, topicPrefix: this.messaging.topicPrefix },
       this.logger,
@@ -80,7 +78,7 @@ export class ProjectionRebuild {
     try {
       this.status.state = 'catching-up';
       await consumer.start();
-      const topics = this.definition.topics.map((type) => topicFor(type, this.messaging.topicPrefix));
+      const topics = this.definition.topics.map((topic) => `${this.messaging.topicPrefix}${topic}`);
       for (;;) {
         const lag = await this.measure(shadow, topics);
         if (lag === 0) break;
@@ -124,7 +122,7 @@ export class ProjectionRebuild {
   }
 
   private async measure(shadow: DataSource, topics: string[]): Promise<number> {
-    const ends = await endOffsets(this.kafka, topics);
+    const ends = await this.transport.endOffsets(topics);
     const done = await this.offsets(shadow, `${this.schema}.consumer_offsets`);
     let total = 0n;
     let lag = 0n;
@@ -140,7 +138,7 @@ export class ProjectionRebuild {
     return Number(lag);
   }
 
-  private async swap(shadow: DataSource, consumer: ProjectionConsumer): Promise<void> {
+  private async swap(shadow: DataSource, consumer: ProjectionRunner): Promise<void> {
     const runner = this.live.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();

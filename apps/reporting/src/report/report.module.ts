@@ -11,8 +11,8 @@ import { QuarterlyReportController } from './quarterly-report.controller';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
-  controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController],
-  providers: [MovementProjection, MovementQueries, CampaignFiguresProjection, CampaignFiguresQueries, CasePipelineProjection, CasePipelineQueries, QuarterlyReportService],
+  controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection],
+  providers: [MovementQueries, CampaignFiguresQueries, CasePipelineQueries, QuarterlyReportService],
   exports: [QuarterlyReportService],
 })
 export class QuarterlyReportModule {}

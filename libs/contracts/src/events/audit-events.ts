@@ -1,24 +1,11 @@
 import { AREA_PATH_PATTERN } from '../envelope';
-import type { EventDefinition } from '../json-schema';
+import { defineEvent, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
 
 export const AuditEventTypes = { recorded: 'audit.recorded' } as const;
 
-/** A write happened: who, which agency, what, on which entity. The before/after stay in the service's audit table. */
-export interface AuditRecordedV1 {
-  entryId: string;
-  service: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  subject: string;
-  agency: string;
-  requestId: string | null;
-  area: string;
-}
-
-export const auditEventDefinitions: EventDefinition[] = [
-  {
+export const auditEventDefinitions = [
+  defineEvent({
     type: AuditEventTypes.recorded,
     version: 1,
     aggregateType: AggregateTypes.audit,
@@ -39,5 +26,10 @@ export const auditEventDefinitions: EventDefinition[] = [
         area: { type: 'string', pattern: AREA_PATH_PATTERN, maxLength: 512 },
       },
     },
-  },
-];
+  }),
+] as const;
+
+/** Every event of the `audit` topic. */
+export type AuditEvent = EventOf<(typeof auditEventDefinitions)[number]>;
+/** A write happened: who, which agency, what, on which entity. The before/after stay in the service's audit table. */
+export type AuditRecordedV1 = DataOf<AuditEvent, 'audit.recorded', 1>;

@@ -1,5 +1,6 @@
 import { AREA_PATH_PATTERN } from '../envelope';
-import type { EventDefinition, JsonSchema } from '../json-schema';
+import type { JSONSchema } from 'json-schema-to-ts';
+import { defineEvent, objectSchema, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
 
 /**
@@ -30,125 +31,6 @@ export const RecognitionEventTypes = {
   commendationAwarded: 'commendation.awarded',
 } as const;
 
-/** A unit as the campaigns service knew it when the event happened. */
-export interface CampaignUnitRefV1 {
-  unitId: string;
-  code: string;
-  path: string;
-}
-
-export interface CampaignGoalV1 {
-  measure: string;
-  target: number;
-}
-
-export interface CampaignLaunchedV1 {
-  campaignId: string;
-  name: string;
-  /** Slug of a campaign kind (data: the movement itself and the linked campaigns). */
-  kind: string;
-  leadAgency: string;
-  partnerAgencies: string[];
-  scope: CampaignUnitRefV1[];
-  startsOn: string;
-  endsOn: string;
-  goals: CampaignGoalV1[];
-  agreementIds: string[];
-  status: 'planned';
-}
-
-export interface CampaignAgreementLinkedV1 {
-  campaignId: string;
-  agreementId: string;
-}
-
-export interface CampaignActivatedV1 {
-  campaignId: string;
-  activatedOn: string;
-}
-
-export interface CampaignClosedV1 {
-  campaignId: string;
-  previousStatus: 'planned' | 'active';
-  closedOn: string;
-  note: string | null;
-}
-
-export interface CampaignActivityRecordedV1 {
-  campaignId: string;
-  activityId: string;
-  kind: string;
-  heldOn: string;
-  unitId: string;
-  unitCode: string;
-  path: string;
-  organisingAgency: string;
-  participants: { total: number; byGroup: Record<string, number> };
-  notes: string;
-}
-
-export interface CampaignPledgeRecordedV1 {
-  campaignId: string;
-  pledgeId: string;
-  unitId: string;
-  unitCode: string;
-  path: string;
-  households: number;
-  validFrom: string;
-  validTo: string;
-}
-
-export interface CampaignReviewedV1 {
-  campaignId: string;
-  reviewId: string;
-  kind: 'interim' | 'final';
-  reviewedOn: string;
-  outcome: 'achieved' | 'partly-achieved' | 'not-achieved';
-  lessons: string;
-  recommendedModelIds: string[];
-  /** The campaign's progress on the review day, as the reviewers saw it. */
-  progress: { measure: string; target: number; achieved: number }[];
-}
-
-export interface AgreementSignedV1 {
-  agreementId: string;
-  title: string;
-  parties: string[];
-  signedOn: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  scope: CampaignUnitRefV1[];
-  obligations: { party: string; text: string }[];
-}
-
-export interface StoryPublishedV1 {
-  storyId: string;
-  outlet: { name: string; kind: 'radio' | 'newspaper' | 'television' | 'online' };
-  publishedOn: string;
-  title: string;
-  link: string | null;
-  about: { kind: 'person' | 'collective' | 'model'; name: string | null; modelId: string | null };
-  unitId: string;
-  unitCode: string;
-  path: string;
-  campaignId: string | null;
-}
-
-export interface CommendationAwardedV1 {
-  commendationId: string;
-  recipient: { kind: 'person' | 'collective' | 'unit'; name: string | null };
-  unitId: string;
-  unitCode: string;
-  path: string;
-  level: 'province' | 'district' | 'commune';
-  reason: string;
-  awardedOn: string;
-  awardingAgency: string;
-  campaignId: string | null;
-  modelId: string | null;
-  storyId: string | null;
-}
-
 const uuid = { type: 'string', format: 'uuid' } as const;
 const nullableUuid = { anyOf: [uuid, { type: 'null' }] } as const;
 const code = { type: 'string', pattern: '^[A-Za-z0-9_]{1,32}$' } as const;
@@ -157,22 +39,18 @@ const date = { type: 'string', format: 'date' } as const;
 const slug = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,63}$' } as const;
 const party = { type: 'string', pattern: '^([a-z][a-z-]{1,40}|sector:[a-z][a-z0-9-]{1,40})$' } as const;
 const count = { type: 'integer', minimum: 0, maximum: 10_000_000 } as const;
-const text = (max: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength: max });
-const nullableText = (max: number): JsonSchema => ({ anyOf: [text(max), { type: 'null' }] });
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
+const nullableText = (max: number) => ({ anyOf: [text(max), { type: 'null' }] }) as const;
 
-function objectSchema(properties: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', additionalProperties: false, required: Object.keys(properties), properties };
-}
-
-function definition(aggregateType: string, type: string, description: string, properties: Record<string, JsonSchema>): EventDefinition {
-  return { type, version: 1, aggregateType, description, dataSchema: objectSchema(properties) };
+function definition<const A extends string, const T extends string, const P extends Record<string, JSONSchema>>(aggregateType: A, type: T, description: string, properties: P) {
+  return defineEvent({ type, version: 1, aggregateType, description, dataSchema: objectSchema(properties) });
 }
 
 const unitRef = objectSchema({ unitId: uuid, code, path });
 const scope = { type: 'array', items: unitRef, minItems: 1, maxItems: 500 } as const;
 const parties = { type: 'array', items: party, maxItems: 50 } as const;
 
-export const campaignEventDefinitions: EventDefinition[] = [
+export const campaignEventDefinitions = [
   definition(AggregateTypes.campaign, CampaignEventTypes.launched, 'A joint campaign was launched (planned), with its lead, partners, scope, period and goals.', {
     campaignId: uuid,
     name: text(300),
@@ -265,4 +143,25 @@ export const campaignEventDefinitions: EventDefinition[] = [
     modelId: nullableUuid,
     storyId: nullableUuid,
   }),
-];
+] as const;
+
+type CampaignFileEvent = EventOf<(typeof campaignEventDefinitions)[number]>;
+/** Every event of the `campaign` topic, discriminated by `type` (and `version`). */
+export type CampaignEvent = Extract<CampaignFileEvent, { aggregate: { type: 'campaign' } }>;
+/** Every event of the `agreement` topic. */
+export type AgreementEvent = Extract<CampaignFileEvent, { aggregate: { type: 'agreement' } }>;
+/** Every event of the `recognition` topic. */
+export type RecognitionEvent = Extract<CampaignFileEvent, { aggregate: { type: 'recognition' } }>;
+
+export type CampaignLaunchedV1 = DataOf<CampaignEvent, 'campaign.launched', 1>;
+export type CampaignUnitRefV1 = CampaignLaunchedV1['scope'][number];
+export type CampaignGoalV1 = CampaignLaunchedV1['goals'][number];
+export type CampaignAgreementLinkedV1 = DataOf<CampaignEvent, 'campaign.agreement-linked', 1>;
+export type CampaignActivatedV1 = DataOf<CampaignEvent, 'campaign.activated', 1>;
+export type CampaignClosedV1 = DataOf<CampaignEvent, 'campaign.closed', 1>;
+export type CampaignActivityRecordedV1 = DataOf<CampaignEvent, 'campaign.activity-recorded', 1>;
+export type CampaignPledgeRecordedV1 = DataOf<CampaignEvent, 'campaign.pledge-recorded', 1>;
+export type CampaignReviewedV1 = DataOf<CampaignEvent, 'campaign.reviewed', 1>;
+export type AgreementSignedV1 = DataOf<AgreementEvent, 'agreement.signed', 1>;
+export type StoryPublishedV1 = DataOf<RecognitionEvent, 'story.published', 1>;
+export type CommendationAwardedV1 = DataOf<RecognitionEvent, 'commendation.awarded', 1>;

@@ -1,5 +1,6 @@
 import { AREA_PATH_PATTERN } from '../envelope';
-import type { EventDefinition, JsonSchema } from '../json-schema';
+import type { JSONSchema } from 'json-schema-to-ts';
+import { defineEvent, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
 
 /**
@@ -24,88 +25,6 @@ export const IncidentEventTypes = {
   transferred: 'incident.transferred',
 } as const;
 
-/** `incident.reported` v1 (the foundation skeleton): still read by consumers of old topics. */
-export interface IncidentReportedV1 {
-  incidentId: string;
-  unitCode: string;
-  category: string;
-  occurredAt: string;
-  reportedAt: string;
-  summary: string;
-}
-
-export interface PeopleInvolvedV2 {
-  suspects: number;
-  victims: number;
-  injured: number;
-  deaths: number;
-}
-
-/** `incident.reported` v2: an incident entered the register (no summary, location or informant). */
-export interface IncidentReportedV2 {
-  incidentId: string;
-  unitId: string;
-  unitCode: string;
-  category: string;
-  domain: string;
-  source: 'public-tip' | 'patrol' | 'agency-report' | 'self-report' | 'media';
-  severity: 'minor' | 'serious' | 'very-serious' | 'especially-serious' | null;
-  occurredAt: string;
-  reportedAt: string;
-  people: PeopleInvolvedV2;
-  /** Earlier incidents this one may repeat (same unit and category, close in time, similar summary); flagged, not refused. */
-  possibleDuplicateOf: string[];
-  status: 'reported';
-}
-
-/** A stage of the case completed by this step, for the report's durations. */
-export interface CaseStageV1 {
-  stage: 'reported-verified' | 'verified-referred' | 'referred-indicted' | 'indicted-tried';
-  startedAt: string;
-  endedAt: string;
-  seconds: number;
-}
-
-/** Every lifecycle step (`incident.verified`, `.indicted`, `.closed`, ...) v1. */
-export interface IncidentStatusChangedV1 {
-  incidentId: string;
-  unitId: string;
-  unitCode: string;
-  category: string;
-  domain: string;
-  occurredAt: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  /** The agency that took the step (also the envelope's actor). */
-  agency: string;
-  stage: CaseStageV1 | null;
-}
-
-export interface IncidentClosedV1 extends IncidentStatusChangedV1 {
-  reason: 'no-offence' | 'insufficient-evidence' | 'mediated' | 'verdict-final' | 'not-prosecuted';
-}
-
-export interface IncidentTriedV1 extends IncidentStatusChangedV1 {
-  verdict: 'convicted' | 'acquitted';
-  sentenceSummary: string | null;
-}
-
-/** `incident.transferred` v1: the case moved to another unit's jurisdiction; the envelope's area is the new one. */
-export interface IncidentTransferredV1 {
-  incidentId: string;
-  category: string;
-  domain: string;
-  occurredAt: string;
-  status: string;
-  fromUnitId: string;
-  fromUnitCode: string;
-  fromArea: string;
-  toUnitId: string;
-  toUnitCode: string;
-  toArea: string;
-}
-
 const uuid = { type: 'string', format: 'uuid' } as const;
 const dateTime = { type: 'string', format: 'date-time' } as const;
 const slug = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,63}$' } as const;
@@ -114,7 +33,7 @@ const area = { type: 'string', pattern: AREA_PATH_PATTERN } as const;
 const statusSlug = { type: 'string', pattern: '^[a-z][a-z-]{1,40}$' } as const;
 const count = { type: 'integer', minimum: 0 } as const;
 
-export const incidentReportedV1: EventDefinition = {
+export const incidentReportedV1 = defineEvent({
   type: IncidentEventTypes.reported,
   version: 1,
   aggregateType: AggregateTypes.incident,
@@ -132,9 +51,9 @@ export const incidentReportedV1: EventDefinition = {
       summary: { type: 'string', minLength: 1, maxLength: 4000 },
     },
   },
-};
+});
 
-export const incidentReportedV2: EventDefinition = {
+export const incidentReportedV2 = defineEvent({
   type: IncidentEventTypes.reported,
   version: 2,
   aggregateType: AggregateTypes.incident,
@@ -164,9 +83,9 @@ export const incidentReportedV2: EventDefinition = {
       status: { const: 'reported' },
     },
   },
-};
+});
 
-const stageSchema: JsonSchema = {
+const stageSchema = {
   oneOf: [
     { type: 'null' },
     {
@@ -181,9 +100,9 @@ const stageSchema: JsonSchema = {
       },
     },
   ],
-};
+} as const;
 
-const statusChangedProperties: Record<string, JsonSchema> = {
+const statusChangedProperties = {
   incidentId: uuid,
   unitId: uuid,
   unitCode,
@@ -195,11 +114,11 @@ const statusChangedProperties: Record<string, JsonSchema> = {
   toStatus: statusSlug,
   agency: slug,
   stage: stageSchema,
-};
-const statusChangedRequired = Object.keys(statusChangedProperties);
+} as const;
+const statusChangedRequired = Object.keys(statusChangedProperties) as (keyof typeof statusChangedProperties)[];
 
-function statusChanged(type: string, description: string, extra: Record<string, JsonSchema> = {}): EventDefinition {
-  return {
+function statusChanged<const T extends string, const X extends Record<string, JSONSchema> = Record<never, never>>(type: T, description: string, extra?: X) {
+  return defineEvent({
     type,
     version: 1,
     aggregateType: AggregateTypes.incident,
@@ -207,13 +126,13 @@ function statusChanged(type: string, description: string, extra: Record<string, 
     dataSchema: {
       type: 'object',
       additionalProperties: false,
-      required: [...statusChangedRequired, ...Object.keys(extra)],
-      properties: { ...statusChangedProperties, ...extra },
+      required: [...statusChangedRequired, ...(Object.keys(extra ?? {}) as (keyof X & string)[])],
+      properties: { ...statusChangedProperties, ...(extra ?? ({} as X)) },
     },
-  };
+  });
 }
 
-export const incidentLifecycleDefinitions: EventDefinition[] = [
+export const incidentLifecycleDefinitions = [
   statusChanged(IncidentEventTypes.verified, 'The police verified a report (stage reported→verified completed).'),
   statusChanged(IncidentEventTypes.rejected, 'The police rejected a report as unfounded.'),
   statusChanged(IncidentEventTypes.investigationStarted, 'The police opened an investigation.'),
@@ -229,9 +148,9 @@ export const incidentLifecycleDefinitions: EventDefinition[] = [
   statusChanged(IncidentEventTypes.closed, 'The case was closed, with the reason.', {
     reason: { enum: ['no-offence', 'insufficient-evidence', 'mediated', 'verdict-final', 'not-prosecuted'] },
   }),
-];
+] as const;
 
-export const incidentTransferredV1: EventDefinition = {
+export const incidentTransferredV1 = defineEvent({
   type: IncidentEventTypes.transferred,
   version: 1,
   aggregateType: AggregateTypes.incident,
@@ -254,7 +173,24 @@ export const incidentTransferredV1: EventDefinition = {
       toArea: area,
     },
   },
-};
+});
 
 /** Every incident event type and version. */
-export const incidentEventDefinitions: EventDefinition[] = [incidentReportedV1, incidentReportedV2, ...incidentLifecycleDefinitions, incidentTransferredV1];
+export const incidentEventDefinitions = [incidentReportedV1, incidentReportedV2, ...incidentLifecycleDefinitions, incidentTransferredV1] as const;
+
+/** Every event of the `incident` topic, discriminated by `type` (and `version`). */
+export type IncidentEvent = EventOf<(typeof incidentEventDefinitions)[number]>;
+
+/** `incident.reported` v1 (the foundation skeleton): still read by consumers of old topics. */
+export type IncidentReportedV1 = DataOf<IncidentEvent, 'incident.reported', 1>;
+/** `incident.reported` v2: an incident entered the register (no summary, location or informant). */
+export type IncidentReportedV2 = DataOf<IncidentEvent, 'incident.reported', 2>;
+export type PeopleInvolvedV2 = IncidentReportedV2['people'];
+/** Every lifecycle step (`incident.verified`, `.indicted`, `.closed`, ...) v1. */
+export type IncidentStatusChangedV1 = DataOf<IncidentEvent, 'incident.verified', 1>;
+/** A stage of the case completed by this step, for the report's durations. */
+export type CaseStageV1 = NonNullable<IncidentStatusChangedV1['stage']>;
+export type IncidentClosedV1 = DataOf<IncidentEvent, 'incident.closed', 1>;
+export type IncidentTriedV1 = DataOf<IncidentEvent, 'incident.tried', 1>;
+/** `incident.transferred` v1: the case moved to another unit's jurisdiction; the envelope's area is the new one. */
+export type IncidentTransferredV1 = DataOf<IncidentEvent, 'incident.transferred', 1>;

@@ -1,5 +1,6 @@
 import { AREA_PATH_PATTERN } from '../envelope';
-import type { EventDefinition, JsonSchema } from '../json-schema';
+import type { JSONSchema } from 'json-schema-to-ts';
+import { defineEvent, objectSchema, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
 
 /**
@@ -34,210 +35,26 @@ export const ModelEventTypes = {
   replicated: 'model.replicated',
 } as const;
 
-export interface ImprovementPlanV1 {
-  actions: string[];
-  responsibleAgency: string;
-  targetQuarter: string;
-}
-
-/** A quarterly movement rating; a revision carries the next revision number. */
-export interface UnitRatedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  quarter: string;
-  rating: 'strong' | 'fair' | 'average' | 'weak';
-  revision: number;
-  assessor: string;
-  assessedOn: string;
-  justification: string;
-  improvementPlan: ImprovementPlanV1 | null;
-}
-
-export interface UnitCertifiedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  year: number;
-  grantedOn: string;
-}
-
-export interface UnitCertificationRevokedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  year: number;
-  reason: string;
-  revokedOn: string;
-}
-
-export interface UnitHotspotDesignatedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  reason: string;
-  fromQuarter: string;
-  toQuarter: string;
-}
-
-export interface UnitPilotDesignatedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  year: number;
-  pilotUnitId: string;
-  pilotCode: string;
-  pilotPath: string;
-}
-
-export interface UnitForceRegisteredV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  forceId: string;
-  forceType: string;
-  name: string;
-  headcount: number;
-  leader: string;
-}
-
-export interface UnitTrainingRecordedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  sessionId: string;
-  course: string;
-  startsOn: string;
-  endsOn: string;
-  forceType: string;
-  trainees: number;
-  hours: number;
-}
-
-export interface ModelRegisteredV1 {
-  modelId: string;
-  unitId: string;
-  unitCode: string;
-  path: string;
-  modelType: string;
-  name: string;
-  startedOn: string;
-  description: string;
-  sourceModelId: string | null;
-}
-
-export interface ModelReviewedV1 {
-  modelId: string;
-  unitId: string;
-  path: string;
-  kind: 'interim' | 'final';
-  reviewedOn: string;
-  outcome: 'effective' | 'partly-effective' | 'ineffective';
-  lessons: string;
-}
-
-export interface ModelRecognisedAdvancedV1 {
-  modelId: string;
-  unitId: string;
-  path: string;
-  recognisedOn: string;
-}
-
-export interface ModelReplicatedV1 {
-  modelId: string;
-  unitId: string;
-  path: string;
-  newModelId: string;
-  targetUnitId: string;
-  targetUnitCode: string;
-  targetPath: string;
-  replicatedOn: string;
-}
-
-export interface UnitRegisteredV1 {
-  unitId: string;
-  code: string;
-  /** Vietnamese name with diacritics, NFC. */
-  name: string;
-  kind: UnitKind;
-  /** The local nuance of the kind: "city", "town", "ward", "village", "school", ... */
-  subkind: string;
-  parentId: string | null;
-  path: string;
-  effectiveFrom: string;
-  /** Units it was formed from (merge or split), for lineage. */
-  predecessorIds: string[];
-}
-
-export interface UnitRenamedV1 {
-  unitId: string;
-  code: string;
-  name: string;
-  previousName: string;
-  path: string;
-  effectiveFrom: string;
-}
-
-export interface UnitMovedV1 {
-  unitId: string;
-  code: string;
-  parentId: string | null;
-  path: string;
-  previousPath: string;
-  effectiveFrom: string;
-  /** Set when the unit moved because this ancestor moved. */
-  becauseOf: string | null;
-}
-
-export interface UnitMergedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  /** The unit it was merged into. */
-  intoUnitId: string;
-  effectiveFrom: string;
-}
-
-export interface UnitSplitV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  intoUnitIds: string[];
-  effectiveFrom: string;
-}
-
-export interface UnitDissolvedV1 {
-  unitId: string;
-  code: string;
-  path: string;
-  reason: string;
-  effectiveFrom: string;
-}
-
 const uuid = { type: 'string', format: 'uuid' } as const;
 const code = { type: 'string', pattern: '^[A-Za-z0-9_]{1,32}$' } as const;
 const path = { type: 'string', pattern: AREA_PATH_PATTERN, maxLength: 512 } as const;
 const date = { type: 'string', format: 'date' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 300 } as const;
 
-function objectSchema(properties: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', additionalProperties: false, required: Object.keys(properties), properties };
+function unitEvent<const T extends string, const P extends Record<string, JSONSchema>>(type: T, description: string, properties: P) {
+  return defineEvent({ type, version: 1, aggregateType: AggregateTypes.unit, description, dataSchema: objectSchema(properties) });
 }
 
-function unitEvent(type: string, description: string, properties: Record<string, JsonSchema>): EventDefinition {
-  return { type, version: 1, aggregateType: AggregateTypes.unit, description, dataSchema: objectSchema(properties) };
-}
-
-function modelEvent(type: string, description: string, properties: Record<string, JsonSchema>): EventDefinition {
-  return { type, version: 1, aggregateType: AggregateTypes.model, description, dataSchema: objectSchema(properties) };
+function modelEvent<const T extends string, const P extends Record<string, JSONSchema>>(type: T, description: string, properties: P) {
+  return defineEvent({ type, version: 1, aggregateType: AggregateTypes.model, description, dataSchema: objectSchema(properties) });
 }
 
 const quarter = { type: 'string', pattern: '^[0-9]{4}-Q[1-4]$' } as const;
-const text = (max: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength: max });
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 const year = { type: 'integer', minimum: 1945, maximum: 2200 } as const;
 const count = { type: 'integer', minimum: 0, maximum: 10_000_000 } as const;
 
-export const unitEventDefinitions: EventDefinition[] = [
+export const unitEventDefinitions = [
   unitEvent(UnitEventTypes.registered, 'A unit entered the registry.', {
     unitId: uuid,
     code,
@@ -334,7 +151,7 @@ export const unitEventDefinitions: EventDefinition[] = [
   }),
 ];
 
-export const modelEventDefinitions: EventDefinition[] = [
+export const modelEventDefinitions = [
   modelEvent(ModelEventTypes.registered, 'A self-management model was registered in a unit (a replication links its source).', {
     modelId: uuid,
     unitId: uuid,
@@ -366,4 +183,28 @@ export const modelEventDefinitions: EventDefinition[] = [
     targetPath: path,
     replicatedOn: date,
   }),
-];
+] as const;
+
+/** Every event of the `unit` topic, discriminated by `type` (and `version`). */
+export type UnitEvent = EventOf<(typeof unitEventDefinitions)[number]>;
+/** Every event of the `model` topic. */
+export type ModelEvent = EventOf<(typeof modelEventDefinitions)[number]>;
+
+export type UnitRegisteredV1 = DataOf<UnitEvent, 'unit.registered', 1>;
+export type UnitRenamedV1 = DataOf<UnitEvent, 'unit.renamed', 1>;
+export type UnitMovedV1 = DataOf<UnitEvent, 'unit.moved', 1>;
+export type UnitMergedV1 = DataOf<UnitEvent, 'unit.merged', 1>;
+export type UnitSplitV1 = DataOf<UnitEvent, 'unit.split', 1>;
+export type UnitDissolvedV1 = DataOf<UnitEvent, 'unit.dissolved', 1>;
+export type UnitRatedV1 = DataOf<UnitEvent, 'unit.rated', 1>;
+export type ImprovementPlanV1 = NonNullable<UnitRatedV1['improvementPlan']>;
+export type UnitCertifiedV1 = DataOf<UnitEvent, 'unit.certified', 1>;
+export type UnitCertificationRevokedV1 = DataOf<UnitEvent, 'unit.certification-revoked', 1>;
+export type UnitHotspotDesignatedV1 = DataOf<UnitEvent, 'unit.hotspot-designated', 1>;
+export type UnitPilotDesignatedV1 = DataOf<UnitEvent, 'unit.pilot-designated', 1>;
+export type UnitForceRegisteredV1 = DataOf<UnitEvent, 'unit.force-registered', 1>;
+export type UnitTrainingRecordedV1 = DataOf<UnitEvent, 'unit.training-recorded', 1>;
+export type ModelRegisteredV1 = DataOf<ModelEvent, 'model.registered', 1>;
+export type ModelReviewedV1 = DataOf<ModelEvent, 'model.reviewed', 1>;
+export type ModelRecognisedAdvancedV1 = DataOf<ModelEvent, 'model.recognised-advanced', 1>;
+export type ModelReplicatedV1 = DataOf<ModelEvent, 'model.replicated', 1>;

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
 import { dataSourceOptions, ensureClusterTemplate, runMigrations, startEmbeddedPostgres, type EmbeddedPostgres } from '@binh-yen/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ProjectionConsumer } from '../consumer/projection-consumer';
+import { DataSource } from 'typeorm';
+import type { ProjectionContext } from '../consumer/projection-context';
+import { ProjectionRunner } from '../consumer/projection-runner';
 import { silentLogger } from '../logger';
 import { createConsumerTablesSql } from '../outbox/outbox-schema';
 import type { ConsumedBatch, EventSubscription, SubscriptionHandlers } from '../transport/event-transport';
@@ -195,19 +196,17 @@ describe('the embedded table log (PGlite)', () => {
     const dataSource = await new DataSource({ type: 'postgres', url: projectionDb.url, extra: { max: 2 } }).initialize();
     for (const sql of createConsumerTablesSql) await dataSource.query(sql);
     await dataSource.query(`CREATE TABLE applied_summaries (event_id uuid PRIMARY KEY, summary text NOT NULL)`);
-    const projection = {
-      apply: async (events: readonly EventEnvelope[], tx: EntityManager): Promise<void> => {
-        for (const event of events) {
-          await tx.query(`INSERT INTO applied_summaries (event_id, summary) VALUES ($1, $2)`, [event.id, (event.data as IncidentReportedV1).summary]);
-        }
-      },
+    const projection = async (events: readonly EventEnvelope[], { manager }: ProjectionContext): Promise<void> => {
+      for (const event of events) {
+        await manager.query(`INSERT INTO applied_summaries (event_id, summary) VALUES ($1, $2)`, [event.id, (event.data as IncidentReportedV1).summary]);
+      }
     };
-    const startConsumer = async (): Promise<ProjectionConsumer> => {
-      const consumer = new ProjectionConsumer(
+    const startConsumer = async (): Promise<ProjectionRunner> => {
+      const consumer = new ProjectionRunner(
         transport,
         dataSource,
         projection,
-        { name: 'summaries', version: 1, topics: ['incident'], eventTypes: [IncidentEventTypes.reported] },
+        { name: 'summaries', version: 1, topics: ['binhyen.incident'], eventTypes: [IncidentEventTypes.reported] },
         { serviceName: 'test', topicPrefix: PROJECTION_PREFIX, maxAttempts: 3, maxRestarts: 10, maxEventsPerTransaction: 1_000, sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, partitionsConsumedConcurrently: 1 },
         silentLogger,
       );

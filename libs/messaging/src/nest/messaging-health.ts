@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ConsumerStats } from '../consumer/projection-consumer';
+import type { ConsumerStats } from '../consumer/projection-runner';
 import type { RelayStats } from '../outbox/outbox-relay';
-import { ProjectionHost } from './projection-host';
+import { ProjectionServer } from './projection-server';
 import { RelayHost } from './relay-host';
 
 export interface MessagingHealthReport {
@@ -19,7 +19,7 @@ export interface MessagingHealthReport {
 export class MessagingHealth {
   constructor(
     private readonly relay: RelayHost,
-    private readonly projections: ProjectionHost,
+    private readonly projections: ProjectionServer,
   ) {}
 
   async report(): Promise<MessagingHealthReport> {

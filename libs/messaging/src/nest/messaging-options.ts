@@ -39,12 +39,6 @@ export interface MessagingOptions {
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 /** The EventTransport of this service (Kafka or the table log). */
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
-/**
- * The kafkajs client on Kafka; the table-log transport in the embedded mode
- * (see KafkaClient). Kept for callers that only pass it on to endOffsets and
- * ProjectionConsumer; new code injects EVENT_TRANSPORT.
- */
-export const KAFKA = Symbol('KAFKA');
 
 /** Defaults for everything but where things are. */
 export function messagingDefaults(

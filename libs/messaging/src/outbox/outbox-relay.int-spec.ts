@@ -3,6 +3,7 @@ import { createTestDatabase, readTopic, testBrokers, uniqueTopicPrefix, waitFor,
 import { DataSource } from 'typeorm';
 import { createKafka } from '../kafka/kafka-connection';
 import { ensureTopics } from '../kafka/topic-provisioner';
+import { KafkaTransport } from '../kafka/kafka-transport';
 import { silentLogger } from '../logger';
 import { OutboxRelay } from './outbox-relay';
 import { createOutboxTableSql } from './outbox-schema';
@@ -34,7 +35,7 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
 
   function startRelay(): OutboxRelay {
     const relay = new OutboxRelay(
-      kafka,
+      new KafkaTransport(kafka),
       { serviceName: `relay-test-${prefix}`, databaseUrl: database.url, batchSize: 100, pollIntervalMs: 200, standbyRetryMs: 200, retentionMs: 3_600_000, useDatabaseCoordination: true },
       silentLogger,
     );

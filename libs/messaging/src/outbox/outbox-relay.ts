@@ -1,10 +1,10 @@
-import { contextFromTraceparent, endSpan, SpanKind, tracer, tracingEnabled, traceparentOfSpan, type Span } from '@binh-yen/telemetry';
+import { endSpan } from '@binh-yen/telemetry';
 import { Client } from 'pg';
 import { backoffDelay, sleep } from '../backoff';
 import { failpoint } from '../failpoint';
 import type { MessagingLogger } from '../logger';
-import { asEventTransport, type EventSource } from '../transport/as-event-transport';
-import type { EventPublisher, EventTransport, OutgoingMessage, TopicMessages } from '../transport/event-transport';
+import type { EventPublisher, EventTransport } from '../transport/event-transport';
+import { groupByTopic, startPublishSpans, type OutboxRow } from './outbox-batch';
 import { OUTBOX_NOTIFY_CHANNEL } from './outbox-schema';
 
 export interface OutboxRelayOptions {
@@ -34,16 +34,6 @@ export interface RelayStats {
   publishedSinceStart: number;
   lastError: string | null;
 }
-
-interface OutboxRow {
-  position: string;
-  running_bytes: string;
-  topic: string;
-  message_key: string;
-  payload: string;
-  headers: Record<string, string>;
-}
-
 const CLEANUP_INTERVAL_MS = 60_000;
 
 /**
@@ -59,7 +49,6 @@ export class OutboxRelay {
   private role: RelayRole = 'starting';
   private control?: Client;
   private queries?: Client;
-  private readonly transport: EventTransport;
   private publisher?: EventPublisher;
   private loop?: Promise<void>;
   private readonly stopping = new AbortController();
@@ -70,12 +59,10 @@ export class OutboxRelay {
   private lastCleanup = 0;
 
   constructor(
-    source: EventSource,
+    private readonly transport: EventTransport,
     private readonly options: OutboxRelayOptions,
     private readonly logger: MessagingLogger,
-  ) {
-    this.transport = asEventTransport(source);
-  }
+  ) {}
 
   start(): void {
     this.loop ??= this.run();
@@ -204,7 +191,7 @@ export class OutboxRelay {
     // Always at least one row: the writer already refused any single event over the limit.
     const maxBytes = this.options.maxBatchBytes ?? 900_000;
     const rows = selected.filter((row, index) => index === 0 || Number(row.running_bytes) <= maxBytes);
-    const spans = this.startPublishSpans(rows);
+    const spans = startPublishSpans(rows, this.options.serviceName);
     try {
       await this.publisher!.publish(groupByTopic(rows));
     } catch (error) {
@@ -218,38 +205,6 @@ export class OutboxRelay {
     ]);
     this.published += rows.length;
     return rows.length < selected.length || selected.length === this.options.batchSize;
-  }
-
-  /**
-   * One producer span per traced row, a child of the span that appended it; the message
-   * carries the publish span as its `traceparent`, so consumers continue the trace (ADR 0019).
-   */
-  private startPublishSpans(rows: OutboxRow[]): Span[] {
-    if (!tracingEnabled()) return [];
-    const relayTracer = tracer(this.options.serviceName);
-    const spans: Span[] = [];
-    for (const row of rows) {
-      const origin = row.headers['traceparent'];
-      if (!origin) continue;
-      const span = relayTracer.startSpan(
-        `publish ${row.topic}`,
-        {
-          kind: SpanKind.PRODUCER,
-          attributes: {
-            'messaging.operation.type': 'send',
-            'messaging.destination.name': row.topic,
-            'messaging.message.id': row.headers['event-id'] ?? '',
-            'binhyen.event.type': row.headers['event-type'] ?? '',
-            'service.name': this.options.serviceName,
-          },
-        },
-        contextFromTraceparent(origin),
-      );
-      const traceparent = traceparentOfSpan(span);
-      if (traceparent) row.headers = { ...row.headers, traceparent };
-      spans.push(span);
-    }
-    return spans;
   }
 
   private async cleanupIfDue(): Promise<void> {
@@ -288,14 +243,4 @@ export class OutboxRelay {
     if (this.role === 'leader') this.role = 'starting';
     await Promise.allSettled([control?.end(), queries?.end(), publisher?.disconnect()]);
   }
-}
-
-function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
-  const byTopic = new Map<string, OutgoingMessage[]>();
-  for (const row of rows) {
-    const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
-    byTopic.set(row.topic, messages);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }

@@ -71,7 +71,9 @@ export class RateLimitModule {
               throttlers: [{ name: 'default', ttl: 60_000, limit: settings.perMinute }],
               getTracker: (request: Record<string, unknown>) => tracker(request as unknown as Request),
               generateKey: (_context: ExecutionContext, trackerKey: string, name: string) => `${name}:${trackerKey}`,
-              skipIf: (context: ExecutionContext) => UNLIMITED.test(context.switchToHttp().getRequest<Request>().path ?? ''),
+              // The projection transport inherits the app's guards: only HTTP requests are limited.
+              skipIf: (context: ExecutionContext) =>
+                context.getType() !== 'http' || UNLIMITED.test(context.switchToHttp().getRequest<Request>().path ?? ''),
               errorMessage: `Quá nhiều yêu cầu: tối đa ${settings.perMinute} mỗi phút (Too many requests: at most ${settings.perMinute} a minute).`,
               ...(storage ? { storage } : {}),
             };
