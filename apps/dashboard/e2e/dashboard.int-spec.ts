@@ -172,7 +172,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
 
     // An incident reported now appears without a reload (freshness stream → refetch).
     await page.evaluate('window.__sameDocument = true');
-    const officer = await issueToken({ subject: 'dashboard-e2e-officer', agency: 'police', roles: ['officer'], area: '25' }, SECRET);
+    const officer = await issueToken({ subject: 'dashboard-e2e-officer', agency: 'police', roles: ['officer'], area: '25' }, { secret: SECRET });
     await reportIncident(`http://127.0.0.1:${ports.incidents}`, officer, { unitCode: '07894', occurredAt, summary: 'Trộm cắp tài sản tại chợ Gia Cẩm' });
     await total.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate('window.__sameDocument === true')).toBe(true);

@@ -73,6 +73,9 @@ function serviceDocuments(service: ServiceManifest): object[] {
     { name: 'KAFKA_PROVISION_TOPICS', value: 'false' },
     { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service.name}-database`, key: 'url' } } },
     { name: 'AUTH_JWKS_URL', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWKS_URL' } } },
+    // Tokens must be the identity provider's, for this platform (issue 23): its issuer and this platform's audience.
+    { name: 'AUTH_JWT_ISSUER', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWT_ISSUER' } } },
+    { name: 'AUTH_JWT_AUDIENCE', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWT_AUDIENCE' } } },
     { name: 'KAFKA_BROKERS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_BROKERS' } } },
     { name: 'KAFKA_PARTITIONS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_PARTITIONS' } } },
     // Traces stay off until the platform ConfigMap names a collector (ADR 0019, 0021); an empty value is unset.
@@ -200,7 +203,14 @@ const platform = [
     kind: 'ConfigMap',
     metadata: { name: 'binh-yen-platform' },
     // OTEL_EXPORTER_OTLP_ENDPOINT: e.g. http://otel-collector.observability:4318 turns tracing on.
-    data: { KAFKA_BROKERS: 'kafka:9092', KAFKA_PARTITIONS: '6', OTEL_EXPORTER_OTLP_ENDPOINT: '', AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json' },
+    data: {
+      KAFKA_BROKERS: 'kafka:9092',
+      KAFKA_PARTITIONS: '6',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json',
+      AUTH_JWT_ISSUER: 'https://id.example.gov.vn',
+      AUTH_JWT_AUDIENCE: 'binh-yen-api',
+    },
   },
   {
     apiVersion: 'batch/v1',

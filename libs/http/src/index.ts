@@ -10,3 +10,4 @@ export * from './if-match.decorator';
 export * from './request-hygiene';
 export * from './request-context';
 export * from './http-observability';
+export * from './unit-path-validators';

@@ -8,3 +8,4 @@ export * from './topic-prefix';
 export * from './wait-for';
 export * from './topic-reader';
 export * from './event-factories';
+export * from './test-tokens';

@@ -1,4 +1,4 @@
-import { AREA_PATH_PATTERN } from '../envelope';
+import { AREA_PATH_PATTERN, UNIT_CODE_PATTERN } from '../envelope';
 import type { EventDefinition, JsonSchema } from '../json-schema';
 import { AggregateTypes } from '../topics';
 
@@ -215,7 +215,7 @@ export interface UnitDissolvedV1 {
 }
 
 const uuid = { type: 'string', format: 'uuid' } as const;
-const code = { type: 'string', pattern: '^[A-Za-z0-9_]{1,32}$' } as const;
+const code = { type: 'string', pattern: UNIT_CODE_PATTERN } as const;
 const path = { type: 'string', pattern: AREA_PATH_PATTERN, maxLength: 512 } as const;
 const date = { type: 'string', format: 'date' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 300 } as const;
