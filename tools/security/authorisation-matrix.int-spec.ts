@@ -379,7 +379,8 @@ describe('the authorisation matrix: every operation × role × agency × area', 
         await send(operation.service, outsider, operation.method, request.path.replace(id, unknown), request.body, request.headers),
       ];
       const shown = (answer: Answer, hidden: string): string => `${answer.status} ${answer.body?.type ?? ''} ${answer.body?.title ?? ''} ${String(answer.body?.detail ?? '').replaceAll(hidden, '<id>')}`;
-      if (shown(outside, id) !== shown(missing, unknown) || outside.status !== 404) {
+      // The same words for both: mostly 404; a replication refuses the target unit (403) before it looks at the model.
+      if (shown(outside, id) !== shown(missing, unknown)) {
         differences.push(`${operation.service} ${operation.key} as ${callerLabel(outsider)}: outside "${shown(outside, id)}", unknown "${shown(missing, unknown)}"`);
       }
     }

@@ -50,11 +50,13 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     return `${2000 + Math.floor(quarterIndex / 4)}-Q${(quarterIndex % 4) + 1}`;
   };
   const tag = Date.now().toString(36);
+  // Unit codes are capital letters and digits (ADR 0025).
+  const codeTag = tag.toUpperCase();
   const today = vietnamToday();
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 
   const freshUnit = async (): Promise<string> => {
-    const code = `M${tag}${seq()}`.slice(0, 32);
+    const code = `M${codeTag}${seq()}`.slice(0, 32);
     await call('units', committee, 'POST', '/api/v1/units', { code, name: `Phường Ma Trận ${code}`, kind: 'commune', subkind: 'ward', parentCode: VIET_TRI, effectiveFrom: '2020-01-01' });
     return code;
   };
@@ -205,7 +207,7 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     'GET /api/v1/units': filteredList('/api/v1/units?under=25.227', () => [VIET_TRI_RECORDS]),
     'POST /api/v1/units': {
       request: async () => {
-        const code = `N${tag}${seq()}`.slice(0, 32);
+        const code = `N${codeTag}${seq()}`.slice(0, 32);
         return { path: '/api/v1/units', body: { code, name: `Phường Mới ${code}`, kind: 'commune', subkind: 'ward', parentCode: VIET_TRI, effectiveFrom: '2020-01-01' } };
       },
     },
