@@ -92,6 +92,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
   let platform: Platform | undefined;
   let browser: Browser | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'binh-yen-dashboard-'));
+  const keysDir = mkdtempSync(join(tmpdir(), 'binh-yen-dashboard-keys-'));
 
   beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
@@ -102,6 +103,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
       await platform.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keysDir, { recursive: true, force: true });
   });
 
   it('signs in, drills down, changes quarter, sees a new incident live, submits and approves, downloads the XLSX', async () => {
@@ -115,6 +117,8 @@ describe('dashboard: the projected views in a real browser, served by npm start'
       REPORTING_PORT: String(ports.reporting),
       DASHBOARD_PORT: String(ports.dashboard),
       AUTH_JWT_SECRET: SECRET,
+      // The informant key npm start makes, kept apart from the data (not in the user's ~/.config).
+      BINHYEN_KEYS_DIR: keysDir,
       // The figures the test counts are its own; the demo data is tested with npm start itself.
       DEMO_DATA: 'false',
     });
