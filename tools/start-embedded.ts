@@ -12,7 +12,7 @@ import { generateDemoData } from './demo/demo-data';
 import { demoCredentials } from './embedded/demo-credentials';
 import { startEmbeddedDashboard } from './embedded/embedded-dashboard';
 import { startEmbeddedDatabases, type EmbeddedDatabases } from './embedded/embedded-databases';
-import { embeddedSettings, SERVICE_NAMES, type EmbeddedSettings } from './embedded/embedded-settings';
+import { embeddedSettings, keepDataPrivate, SERVICE_NAMES, type EmbeddedSettings } from './embedded/embedded-settings';
 import { hostServices, stopServices, type HostedServices } from './embedded/host-services';
 import { seedOnFirstStart } from './embedded/seed-on-first-start';
 import { say } from './embedded/service-logger';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const settings = embeddedSettings(process.env);
   say(`starting Bình Yên (embedded mode), data in ${settings.dataDir}`);
   databases = await startEmbeddedDatabases(settings.dataDir);
+  keepDataPrivate(settings.dataDir);
   say(`databases up (PGlite): ${Object.entries(databases.urls).map(([name, url]) => `${name} ${new URL(url).host}`).join(', ')}`);
   services = await hostServices(settings, databases);
   takeOverSignals();

@@ -68,7 +68,7 @@ export function embeddedSettings(env: NodeJS.ProcessEnv): EmbeddedSettings {
     keysDir,
     keyFilesInDataDir: existsSync(legacyKey) ? [legacyKey] : [],
   });
-  keepPrivate(dataDir);
+  keepDataPrivate(dataDir);
   return {
     dataDir,
     host,
@@ -81,8 +81,12 @@ export function embeddedSettings(env: NodeJS.ProcessEnv): EmbeddedSettings {
   };
 }
 
-/** DATA_DIR and the folders in it (the databases) for their owner only, also when an older version made them 0755. */
-function keepPrivate(dataDir: string): void {
+/**
+ * DATA_DIR and the folders in it (the databases) for their owner only, also when an older version
+ * made them 0755 — and after a database is made, since a copy of the cluster template keeps the
+ * template's modes.
+ */
+export function keepDataPrivate(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
   for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
