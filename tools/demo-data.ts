@@ -3,13 +3,13 @@
 import { issueToken } from '@binh-yen/auth';
 import { generateDemoData } from './demo/demo-data';
 import { serviceUrls } from './demo/service-urls';
-import { DEV_JWT_SECRET } from './issue-token';
+import { tokenSigningFromEnv } from './token-signing';
 
 async function main(): Promise<void> {
-  const secret = process.env['AUTH_JWT_SECRET'] ?? DEV_JWT_SECRET;
+  const signing = tokenSigningFromEnv(process.env);
   const summary = await generateDemoData({
     urls: serviceUrls(process.env),
-    tokenFor: (caller) => issueToken(caller, secret),
+    tokenFor: (caller) => issueToken(caller, signing),
     progressFile: process.env['DEMO_PROGRESS_FILE'] ?? '.demo-data-progress.json',
     say: (line) => process.stdout.write(`${line}\n`),
   });

@@ -1,8 +1,9 @@
 // Rebuilds a projection of a running reporting service and shows progress:
 //   npm run reporting:rebuild -- movement [--url=http://127.0.0.1:3104]
-// Uses an administrator token signed with AUTH_JWT_SECRET (or the dev secret).
+// Uses an operator token (the `system` agency, province level) signed with AUTH_JWT_SECRET,
+// AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE (or the embedded demo's secret).
 import { issueToken } from '@binh-yen/auth';
-import { DEV_JWT_SECRET } from './issue-token';
+import { tokenSigningFromEnv } from './token-signing';
 
 async function main(): Promise<number> {
   const name = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
@@ -11,7 +12,7 @@ async function main(): Promise<number> {
     process.stderr.write('usage: npm run reporting:rebuild -- <projection> [--url=http://127.0.0.1:3104]\n');
     return 2;
   }
-  const token = await issueToken({ subject: 'rebuild-cli', agency: 'system', roles: ['administrator'], area: process.env['REBUILD_AREA'] ?? '25' }, process.env['AUTH_JWT_SECRET'] ?? DEV_JWT_SECRET);
+  const token = await issueToken({ subject: 'rebuild-cli', agency: 'system', roles: ['operator'], area: process.env['REBUILD_AREA'] ?? '25' }, tokenSigningFromEnv(process.env));
   const headers = { authorization: `Bearer ${token}` };
   const started = await fetch(`${url}/api/v1/admin/projections/${name}/rebuilds`, { method: 'POST', headers });
   const status = (await started.json()) as { id: string; state: string; progress: number; lag: number; error: string | null; detail?: string };

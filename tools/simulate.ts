@@ -7,7 +7,7 @@ import { DemoClient, demoCaller, type Json } from './demo/demo-client';
 import { DemoRandom, personName } from './demo/demo-random';
 import { serviceUrls } from './demo/service-urls';
 import { loadUnits, type DemoUnits } from './demo/units-demo';
-import { DEV_JWT_SECRET } from './issue-token';
+import { tokenSigningFromEnv } from './token-signing';
 
 const OPEN = ['reported', 'verified', 'under-investigation', 'referred-to-procuracy', 'indicted', 'resolved-at-grassroots', 'not-prosecuted', 'tried'];
 const CATEGORIES = ['criminal-offence', 'traffic-order', 'dispute-complaint', 'drugs', 'gambling', 'urban-order'];
@@ -61,9 +61,9 @@ async function recordActivity(client: DemoClient, random: DemoRandom, units: Dem
 }
 
 async function main(): Promise<void> {
-  const secret = process.env['AUTH_JWT_SECRET'] ?? DEV_JWT_SECRET;
+  const signing = tokenSigningFromEnv(process.env);
   const interval = Number(process.env['SIMULATE_INTERVAL_MS'] ?? 1000);
-  const client = new DemoClient(serviceUrls(process.env), (caller) => issueToken(caller, secret));
+  const client = new DemoClient(serviceUrls(process.env), (caller) => issueToken(caller, signing));
   const random = new DemoRandom(Date.now());
   const units = await loadUnits(client);
   const counts = { incidents: 0, steps: 0, activities: 0, refused: 0 };

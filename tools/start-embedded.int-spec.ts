@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,11 +52,13 @@ async function untilReady(started: Started): Promise<number> {
 
 describe('npm start: the embedded platform, as a user runs it', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'binh-yen-embedded-'));
+  const keysDir = mkdtempSync(join(tmpdir(), 'binh-yen-keys-'));
   let running: Started | undefined;
 
   afterAll(async () => {
     if (running && running.child.exitCode === null && running.child.signalCode === null) await pressCtrlC(running);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keysDir, { recursive: true, force: true });
   });
 
   it('loads the demo data, takes an incident through its lifecycle over HTTP, sees the report move, and keeps it all across Ctrl-C and a restart', async () => {
@@ -68,12 +70,13 @@ describe('npm start: the embedded platform, as a user runs it', () => {
       CAMPAIGNS_PORT: String(ports.campaigns),
       REPORTING_PORT: String(ports.reporting),
       AUTH_JWT_SECRET: SECRET,
+      BINHYEN_KEYS_DIR: keysDir,
       // The demo data in full, with fewer incidents: the chapters are the same, the test shorter.
       DEMO_INCIDENTS: '30',
     };
     const incidents = `http://127.0.0.1:${ports.incidents}`;
     const reporting = `http://127.0.0.1:${ports.reporting}`;
-    const tokenOf = async (agency: 'police' | 'procuracy' | 'court'): Promise<string> => issueToken({ subject: `embedded-test-${agency}`, agency, roles: ['officer'], area: '25' }, SECRET);
+    const tokenOf = async (agency: 'police' | 'procuracy' | 'court'): Promise<string> => issueToken({ subject: `embedded-test-${agency}`, agency, roles: ['officer'], area: '25' }, { secret: SECRET });
     const token = await tokenOf('police');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const ratedUnits = async (): Promise<number> => {
@@ -94,6 +97,13 @@ describe('npm start: the embedded platform, as a user runs it', () => {
     const firstStartMs = await untilReady(running);
     process.stdout.write(`[start-embedded.int-spec] first start ready in ${firstStartMs} ms\n`);
     expect(running.lines.join('\n')).toMatch(/imported 89 units of Phú Thọ/);
+    // Issue 23, finding 6: the data, the databases and the demo tokens are the owner's alone; the informant key is elsewhere.
+    const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8);
+    expect(modeOf(dataDir)).toBe('700');
+    for (const database of ['units', 'incidents', 'campaigns', 'reporting', 'events']) expect([database, modeOf(join(dataDir, database))]).toEqual([database, '700']);
+    expect(modeOf(join(dataDir, 'demo-tokens.json'))).toBe('600');
+    expect(readdirSync(dataDir).filter((file) => /key/i.test(file))).toEqual([]);
+    expect(readdirSync(keysDir).map((file) => modeOf(join(keysDir, file)))).toEqual(['600']);
     for (const service of ['units', 'incidents', 'campaigns', 'reporting']) {
       expect(running.lines.some((line) => line.startsWith(`[${service.padEnd(9)}]`))).toBe(true);
     }

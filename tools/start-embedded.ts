@@ -3,15 +3,16 @@
 // DATA_DIR (./data), events through the embedded table log. One log stream with
 // a service tag on every line; Ctrl-C stops everything cleanly.
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { quarterOf } from '@binh-yen/contracts';
 import { join } from 'node:path';
 import { issueToken } from '@binh-yen/auth';
+import { NotProductionReadyError } from '@binh-yen/service-runtime';
 import { generateDemoData } from './demo/demo-data';
 import { demoCredentials } from './embedded/demo-credentials';
 import { startEmbeddedDashboard } from './embedded/embedded-dashboard';
 import { startEmbeddedDatabases, type EmbeddedDatabases } from './embedded/embedded-databases';
-import { embeddedSettings, SERVICE_NAMES, type EmbeddedSettings } from './embedded/embedded-settings';
+import { embeddedSettings, keepDataPrivate, SERVICE_NAMES, type EmbeddedSettings } from './embedded/embedded-settings';
 import { hostServices, stopServices, type HostedServices } from './embedded/host-services';
 import { seedOnFirstStart } from './embedded/seed-on-first-start';
 import { say } from './embedded/service-logger';
@@ -22,10 +23,12 @@ let services: HostedServices | undefined;
 let dashboard: Awaited<ReturnType<typeof startEmbeddedDashboard>>;
 
 async function main(): Promise<void> {
+  // Everything this process writes (databases, demo tokens, spans, logs) is its owner's alone.
+  process.umask(0o077);
   const settings = embeddedSettings(process.env);
-  mkdirSync(settings.dataDir, { recursive: true });
   say(`starting Bình Yên (embedded mode), data in ${settings.dataDir}`);
   databases = await startEmbeddedDatabases(settings.dataDir);
+  keepDataPrivate(settings.dataDir);
   say(`databases up (PGlite): ${Object.entries(databases.urls).map(([name, url]) => `${name} ${new URL(url).host}`).join(', ')}`);
   services = await hostServices(settings, databases);
   takeOverSignals();
@@ -44,7 +47,7 @@ async function loadDemoData(settings: EmbeddedSettings, running: HostedServices)
   try {
     const summary = await generateDemoData({
       urls: { units: running.units.url, incidents: running.incidents.url, campaigns: running.campaigns.url, reporting: running.reporting.url },
-      tokenFor: (caller) => issueToken(caller, settings.jwtSecret),
+      tokenFor: (caller) => issueToken(caller, settings.signing),
       progressFile: join(settings.dataDir, '.demo-data.json'),
       ...(process.env['DEMO_INCIDENTS'] ? { incidents: Number(process.env['DEMO_INCIDENTS']) } : {}),
       say: (line) => say(line),
@@ -58,8 +61,18 @@ async function loadDemoData(settings: EmbeddedSettings, running: HostedServices)
   }
 }
 
+/** The demo tokens, when demo sign-in is on (DEMO_SIGN_IN); otherwise none are made and an old file goes. */
+async function demoTokenLines(settings: EmbeddedSettings): Promise<string[]> {
+  if (!settings.demoSignIn) {
+    rmSync(join(settings.dataDir, 'demo-tokens.json'), { force: true });
+    return ['Demo sign-in is off (DEMO_SIGN_IN=false): sign in with tokens of your identity provider.'];
+  }
+  const credentials = await demoCredentials(settings.signing, settings.dataDir);
+  return ['Demo tokens (8 h; every agency × role in ' + credentials.file + '):', ...credentials.highlights.flatMap(({ label, token }) => [`  ${label}:`, `    ${token}`])];
+}
+
 async function printWhereEverythingIs(settings: EmbeddedSettings, running: HostedServices): Promise<void> {
-  const credentials = await demoCredentials(settings.jwtSecret, settings.dataDir);
+  const tokens = await demoTokenLines(settings);
   const quarter = quarterOf(new Date());
   const lines = [
     '',
@@ -72,8 +85,7 @@ async function printWhereEverythingIs(settings: EmbeddedSettings, running: Hoste
     `  freshness  ${running.reporting.url}/api/v1/reports/freshness`,
     `  data       ${settings.dataDir}`,
     '',
-    'Demo tokens (8 h; every agency × role in ' + credentials.file + '):',
-    ...credentials.highlights.flatMap(({ label, token }) => [`  ${label}:`, `    ${token}`]),
+    ...tokens,
     '',
     'Try:',
     `  curl -H "authorization: Bearer $TOKEN" '${running.reporting.url}/api/v1/reports/incident-counts?quarter=${quarter}'`,
@@ -113,6 +125,8 @@ function shutdown(code: number): Promise<void> {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A configuration refused by the production-readiness check says what to set; a stack would only hide it.
+  const text = error instanceof NotProductionReadyError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`${text}\n`);
   void shutdown(1);
 });

@@ -3,13 +3,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { issueToken } from '@binh-yen/auth';
-import { DEV_JWT_SECRET } from './issue-token';
+import { newInformantKey, newJwtSecret, secretsFile } from './secrets-file';
 import { localDatabaseUrl, localServices } from './services';
+import { tokenSigningFromEnv } from './token-signing';
 
 const brokerPort = process.env['KAFKA_PORT'] ?? '19092';
 const brokers = `127.0.0.1:${brokerPort}`;
-const secret = process.env['AUTH_JWT_SECRET'] ?? DEV_JWT_SECRET;
-const LOCAL_INFORMANT_KEY = 'bG9jYWwtc3RhY2stZGV2LWtleS1ub3QtYS1zZWNyZXQ=';
+// Not the embedded demo: no published secret opens it (the production-readiness check), so the
+// first start makes its own and keeps them in .local/secrets.env; the shell's variables win.
+const LOCAL_SECRETS_FILE = '.local/secrets.env';
+const made = secretsFile(
+  LOCAL_SECRETS_FILE,
+  { AUTH_JWT_SECRET: newJwtSecret, AUTH_JWT_ISSUER: () => 'binh-yen-local', AUTH_JWT_AUDIENCE: () => 'binh-yen-api', INCIDENTS_INFORMANT_KEY: newInformantKey },
+  ['Secrets of the local stack, made by `npm run start:local` at its first start. Keep this file:', 'without INCIDENTS_INFORMANT_KEY the stored informants cannot be read.'],
+);
+const secrets = { ...made, ...Object.fromEntries(Object.entries(process.env).filter(([name, value]) => /^(AUTH_JWT_|INCIDENTS_INFORMANT_KEY$)/.test(name) && value)) };
 const children: ChildProcess[] = [];
 
 function prefixed(name: string, child: ChildProcess): void {
@@ -47,9 +55,7 @@ async function main(): Promise<void> {
         PORT: String(service.port),
         DATABASE_URL: localDatabaseUrl(service.name),
         KAFKA_BROKERS: brokers,
-        AUTH_JWT_SECRET: secret,
-        // The local stack's development key; every other deployment sets its own.
-        INCIDENTS_INFORMANT_KEY: process.env['INCIDENTS_INFORMANT_KEY'] ?? LOCAL_INFORMANT_KEY,
+        ...secrets,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -58,13 +64,15 @@ async function main(): Promise<void> {
     children.push(child);
   }
   await Promise.all(localServices.map((service) => waitReady(service.name, `http://127.0.0.1:${service.port}`)));
-  const token = await issueToken({ subject: 'demo-police-officer', agency: 'police', roles: ['officer'], area: '25' }, secret);
+  const token = await issueToken({ subject: 'demo-police-officer', agency: 'police', roles: ['officer'], area: '25' }, tokenSigningFromEnv(secrets));
   process.stdout.write('\nBình Yên is running (local stack). Ctrl-C stops everything.\n');
   for (const service of localServices) {
     process.stdout.write(`  ${service.name.padEnd(10)} http://127.0.0.1:${service.port}/api/docs\n`);
   }
   process.stdout.write(`  report     http://127.0.0.1:3104/api/v1/reports/incident-counts?quarter=2026-Q3\n`);
-  process.stdout.write(`\nDemo token (police officer, province 25):\n  ${token}\n\n`);
+  process.stdout.write(`\nDemo token (police officer, province 25):\n  ${token}\n`);
+  process.stdout.write(`Secrets of this stack: ${LOCAL_SECRETS_FILE} (keep it: the informant key decrypts the informants). Other tokens:\n`);
+  process.stdout.write(`  (set -a; . ${LOCAL_SECRETS_FILE}; npm run -s token -- police officer 25)\n\n`);
 }
 
 let stopping = false;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { ProjectionPattern } from '@binh-yen/messaging';
+import { KNOWN_SECRETS } from '@binh-yen/service-runtime';
 import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
 import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
 import { IncidentCountsProjection } from '../../apps/reporting/src/incident-counts/incident-counts.projection';
@@ -17,6 +18,7 @@ import { UPSTREAM_SERVICES } from '../../apps/dashboard/server/dashboard-server'
 import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent } from '../../deploy/k8s/generate/render-manifests';
 
 const root = join(__dirname, '..', '..');
+
 const envClasses = { units: UnitsEnv, incidents: IncidentsEnv, campaigns: CampaignsEnv, reporting: ReportingEnv } as const;
 type ServiceName = keyof typeof envClasses;
 
@@ -234,6 +236,20 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     }
     for (const manifest of documents.filter((d) => d.kind === 'Job' || d.kind === 'Deployment')) {
       for (const script of JSON.stringify(manifest).match(/tools\/[\w./-]+\.ts/g) ?? []) expect(existsSync(join(root, script))).toBe(true);
+    }
+  });
+  it('ships no secret: compose requires each one (no default), and no published secret is left in any deployment file (issue 23)', () => {
+    const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    for (const secret of ['AUTH_JWT_SECRET', 'INCIDENTS_INFORMANT_KEY']) {
+      const uses = [...text.matchAll(new RegExp(`\\$\\{${secret}([^}]*)\\}`, 'g'))].map((match) => match[1]!);
+      expect([secret, uses.length > 0]).toEqual([secret, true]);
+      // `${X:?message}` stops `docker compose config` and `up` with the message until the operator sets X.
+      for (const use of uses) expect([secret, use.startsWith(':?')]).toEqual([secret, true]);
+    }
+    const files = [join(root, 'docker-compose.yml'), join(root, '.env.example'), ...readdirSync(join(root, 'deploy', 'k8s', 'base')).map((file) => join(root, 'deploy', 'k8s', 'base', file))];
+    for (const file of files) {
+      const content = readFileSync(file, 'utf8');
+      for (const published of KNOWN_SECRETS) expect([file, content.includes(published)]).toEqual([file, false]);
     }
   });
 });

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Agencies, issueToken, Roles, type Agency, type Role } from '@binh-yen/auth';
+import { Agencies, issueToken, Roles, type Agency, type Role, type TokenSigning } from '@binh-yen/auth';
 
 /** The callers a visitor most likely wants first; every agency × role goes to the file. */
 const HIGHLIGHTS: { agency: Agency; role: Role; area: string; label: string }[] = [
@@ -18,17 +18,19 @@ export interface DemoCredentials {
   file: string;
 }
 
-/** Tokens signed with the embedded mode's development secret, valid for 8 hours. */
-export async function demoCredentials(secret: string, dataDir: string): Promise<DemoCredentials> {
+/** Tokens signed with the embedded mode's secret, valid for 8 hours; the file is its owner's alone (0600). */
+export async function demoCredentials(signing: TokenSigning, dataDir: string): Promise<DemoCredentials> {
   const highlights = await Promise.all(
-    HIGHLIGHTS.map(async ({ agency, role, area, label }) => ({ label, token: await issueToken({ subject: `demo-${agency}-${role}`, agency, roles: [role], area }, secret) })),
+    HIGHLIGHTS.map(async ({ agency, role, area, label }) => ({ label, token: await issueToken({ subject: `demo-${agency}-${role}`, agency, roles: [role], area }, signing) })),
   );
   const all: Record<string, Record<string, string>> = {};
   for (const agency of Agencies) {
     all[agency] = {};
-    for (const role of Roles) all[agency][role] = await issueToken({ subject: `demo-${agency}-${role}`, agency, roles: [role], area: '25' }, secret);
+    for (const role of Roles) all[agency][role] = await issueToken({ subject: `demo-${agency}-${role}`, agency, roles: [role], area: '25' }, signing);
   }
   const file = join(dataDir, 'demo-tokens.json');
-  writeFileSync(file, `${JSON.stringify({ area: '25', expiresIn: '8h', tokens: all }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ area: '25', expiresIn: '8h', tokens: all }, null, 2)}\n`, { mode: 0o600 });
+  // The mode above applies to a new file only; an older version's may be 0644.
+  chmodSync(file, 0o600);
   return { highlights, file };
 }

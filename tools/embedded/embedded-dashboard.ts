@@ -55,7 +55,7 @@ function demoUsers(settings: EmbeddedSettings): () => Promise<DemoUser[]> {
         agency,
         roles: [role],
         area,
-        token: await issueToken({ subject: `demo-${agency}-${role}-${area}`, agency, roles: [role], area }, settings.jwtSecret),
+        token: await issueToken({ subject: `demo-${agency}-${role}-${area}`, agency, roles: [role], area }, settings.signing),
       })),
     );
     return [...province, ...districts];
@@ -83,7 +83,8 @@ export async function startEmbeddedDashboard(settings: EmbeddedSettings, service
       assets,
       upstreams: { units: services.units.url, incidents: services.incidents.url, campaigns: services.campaigns.url, reporting: services.reporting.url },
       mode: 'embedded',
-      demoUsers: demoUsers(settings),
+      // Only on loopback, outside production (the launcher's readiness check and the server both see to it).
+      ...(settings.demoSignIn ? { demoUsers: demoUsers(settings) } : {}),
     });
   } catch (error) {
     // E.g. the port is taken by another `npm start`: the services run on regardless.

@@ -48,7 +48,7 @@ export function embeddedVariables(service: ServiceName, settings: EmbeddedSettin
     EVENT_TRANSPORT: 'embedded',
     EMBEDDED_EVENTS_URL: databases.urls.events,
     KAFKA_TOPIC_PREFIX: '',
-    AUTH_JWT_SECRET: settings.jwtSecret,
+    AUTH_JWT_SECRET: settings.signing.secret,
     INCIDENTS_INFORMANT_KEY: settings.informantKey,
     LOG_FORMAT: 'text',
     LOG_LEVEL: settings.logLevel,

@@ -15,19 +15,30 @@ async function withAdmin<T>(brokers: string[], work: (client: ReturnType<Kafka['
   }
 }
 
-/** Creates topics the way the services do, with extra configuration (e.g. a lower max.message.bytes). */
-export function createTopics(brokers: string[], topics: string[], partitions: number, config: Record<string, string> = {}): Promise<void> {
-  return withAdmin(brokers, async (client) => {
-    await client.createTopics({
-      waitForLeaders: true,
-      topics: topics.map((topic) => ({
-        topic,
-        numPartitions: partitions,
-        replicationFactor: -1,
-        configEntries: Object.entries({ 'retention.ms': '-1', ...config }).map(([name, value]) => ({ name, value })),
-      })),
-    });
-  });
+/**
+ * Creates topics the way the services do, with extra configuration (e.g. a lower max.message.bytes).
+ * A fresh cluster on a busy machine answers retriable errors ("does not host this topic-partition")
+ * while the new partitions' leaders settle: try again, as the services' ensureTopics does.
+ */
+export async function createTopics(brokers: string[], topics: string[], partitions: number, config: Record<string, string> = {}): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await withAdmin(brokers, async (client) => {
+        await client.createTopics({
+          waitForLeaders: true,
+          topics: topics.map((topic) => ({
+            topic,
+            numPartitions: partitions,
+            replicationFactor: -1,
+            configEntries: Object.entries({ 'retention.ms': '-1', ...config }).map(([name, value]) => ({ name, value })),
+          })),
+        });
+      });
+    } catch (error) {
+      if ((error as { retriable?: unknown }).retriable !== true || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 /** High watermarks (next offsets) per partition. */

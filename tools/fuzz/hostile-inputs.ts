@@ -1,3 +1,6 @@
+import type { Caller } from '@binh-yen/auth';
+import { callerClaims, signTestToken } from '@binh-yen/testing';
+
 /** Bodies and parameters an attacker or a broken client might send. None is a valid request. */
 export function hostileBodies(): { name: string; body: string | Buffer; contentType?: string }[] {
   const deep = (depth: number): unknown => (depth === 0 ? 'x' : { a: deep(depth - 1) });
@@ -54,3 +57,38 @@ export const hostileParams = [
   '😀',
   '%E0%A4%A',
 ];
+
+/**
+ * Areas no unit has, some of which a `LIKE` pattern or a lax comparison would read as Việt Trì
+ * (25.227) or the province: wildcards, Unicode look-alike digits, a zero-width space, case,
+ * empty labels. A token carrying one is refused (401) on every operation (issue 23, finding 3).
+ */
+export const HOSTILE_AREAS = ['25.2_7', '25.22_', '2_', '%', '25.%', '25.22%', '25.２２７', '25.٢٢٧', '25.227\u200b', '25.227.', '25..227', ' 25', 'all', 'cq22701', '25.227.07882\u0000'];
+
+/** A token no service of the platform may accept, whatever it claims (issue 23, finding 4). */
+export interface HostileToken {
+  label: string;
+  authorization: string;
+}
+
+/** Every token shape the attacker tried, for a caller the policy admits: only the token's shape can refuse it. */
+export async function hostileTokens(caller: Caller): Promise<HostileToken[]> {
+  const claims = callerClaims(caller);
+  const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const shapes: [string, Promise<string>][] = [
+    ['no exp', signTestToken(claims, { expiresInSeconds: null })],
+    ['expired', signTestToken(claims, { expiresInSeconds: -120 })],
+    ['another iss', signTestToken(claims, { issuer: 'https://id.other-application.invalid' })],
+    ['no iss', signTestToken(claims, { issuer: null })],
+    ['another aud', signTestToken(claims, { audience: 'another-application' })],
+    ['no aud', signTestToken(claims, { audience: null })],
+    ['NUL in sub', signTestToken({ ...claims, sub: `${caller.subject}\u0000x` })],
+    ['sub of 201 characters', signTestToken({ ...claims, sub: 's'.repeat(201) })],
+    ['empty sub', signTestToken({ ...claims, sub: '' })],
+    ['unknown role', signTestToken({ ...claims, roles: ['superuser'] })],
+    ['signed with the development secret', signTestToken(claims, { secret: 'dev-secret-change-me-in-every-deployment' })],
+    ['alg none', Promise.resolve(`${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims, exp: now + 600, iat: now })}.`)],
+  ];
+  return Promise.all(shapes.map(async ([label, token]) => ({ label, authorization: `Bearer ${await token}` })));
+}

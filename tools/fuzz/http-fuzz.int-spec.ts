@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import type { Caller } from '@binh-yen/auth';
 import { bearer, createTestDatabase, serviceEnv, startServiceProcess, uniqueTopicPrefix, type ServiceName, type ServiceProcess, type TestDatabase } from '@binh-yen/testing';
-import { hostileBodies, hostileParams } from './hostile-inputs';
+import { HOSTILE_AREAS, hostileBodies, hostileParams, hostileTokens } from './hostile-inputs';
 
 const caller: Caller = { subject: 'fuzzer', agency: 'people-committee', roles: ['administrator', 'officer', 'approver', 'auditor'], area: '25' };
 
@@ -17,6 +17,7 @@ interface Answer {
   status: number;
   contentType: string;
   body: string;
+  challenge: string;
 }
 
 function send(base: string, method: string, path: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<Answer> {
@@ -27,7 +28,9 @@ function send(base: string, method: string, path: string, body: string | Buffer 
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8'), challenge: String(res.headers['www-authenticate'] ?? '') }),
+        );
       },
     );
     req.on('error', reject);
@@ -72,6 +75,9 @@ describe('HTTP fuzzing of every published operation', () => {
 
   it('answers at least 1,000 hostile requests without a 5xx, always with problem details, persisting nothing', async () => {
     const token = await bearer(caller);
+    const tokens = await hostileTokens(caller);
+    // Area values a LIKE pattern would have widened (issue 23, finding 3), on every parameter.
+    const params = [...hostileParams, ...HOSTILE_AREAS];
     let sent = 0;
     const failures: string[] = [];
     const tally = new Map<number, number>();
@@ -84,7 +90,7 @@ describe('HTTP fuzzing of every published operation', () => {
       for (const operation of operations) {
         const withParams = (value: string): string => operation.path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
         const cases: { label: string; path: string; body?: string | Buffer; contentType?: string }[] = [];
-        for (const value of hostileParams) cases.push({ label: `param ${JSON.stringify(value.slice(0, 20))}`, path: `${withParams(value)}?quarter=${encodeURIComponent(value)}&area=${encodeURIComponent(value)}&limit=${encodeURIComponent(value)}` });
+        for (const value of params) cases.push({ label: `param ${JSON.stringify(value.slice(0, 20))}`, path: `${withParams(value)}?quarter=${encodeURIComponent(value)}&area=${encodeURIComponent(value)}&limit=${encodeURIComponent(value)}` });
         if (operation.hasBody) {
           const samplePath = withParams('07894').replace('07894', operation.path.includes('{id}') ? '01a22400-0000-7000-8000-000000000000' : '07894');
           for (const hostile of hostileBodies()) cases.push({ label: `body ${hostile.name}`, path: samplePath, body: hostile.body, contentType: hostile.contentType ?? 'application/json' });
@@ -99,7 +105,7 @@ describe('HTTP fuzzing of every published operation', () => {
           } catch (error) {
             // A server may answer 413 and close while a client is still sending a body far over the limit.
             if (attempt.body !== undefined && Buffer.byteLength(attempt.body) > 256 * 1024 && (error as { code?: string }).code === 'ECONNRESET') {
-              answer = { status: 413, contentType: 'application/problem+json', body: '' };
+              answer = { status: 413, contentType: 'application/problem+json', body: '', challenge: '' };
             } else {
               throw new Error(`${service.name} ${operation.method} ${operation.path} (${attempt.label}): ${String(error)}`);
             }
@@ -110,6 +116,15 @@ describe('HTTP fuzzing of every published operation', () => {
           if (answer.status >= 500) failures.push(`${where} → ${answer.status} ${answer.body.slice(0, 200)}`);
           else if (answer.status >= 400 && !answer.contentType.includes('application/problem+json')) failures.push(`${where} → ${answer.status} as ${answer.contentType}`);
           else if (operation.method !== 'GET' && answer.status < 300) failures.push(`${where} → accepted with ${answer.status}`);
+        }
+        // Every token shape the attacker tried (issue 23, finding 4): 401 with a challenge, never a 5xx, on every operation.
+        const path = operation.path.replace(/\{id\}/g, '01a22400-0000-7000-8000-000000000000').replace(/\{[^}]+\}/g, '227');
+        for (const hostile of tokens) {
+          const body = operation.hasBody ? '{}' : undefined;
+          const answer = await send(service.process.url, operation.method, path, body, { authorization: hostile.authorization, ...(body ? { 'content-type': 'application/json' } : {}) });
+          sent++;
+          tally.set(answer.status, (tally.get(answer.status) ?? 0) + 1);
+          if (answer.status !== 401 || !answer.challenge.startsWith('Bearer ')) failures.push(`${service.name} ${operation.method} ${operation.path} (token: ${hostile.label}) → ${answer.status} ${answer.body.slice(0, 160)}`);
         }
       }
       expect(await tableCounts(service.database)).toEqual(before);

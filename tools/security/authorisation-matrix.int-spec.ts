@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { Client } from 'pg';
-import type { Caller } from '@binh-yen/auth';
+import { uuidv7 } from '@binh-yen/contracts';
+import { Agencies, Roles, type Caller } from '@binh-yen/auth';
 import {
   bearer,
   createTestDatabase,
@@ -20,14 +21,21 @@ import {
 } from '@binh-yen/testing';
 import { PINNED_ACTIONS, prepareFixtures, type Call } from './matrix-fixtures';
 import {
+  admittedCaller,
   admittedSummary,
   callerLabel,
+  districtCallers,
   expectedOutcome,
+  HOSTILE_AREAS,
+  INSIDE,
+  OUTSIDE,
+  hostileTokens,
   isInside,
   isPublicPath,
   matrixCallers,
   operationsOf,
   pool,
+  PREFIX_OUTSIDE,
   type Fixture,
   type Json,
   type Operation,
@@ -41,6 +49,15 @@ const CONCURRENCY = 8;
 interface Answer {
   status: number;
   body: Json;
+  /** The `WWW-Authenticate` header of a 401. */
+  challenge?: string | null;
+}
+
+/** A request every service must refuse with 401 whoever the caller claims to be: a hostile token or a hostile area. */
+interface Probe {
+  label: string;
+  caller: Caller;
+  authorization: string;
 }
 
 interface Mismatch {
@@ -78,17 +95,19 @@ describe('the authorisation matrix: every operation × role × agency × area', 
     return tokens.get(key)!;
   };
 
-  async function send(service: ServiceName, caller: Caller | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function send(service: ServiceName, caller: Caller | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, authorization?: string): Promise<Answer> {
     const abort = new AbortController();
+    const credentials = authorization ?? (caller ? await tokenOf(caller) : undefined);
     const response = await fetch(`${services[service].url}${path}`, {
       method,
       signal: abort.signal,
-      headers: { ...(caller ? { authorization: await tokenOf(caller) } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { ...(credentials ? { authorization: credentials } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    const challenge = response.headers.get('www-authenticate');
     if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
       abort.abort();
-      return { status: response.status, body: null };
+      return { status: response.status, body: null, challenge };
     }
     const text = await response.text();
     let parsed: Json = text;
@@ -97,7 +116,7 @@ describe('the authorisation matrix: every operation × role × agency × area', 
     } catch {
       // Not JSON (CSV, HTML): the status is what counts.
     }
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: parsed, challenge };
   }
 
   const call: Call = async (service, caller, method, path, body, headers) => {
@@ -197,10 +216,16 @@ describe('the authorisation matrix: every operation × role × agency × area', 
     await Promise.allSettled(Object.values(databases).map((database) => database.drop()));
   });
 
+  /** Kept for the existence check, which runs on the same platform once the matrix is done. */
+  let covered: Operation[] = [];
+  let fixtures: Record<string, Fixture> = {};
+
   it('allows exactly what the policy allows, inside the area; refuses the rest with 401/403 and changes nothing', async () => {
     const started = Date.now();
-    const { shared, fixtures } = await prepareFixtures(call);
-    const watcher: Caller = { subject: 'matrix-watcher', agency: 'system', roles: ['administrator'], area: '25' };
+    const prepared = await prepareFixtures(call);
+    const shared = prepared.shared;
+    fixtures = prepared.fixtures;
+    const watcher: Caller = { subject: 'matrix-watcher', agency: 'system', roles: ['operator'], area: '25' };
     await waitFor(() => call('reporting', watcher, 'GET', `/api/v1/admin/projections/rebuilds/${shared.rebuildId}`), (status: Json) => status.finishedAt !== null, {
       timeoutMs: 60_000,
       description: 'the set-up rebuild to finish',
@@ -222,7 +247,7 @@ describe('the authorisation matrix: every operation × role × agency × area', 
         problems.push(`${operation.service} ${operation.key} declares ${operation.action}, the matrix pins ${PINNED_ACTIONS[operation.key]}: if the change is intended, update PINNED_ACTIONS in tools/security/matrix-fixtures.ts`);
       }
     }
-    const covered = checked.filter((operation) => operation.action && fixtures[operation.key] && PINNED_ACTIONS[operation.key] === operation.action);
+    covered = checked.filter((operation) => operation.action && fixtures[operation.key] && PINNED_ACTIONS[operation.key] === operation.action);
     const callers = matrixCallers();
     const mismatches: Mismatch[] = [];
     const rows = new Map<Operation, Row>(covered.map((operation) => [operation, { operation, allowed: 0, denied: 0, mismatches: 0, note: '' }]));
@@ -240,29 +265,48 @@ describe('the authorisation matrix: every operation × role × agency × area', 
       (answer.status >= 200 && answer.status < 300) || (fixture.admitted?.accepts(answer.status, answer.body) ?? false);
 
     // Denied batches first, one operation at a time, against a platform at rest: nothing may change.
-    const planned = covered.map((operation) => {
+    const planned = await Promise.all(covered.map(async (operation) => {
       const fixture = fixtures[operation.key]!;
-      const expectations = callers.map((caller) => ({ caller, expected: expectedOutcome(caller, operation, fixture) }));
+      const action = operation.action!;
+      // Beside every role × agency inside and outside: the district level for level-bound actions, and an
+      // area that is Việt Trì's path as a string prefix only (issue 23, findings 3 and 5).
+      const prefixCaller = admittedCaller(action, PREFIX_OUTSIDE, `matrix-prefix-${PREFIX_OUTSIDE}`);
+      const everyone = [...callers, ...districtCallers(action), ...(prefixCaller ? [prefixCaller] : [])];
+      const expectations = everyone.map((caller) => ({ caller, expected: expectedOutcome(caller, operation, fixture) }));
+      // Hostile areas and hostile token shapes, for a caller the policy admits: refused with 401 (issue 23, findings 3 and 4).
+      const admitted = admittedCaller(action, INSIDE, 'matrix-hostile');
+      const probes: Probe[] = admitted
+        ? [
+            ...(await Promise.all(HOSTILE_AREAS.map(async (area) => ({ label: `area ${JSON.stringify(area)}`, caller: { ...admitted, area }, authorization: await bearer({ ...admitted, area }) })))),
+            ...(await hostileTokens(admitted)).map((token) => ({ label: `token: ${token.label}`, caller: admitted, authorization: token.authorization })),
+          ]
+        : [];
       const row = rows.get(operation)!;
       row.allowed = expectations.filter((e) => e.expected).length;
-      row.denied = expectations.length - row.allowed + 1;
+      row.denied = expectations.length - row.allowed + 1 + probes.length;
       row.note = [fixture.unscoped ? `unscoped: ${fixture.unscoped}` : '', fixture.outsideStatus ? `outside ${fixture.outsideStatus.statuses.join('/')}: ${fixture.outsideStatus.why}` : '', fixture.admitted ? `admitted: ${fixture.admitted.why}` : '']
         .filter(Boolean)
         .join('; ');
-      return { operation, fixture, expectations };
-    });
-    await waitFor(() => call('reporting', watcher, 'GET', '/api/v1/reports/freshness'), (all: Record<string, { lag: number | null }>) => Object.values(all).every((p) => p.lag === 0), {
+      return { operation, fixture, expectations, probes };
+    }));
+    const analyst: Caller = { subject: 'matrix-analyst', agency: 'people-committee', roles: ['analyst'], area: '25' };
+    await waitFor(() => call('reporting', analyst, 'GET', '/api/v1/reports/freshness'), (all: Record<string, { lag: number | null }>) => Object.values(all).every((p) => p.lag === 0), {
       timeoutMs: 60_000,
       description: 'every projection caught up',
     });
     let before = await settle();
     const deniedFrom = Date.now();
-    for (const { operation, fixture, expectations } of planned) {
+    for (const { operation, fixture, expectations, probes } of planned) {
       const denied: (Caller | undefined)[] = [undefined, ...expectations.filter((e) => !e.expected).map((e) => e.caller)];
       const requests = await Promise.all(denied.map(async (caller) => ({ caller, request: await fixture.request({ caller: caller ?? callers[0]!, expected: false }) })));
       await pool(requests, CONCURRENCY, async ({ caller, request }) => {
         const answer = await send(operation.service, caller, operation.method, request.path, request.body, request.headers).catch((error: Error) => ({ status: 0, body: { title: error.message } }));
         if (!isRefusal(fixture, caller, answer)) record(operation, caller, caller ? '401/403' : '401', answer);
+      });
+      const probed = await Promise.all(probes.map(async (probe) => ({ probe, request: await fixture.request({ caller: probe.caller, expected: false }) })));
+      await pool(probed, CONCURRENCY, async ({ probe, request }) => {
+        const answer: Answer = await send(operation.service, probe.caller, operation.method, request.path, request.body, request.headers, probe.authorization).catch((error: Error) => ({ status: 0, body: { title: error.message } }));
+        if (answer.status !== 401 || !answer.challenge?.startsWith('Bearer ')) record(operation, probe.caller, `401 with WWW-Authenticate for ${probe.label}`, answer);
       });
       const after = await snapshot();
       for (const change of differences(before, after)) record(operation, undefined, 'nothing changed by the denied batch', change);
@@ -302,8 +346,8 @@ describe('the authorisation matrix: every operation × role × agency × area', 
     const report = [
       '# Authorisation matrix',
       '',
-      `${covered.length} operations × ${callers.length} callers (5 roles × 12 agencies × inside 25 / outside 25.230) + no token = ${requests} requests in ${seconds} s (${phases}).`,
-      'Allowed = `isAllowed(caller, action)` and inside the area (unless the note says why not); allowed → 2xx, denied → 401/403 with nothing changed in any database or topic.',
+      `${covered.length} operations × ${callers.length} callers (${Roles.length} roles × ${Agencies.length} agencies × inside 25 / outside 25.230) + no token, plus the district 25.227 for level-bound actions, the prefix area 25.22, ${HOSTILE_AREAS.length} hostile areas and ${(await hostileTokens(callers[0]!)).length} hostile token shapes = ${requests} requests in ${seconds} s (${phases}).`,
+      'Allowed = `isAllowed(caller, action)` (role, agency, level) and inside the area (unless the note says why not); allowed → 2xx, denied → 401/403 with nothing changed in any database or topic; hostile areas and tokens → 401 with WWW-Authenticate.',
       '',
       table,
       '',
@@ -317,5 +361,29 @@ describe('the authorisation matrix: every operation × role × agency × area', 
     expect(problems).toEqual([]);
     expect(mismatches.map((m) => `${m.operation}: ${m.caller} expected ${m.expected}, got ${m.got}`)).toEqual([]);
     expect(covered.length).toBeGreaterThan(60);
-  }, 600_000);
+  }, 900_000);
+
+  it('answers a record outside the caller’s area exactly as one that does not exist (issue 23, finding 7)', async () => {
+    const differences: string[] = [];
+    const byId = covered.filter((operation) => operation.template.includes('{id}') && !fixtures[operation.key]!.unscoped);
+    expect(byId.length).toBeGreaterThan(15);
+    for (const operation of byId) {
+      const outsider = admittedCaller(operation.action!, OUTSIDE, 'matrix-existence');
+      if (!outsider) continue;
+      const request = await fixtures[operation.key]!.request({ caller: outsider, expected: false });
+      const id = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(request.path)?.[0];
+      if (!id) throw new Error(`${operation.key}: the fixture's path ${request.path} names no record id`);
+      const unknown = uuidv7();
+      const [outside, missing] = [
+        await send(operation.service, outsider, operation.method, request.path, request.body, request.headers),
+        await send(operation.service, outsider, operation.method, request.path.replace(id, unknown), request.body, request.headers),
+      ];
+      const shown = (answer: Answer, hidden: string): string => `${answer.status} ${answer.body?.type ?? ''} ${answer.body?.title ?? ''} ${String(answer.body?.detail ?? '').replaceAll(hidden, '<id>')}`;
+      // The same words for both: mostly 404; a replication refuses the target unit (403) before it looks at the model.
+      if (shown(outside, id) !== shown(missing, unknown)) {
+        differences.push(`${operation.service} ${operation.key} as ${callerLabel(outsider)}: outside "${shown(outside, id)}", unknown "${shown(missing, unknown)}"`);
+      }
+    }
+    expect(differences).toEqual([]);
+  }, 300_000);
 });

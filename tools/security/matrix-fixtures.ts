@@ -9,7 +9,8 @@ const committee = as('people-committee');
 const police = as('police');
 const procuracy = as('procuracy');
 const press = as('press');
-const policeAdmin = as('police', 'administrator');
+// Projection rebuilds are the platform operators' (the system agency, at the province).
+const operator = as('system', 'operator');
 
 /** Việt Trì (25.227) and two of its wards: where every fixture lives. */
 const VIET_TRI = '227';
@@ -49,11 +50,13 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     return `${2000 + Math.floor(quarterIndex / 4)}-Q${(quarterIndex % 4) + 1}`;
   };
   const tag = Date.now().toString(36);
+  // Unit codes are capital letters and digits (ADR 0025).
+  const codeTag = tag.toUpperCase();
   const today = vietnamToday();
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 
   const freshUnit = async (): Promise<string> => {
-    const code = `M${tag}${seq()}`.slice(0, 32);
+    const code = `M${codeTag}${seq()}`.slice(0, 32);
     await call('units', committee, 'POST', '/api/v1/units', { code, name: `Phường Ma Trận ${code}`, kind: 'commune', subkind: 'ward', parentCode: VIET_TRI, effectiveFrom: '2020-01-01' });
     return code;
   };
@@ -156,7 +159,7 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     storyId: '',
     commendationId: '',
     submissionId: await submit(),
-    rebuildId: (await call('reporting', policeAdmin, 'POST', '/api/v1/admin/projections/movement/rebuilds')).id,
+    rebuildId: (await call('reporting', operator, 'POST', '/api/v1/admin/projections/movement/rebuilds')).id,
   };
   const storyBody = (): Json => ({
     outlet: { name: 'Báo Phú Thọ', kind: 'newspaper' },
@@ -187,7 +190,7 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
       return { path: `/api/v1/units/${code}/${suffix}`, body: make(code) };
     },
   });
-  const onIncident = (suffix: string, body: Json): Fixture => read(`/api/v1/incidents/${shared.incidents.reported.id}${suffix}`, body);
+  const onIncident = (suffix: string): Fixture => read(`/api/v1/incidents/${shared.incidents.reported.id}${suffix}`, { outsideStatus: RECORD_HIDDEN });
   const campaignPath = (suffix = ''): string => `/api/v1/campaigns/${shared.campaign.id}${suffix}`;
   const VIET_TRI_RECORDS = '"path":"25.227';
 
@@ -204,7 +207,7 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     'GET /api/v1/units': filteredList('/api/v1/units?under=25.227', () => [VIET_TRI_RECORDS]),
     'POST /api/v1/units': {
       request: async () => {
-        const code = `N${tag}${seq()}`.slice(0, 32);
+        const code = `N${codeTag}${seq()}`.slice(0, 32);
         return { path: '/api/v1/units', body: { code, name: `Phường Mới ${code}`, kind: 'commune', subkind: 'ward', parentCode: VIET_TRI, effectiveFrom: '2020-01-01' } };
       },
     },
@@ -276,12 +279,14 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
       }),
     },
     'POST /api/v1/models/{id}/reviews': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ expected }) => ({
         path: `/api/v1/models/${expected ? await freshModel('registered') : shared.modelId}/reviews`,
         body: { kind: 'interim', reviewedOn: '2024-09-10', outcome: 'partly-effective', lessons: 'Cần duy trì' },
       }),
     },
     'POST /api/v1/models/{id}/recognition': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ expected }) => ({ path: `/api/v1/models/${expected ? await freshModel('effective') : shared.modelId}/recognition`, body: { recognisedOn: '2025-02-10' } }),
     },
     'POST /api/v1/models/{id}/replications': {
@@ -299,9 +304,10 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
         body: { unitCode: WARD, category: 'criminal-offence', source: 'patrol', occurredAt: new Date(Date.now() - 7_200_000).toISOString(), summary: `Trộm cắp tài sản tại chợ ${seq()}` },
       }),
     },
-    'GET /api/v1/incidents/{id}': onIncident('', {}),
-    'GET /api/v1/incidents/{id}/timeline': onIncident('/timeline', {}),
+    'GET /api/v1/incidents/{id}': onIncident(''),
+    'GET /api/v1/incidents/{id}/timeline': onIncident('/timeline'),
     'POST /api/v1/incidents/{id}/transitions': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ caller, expected }) => {
         const step = stepOf[caller.agency] ?? stepOf.police!;
         const target = expected ? await freshIncident(step.from) : shared.incidents[step.from];
@@ -309,19 +315,19 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
       },
     },
     'POST /api/v1/incidents/{id}/transfer': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ expected }) => {
         const target = expected ? await freshIncident('reported') : shared.incidents.reported;
         return { path: `/api/v1/incidents/${target.id}/transfer`, body: { toUnitCode: OTHER_WARD, note: 'Chuyển thẩm quyền' }, headers: { 'if-match': `"${target.version}"` } };
       },
     },
-    'GET /api/v1/incidents/{id}/informant': read(`/api/v1/incidents/${shared.incidents.tip.id}/informant`),
+    'GET /api/v1/incidents/{id}/informant': read(`/api/v1/incidents/${shared.incidents.tip.id}/informant`, { outsideStatus: RECORD_HIDDEN }),
     'GET /api/v1/incident-taxonomy': global('/api/v1/incident-taxonomy', 'the incident taxonomy'),
+    // Province-wide settings (issue 23): the policy admits province-level administrators only, so no area exception is needed.
     'PUT /api/v1/incident-taxonomy/domains/{slug}': {
-      unscoped: 'the incident taxonomy is the same everywhere (not area data)',
       request: async () => ({ path: `/api/v1/incident-taxonomy/domains/matrix-domain-${tag}-${seq()}`, body: { nameVi: 'Lĩnh vực kiểm thử', nameEn: 'Test domain' } }),
     },
     'PUT /api/v1/incident-taxonomy/categories/{slug}': {
-      unscoped: 'the incident taxonomy is the same everywhere (not area data)',
       request: async () => ({
         path: `/api/v1/incident-taxonomy/categories/matrix-category-${tag}-${seq()}`,
         body: { nameVi: 'Loại kiểm thử', nameEn: 'Test category', defaultDomain: domainSlug },
@@ -347,30 +353,34 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
       }),
     },
     'GET /api/v1/campaigns': filteredList('/api/v1/campaigns', () => [shared.campaign.id]),
-    'GET /api/v1/campaigns/{id}': read(campaignPath()),
+    'GET /api/v1/campaigns/{id}': read(campaignPath(), { outsideStatus: RECORD_HIDDEN }),
     // Directed by the lead agency or the committee: each allowed caller gets a fresh campaign its own agency leads.
     'POST /api/v1/campaigns/{id}/status': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ caller, expected }) => {
         const target = expected ? await freshCampaign(leadFor(caller), false) : shared.campaign;
         return { path: `/api/v1/campaigns/${target.id}/status`, body: { status: expected ? 'active' : 'closed', on: today }, headers: { 'if-match': `"${target.version}"` } };
       },
     },
     'POST /api/v1/campaigns/{id}/agreements': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ caller, expected }) => {
         const target = expected ? await freshCampaign(leadFor(caller), false) : shared.campaign;
         return { path: `/api/v1/campaigns/${target.id}/agreements`, body: { agreementId: shared.agreementId }, headers: { 'if-match': `"${target.version}"` } };
       },
     },
     'POST /api/v1/campaigns/{id}/reviews': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ caller, expected }) => ({
         path: `/api/v1/campaigns/${(expected ? await freshCampaign(leadFor(caller), true) : shared.campaign).id}/reviews`,
         body: { kind: 'interim', reviewedOn: today, outcome: 'partly-achieved', lessons: 'Cần đẩy mạnh ký cam kết', recommendedModelIds: [] },
       }),
     },
-    'GET /api/v1/campaigns/{id}/reviews': read(campaignPath('/reviews')),
-    'GET /api/v1/campaigns/{id}/progress': read(campaignPath('/progress')),
+    'GET /api/v1/campaigns/{id}/reviews': read(campaignPath('/reviews'), { outsideStatus: RECORD_HIDDEN }),
+    'GET /api/v1/campaigns/{id}/progress': read(campaignPath('/progress'), { outsideStatus: RECORD_HIDDEN }),
     // Every agency that may record is a partner of the shared campaign and records its own activity, so the policy decides.
     'POST /api/v1/campaigns/{id}/activities': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ caller }) => ({
         path: campaignPath('/activities'),
         body: {
@@ -383,26 +393,27 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
         },
       }),
     },
-    'GET /api/v1/campaigns/{id}/activities': read(campaignPath('/activities')),
+    'GET /api/v1/campaigns/{id}/activities': read(campaignPath('/activities'), { outsideStatus: RECORD_HIDDEN }),
     // A unit pledges once a year per campaign: a fresh campaign (every recording agency a party) per allowed request.
     'POST /api/v1/campaigns/{id}/pledges': {
+      outsideStatus: RECORD_HIDDEN,
       request: async ({ expected }) => ({
         path: `/api/v1/campaigns/${(expected ? await freshCampaign('fatherland-front', true) : shared.campaign).id}/pledges`,
         body: { unitCode: WARD, households: 40, validFrom: today, validTo: dayOffset(today, 365) },
       }),
     },
-    'GET /api/v1/campaigns/{id}/pledges': read(campaignPath('/pledges')),
+    'GET /api/v1/campaigns/{id}/pledges': read(campaignPath('/pledges'), { outsideStatus: RECORD_HIDDEN }),
     // Only a party records an agreement: each caller's agency is among the parties, so the policy decides.
     'POST /api/v1/agreements': { request: async ({ caller }) => ({ path: '/api/v1/agreements', body: agreementBody(caller.agency) }) },
     'GET /api/v1/agreements': filteredList('/api/v1/agreements', () => [shared.agreementId]),
-    'GET /api/v1/agreements/{id}': read(`/api/v1/agreements/${shared.agreementId}`),
+    'GET /api/v1/agreements/{id}': read(`/api/v1/agreements/${shared.agreementId}`, { outsideStatus: RECORD_HIDDEN }),
     'POST /api/v1/stories': { request: async () => ({ path: '/api/v1/stories', body: storyBody() }) },
     'GET /api/v1/stories': filteredList('/api/v1/stories', () => [shared.storyId]),
-    'GET /api/v1/stories/{id}': read(`/api/v1/stories/${shared.storyId}`),
+    'GET /api/v1/stories/{id}': read(`/api/v1/stories/${shared.storyId}`, { outsideStatus: RECORD_HIDDEN }),
     // Level ≤ the issuer's: every inside caller is at the province (area 25), so a province-level award is theirs to give.
     'POST /api/v1/commendations': { request: async () => ({ path: '/api/v1/commendations', body: commendationBody() }) },
     'GET /api/v1/commendations': filteredList('/api/v1/commendations', () => [shared.commendationId]),
-    'GET /api/v1/commendations/{id}': read(`/api/v1/commendations/${shared.commendationId}`),
+    'GET /api/v1/commendations/{id}': read(`/api/v1/commendations/${shared.commendationId}`, { outsideStatus: RECORD_HIDDEN }),
 
     // ── reporting ───────────────────────────────────────────────────────────
     'GET /api/v1/reports/freshness': global('/api/v1/reports/freshness', 'the projections’ freshness'),
@@ -425,8 +436,8 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     'GET /api/v1/reports/incident-counts': read(`/api/v1/reports/incident-counts?area=25.227&quarter=${quarter}`),
     'GET /api/v1/reports/incidents': read(`/api/v1/reports/incidents?area=25.227&from=${quarter}&to=${quarter}`),
     'GET /api/v1/reports/campaigns': read(`/api/v1/reports/campaigns?area=25.227&quarter=${quarter}&agency=police`),
+    // Projections are the whole province's: the policy admits operators at the province level only (issue 23).
     'POST /api/v1/admin/projections/{name}/rebuilds': {
-      unscoped: 'projections are the whole province’s; an administrator rebuilds them wherever they sit',
       sequential: true,
       admitted: {
         accepts: (status, body) => status === 409 && String(body?.type ?? '').endsWith('rebuild-running'),
@@ -443,6 +454,8 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
 }
 
 const UNIT_HIDDEN = { statuses: [404], why: 'the units service answers a unit outside the caller’s area 404 ("no unit with the code … in your area"), as if it did not exist' };
+/** Issue 23 (ADR 0025): a record addressed by its id outside the caller's area is answered as one that does not exist. */
+const RECORD_HIDDEN = { statuses: [404], why: 'a record outside the caller’s area is answered 404 exactly as one that does not exist (no existence oracle)' };
 /**
  * The action each operation must declare. The matrix follows the declared action, so a route
  * quietly moved to a weaker one (say story.record → campaign.read) would pass it; pinned here, it

@@ -1,4 +1,6 @@
-import { ACTION_EXTENSION, Agencies, isAllowed, Roles, type Action, type Caller } from '@binh-yen/auth';
+import { ACTION_EXTENSION, Agencies, isAllowed, policy, Roles, type Action, type Caller, type Permission } from '@binh-yen/auth';
+
+export { HOSTILE_AREAS, hostileTokens } from '../fuzz/hostile-inputs';
 
 export type ServiceName = 'units' | 'incidents' | 'campaigns' | 'reporting';
 
@@ -51,6 +53,28 @@ export interface Fixture {
 
 export const INSIDE = '25';
 export const OUTSIDE = '25.230';
+/** Việt Trì itself: inside the fixtures' area, one level below the province. */
+export const DISTRICT_INSIDE = '25.227';
+/** Not an ancestor of Việt Trì (25.227), though a prefix of its path as a string: an outside area. */
+export const PREFIX_OUTSIDE = '25.22';
+
+/** The first role and agency the policy admits for an action (at the province): a caller whose refusal can only come from elsewhere. */
+export function admittedCaller(action: Action, area: string, subject: string): Caller | undefined {
+  for (const role of Roles) for (const agency of Agencies) if (isAllowed({ roles: [role], agency, area: INSIDE }, action)) return { subject, agency, roles: [role], area };
+  return undefined;
+}
+
+/** The action needs a caller at a given level of the hierarchy (province-wide settings, operations). */
+export const hasLevel = (action: Action): boolean => 'level' in (policy[action] as Permission);
+
+/**
+ * Every role × every agency at the district where the fixtures live, for the actions allowed
+ * only at a level (issue 23, finding 5): inside the area, but not high enough.
+ */
+export function districtCallers(action: Action): Caller[] {
+  if (!hasLevel(action)) return [];
+  return Roles.flatMap((role) => Agencies.map((agency): Caller => ({ subject: `matrix-${role}-${agency}-${DISTRICT_INSIDE}`, agency, roles: [role], area: DISTRICT_INSIDE })));
+}
 
 /** Every role × every agency, inside (the province, where Việt Trì's fixtures are) and outside (another district). */
 export function matrixCallers(): Caller[] {
@@ -104,11 +128,12 @@ export function operationsOf(service: ServiceName, document: { paths: Record<str
 /** Who the policy admits for an action, compactly: "officer, approver of police, people-committee". */
 export function admittedSummary(action: Action | undefined): string {
   if (!action) return '—';
-  const byRole = Roles.map((role) => [role, Agencies.filter((agency) => isAllowed({ roles: [role], agency }, action))] as const).filter(([, agencies]) => agencies.length > 0);
+  const byRole = Roles.map((role) => [role, Agencies.filter((agency) => isAllowed({ roles: [role], agency, area: INSIDE }, action))] as const).filter(([, agencies]) => agencies.length > 0);
   const groups = new Map<string, string[]>();
   for (const [role, agencies] of byRole) {
     const key = agencies.length === Agencies.length ? 'any agency' : agencies.join(', ');
     groups.set(key, [...(groups.get(key) ?? []), role]);
   }
-  return [...groups].map(([agencies, roles]) => `${roles.join('/')} of ${agencies}`).join('; ');
+  const level = hasLevel(action) ? ', at the province level' : '';
+  return [...groups].map(([agencies, roles]) => `${roles.join('/')} of ${agencies}`).join('; ') + level;
 }

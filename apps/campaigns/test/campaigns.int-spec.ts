@@ -338,7 +338,8 @@ describe('campaigns service on real PostgreSQL and Kafka', () => {
       const campaign = await launchedCampaign(campaigns, { scopeUnitCodes: ['07882'] });
       expect((await campaigns.call('GET', `/api/v1/campaigns/${campaign.id}`, undefined, { caller: callers.womenDuuLau })).status).toBe(200);
       expect((await campaigns.call('GET', `/api/v1/campaigns/${campaign.id}`, undefined, { caller: callers.analyst })).status).toBe(200);
-      expect((await campaigns.call('GET', `/api/v1/campaigns/${campaign.id}`, undefined, { caller: callers.committeeVanCo })).status).toBe(403);
+      // One that does not touch the caller's area is answered as one that does not exist (ADR 0025).
+      expect((await campaigns.call('GET', `/api/v1/campaigns/${campaign.id}`, undefined, { caller: callers.committeeVanCo })).status).toBe(404);
       const lamThao = await campaigns.call('GET', '/api/v1/campaigns', undefined, { caller: callers.frontLamThao });
       expect(lamThao.body.items).toEqual([]);
       const vietTri = await campaigns.call('GET', '/api/v1/campaigns?status=active&limit=2');

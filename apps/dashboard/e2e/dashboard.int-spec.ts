@@ -92,6 +92,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
   let platform: Platform | undefined;
   let browser: Browser | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'binh-yen-dashboard-'));
+  const keysDir = mkdtempSync(join(tmpdir(), 'binh-yen-dashboard-keys-'));
 
   beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
@@ -102,6 +103,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
       await platform.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(keysDir, { recursive: true, force: true });
   });
 
   it('signs in, drills down, changes quarter, sees a new incident live, submits and approves, downloads the XLSX', async () => {
@@ -115,6 +117,8 @@ describe('dashboard: the projected views in a real browser, served by npm start'
       REPORTING_PORT: String(ports.reporting),
       DASHBOARD_PORT: String(ports.dashboard),
       AUTH_JWT_SECRET: SECRET,
+      // The informant key npm start makes, kept apart from the data (not in the user's ~/.config).
+      BINHYEN_KEYS_DIR: keysDir,
       // The figures the test counts are its own; the demo data is tested with npm start itself.
       DEMO_DATA: 'false',
     });
@@ -172,7 +176,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
 
     // An incident reported now appears without a reload (freshness stream → refetch).
     await page.evaluate('window.__sameDocument = true');
-    const officer = await issueToken({ subject: 'dashboard-e2e-officer', agency: 'police', roles: ['officer'], area: '25' }, SECRET);
+    const officer = await issueToken({ subject: 'dashboard-e2e-officer', agency: 'police', roles: ['officer'], area: '25' }, { secret: SECRET });
     await reportIncident(`http://127.0.0.1:${ports.incidents}`, officer, { unitCode: '07894', occurredAt, summary: 'Trộm cắp tài sản tại chợ Gia Cẩm' });
     await total.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate('window.__sameDocument === true')).toBe(true);

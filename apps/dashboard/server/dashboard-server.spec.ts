@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startDashboardServer, type RunningDashboard } from './dashboard-server';
+import { startDashboardServer, type DemoUser, type RunningDashboard } from './dashboard-server';
 import { assetsFromMemory } from './static-assets';
 
 /** A stand-in service: echoes what reached it, and streams two server-sent events. */
@@ -105,5 +105,24 @@ describe('the dashboard server: static files and a proxy to the services', () =>
     expect(down.headers.get('content-type')).toContain('application/problem+json');
     expect(await (await fetch(`${dashboard.url}/config.json`)).json()).toEqual({ mode: 'deployed', demoUsers: false });
     expect((await fetch(`${dashboard.url}/demo-users.json`)).status).toBe(404);
+  });
+});
+
+describe('demo sign-in (issue 23, finding 2)', () => {
+  const assets = assetsFromMemory(new Map([['/index.html', { body: Buffer.from('<!doctype html>'), contentType: 'text/html; charset=utf-8' }]]));
+  const upstreams = { units: 'http://127.0.0.1:9', incidents: 'http://127.0.0.1:9', campaigns: 'http://127.0.0.1:9', reporting: 'http://127.0.0.1:9' };
+  const demoUsers = async (): Promise<DemoUser[]> => [{ label: 'police/administrator', agency: 'police', roles: ['administrator'], area: '25', token: 'a-working-token' }];
+
+  it.each(['0.0.0.0', '::', '192.168.1.20'])('is refused on an address other machines reach (%s): the server does not start', async (host) => {
+    await expect(startDashboardServer({ host, port: 0, assets, upstreams, mode: 'embedded', demoUsers })).rejects.toThrow(/loopback/);
+  });
+
+  it('is offered on the loopback address of the embedded demo', async () => {
+    const dashboard = await startDashboardServer({ host: '127.0.0.1', port: 0, assets, upstreams, mode: 'embedded', demoUsers });
+    try {
+      expect((await fetch(`${dashboard.url}/demo-users.json`)).status).toBe(200);
+    } finally {
+      await dashboard.stop();
+    }
   });
 });

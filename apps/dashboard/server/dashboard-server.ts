@@ -23,9 +23,12 @@ export interface DashboardServerOptions {
   upstreams: Record<UpstreamService, string>;
   /** Shown to the browser so it knows whether to offer the demo picker. */
   mode: 'embedded' | 'deployed';
-  /** Embedded mode only: the demo users to pick from on the sign-in page. */
+  /** Embedded mode only, on a loopback address only: the demo users to pick from on the sign-in page. */
   demoUsers?: () => Promise<DemoUser[]>;
 }
+
+/** An address only this machine reaches (the embedded demo's). */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 export interface RunningDashboard {
   url: string;
@@ -154,6 +157,10 @@ async function handle(options: DashboardServerOptions, request: IncomingMessage,
  * `traceparent` and `X-Request-Id` pass through, so a caller's trace continues into the services.
  */
 export async function startDashboardServer(options: DashboardServerOptions): Promise<RunningDashboard> {
+  // Demo users are working tokens for anyone who asks: never where another machine can ask (issue 23).
+  if (options.demoUsers && !isLoopback(options.host)) {
+    throw new Error(`Demo sign-in is served on a loopback address only (127.0.0.1), not on ${options.host}: set DEMO_SIGN_IN=false.`);
+  }
   const server = createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {
       if (!response.headersSent) problem(response, 500, 'Internal error', error instanceof Error ? error.message : String(error));

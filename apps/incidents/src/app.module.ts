@@ -14,6 +14,8 @@ export const incidentsService: ServiceSpec = {
   description: 'Vụ việc an ninh trật tự, từ tin báo đến bản án (incidents, from a tip to a verdict)',
   migrations: incidentsMigrations,
   producesEvents: true,
+  // The env is this service's own (IncidentsEnv): startService hands back what register() was given.
+  secretsOf: (env) => ({ INCIDENTS_INFORMANT_KEY: (env as IncidentsEnv).INCIDENTS_INFORMANT_KEY }),
 };
 
 @Module({})

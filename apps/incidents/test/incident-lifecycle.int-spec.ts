@@ -324,7 +324,8 @@ describe('incidents: the case lifecycle on real PostgreSQL and Kafka', () => {
       expect(lamThao.body.items.map((item: Json) => item.unitCode)).toEqual(['08020']);
       expect((await incidents.call('GET', '/api/v1/incidents', undefined, { caller: callers.press })).status).toBe(403);
       const first = (await incidents.call('GET', '/api/v1/incidents?limit=1', undefined, { caller: callers.policeLamThao })).body.items[0];
-      expect((await incidents.call('GET', `/api/v1/incidents/${first.id}`)).status).toBe(403);
+      // Outside the area, as if it did not exist (ADR 0025).
+      expect((await incidents.call('GET', `/api/v1/incidents/${first.id}`)).status).toBe(404);
     });
 
     it('pages with a cursor, newest first, without gaps or repeats', async () => {

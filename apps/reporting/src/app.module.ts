@@ -19,6 +19,6 @@ export const reportingService: ServiceSpec = {
 @Module({})
 export class ReportingAppModule {
   static register(env: ReportingEnv): DynamicModule {
-    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), FreshnessModule, IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS }), RebuildModule] };
+    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), FreshnessModule.register({ streamsPerCaller: env.REPORT_STREAMS_PER_CALLER }), IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS }), RebuildModule] };
   }
 }

@@ -7,7 +7,8 @@ import { bearer, consumerStates, createTestDatabase, repoRoot, serviceEnv, start
 
 const run = promisify(execFile);
 const officer: Caller = { subject: 'ubnd-tinh-01', agency: 'people-committee', roles: ['officer'], area: '25' };
-const administrator: Caller = { subject: 'quan-tri-01', agency: 'police', roles: ['administrator'], area: '25' };
+// Rebuilds are an operation of the platform: its operators' (the system agency, at the province).
+const operator: Caller = { subject: 'van-hanh-01', agency: 'system', roles: ['operator'], area: '25' };
 const MOVEMENT_TABLES = ['report_units_v1', 'unit_paths_v1', 'unit_ratings_v1', 'unit_certifications_v1', 'hotspots_v1', 'pilot_units_v1', 'model_milestones_v1', 'forces_v1', 'training_v1'];
 
 describe('projection rebuild from the beginning, then takeover', () => {
@@ -82,12 +83,12 @@ describe('projection rebuild from the beginning, then takeover', () => {
     expect(live['report_units_v1']!.length).toBe(89);
 
     expect((await call(reporting, officer, 'POST', '/api/v1/admin/projections/movement/rebuilds')).status).toBe(403);
-    const started = await call(reporting, administrator, 'POST', '/api/v1/admin/projections/movement/rebuilds');
+    const started = await call(reporting, operator, 'POST', '/api/v1/admin/projections/movement/rebuilds');
     expect(started.status).toBe(202);
     const progress: number[] = [];
     const finished = await waitFor(
       async () => {
-        const status = (await call(reporting, administrator, 'GET', `/api/v1/admin/projections/rebuilds/${started.body['id']}`)).body;
+        const status = (await call(reporting, operator, 'GET', `/api/v1/admin/projections/rebuilds/${started.body['id']}`)).body;
         progress.push(status['progress'] as number);
         return status;
       },

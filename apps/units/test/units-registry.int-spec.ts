@@ -268,5 +268,23 @@ describe('units registry on real PostgreSQL and Kafka', () => {
     const bySubject = await units.call('GET', '/api/v1/audit?subject=ubnd-tinh-01&limit=500', undefined, { caller: auditor });
     expect(bySubject.body.items.length).toBeGreaterThan(10);
   });
+  describe('an area is a unit path and a search is text, never a pattern (issue 23, finding 3)', () => {
+    it('refuses a token whose area holds a LIKE wildcard instead of reading Việt Trì through it', async () => {
+      for (const area of ['25.2_7', '25.22%', '%', '25.2%7']) {
+        const answer = await units.call('GET', '/api/v1/units?under=25.227&limit=5', undefined, { caller: { ...phuThoTownOfficer, area } });
+        expect([area, answer.status, JSON.stringify(answer.body).includes('Việt Trì')]).toEqual([area, 401, false]);
+      }
+    });
+
+    it.each(['%', '_', '%%', 'Vi_t Tr%'])('finds nothing for the search "%s": it is text, not a wildcard', async (q) => {
+      const { status, body } = await units.call('GET', `/api/v1/units?q=${encodeURIComponent(q)}`);
+      expect([status, body.items]).toEqual([200, []]);
+    });
+
+    it.each(['2_7', 'A%1', 'ab1', '２２７', 'CQ\u0410'])('refuses to register a unit coded "%s": codes are capital letters and digits', async (code) => {
+      const answer = await units.call('POST', '/api/v1/units', { code, name: 'Phường Thử', kind: 'commune', subkind: 'ward', parentCode: '227', effectiveFrom: '2026-01-01' });
+      expect([answer.status, answer.body.errors?.[0]?.field]).toEqual([400, 'code']);
+    });
+  });
 });
 

@@ -80,6 +80,9 @@ function serviceDocuments(service: ServiceManifest): object[] {
     { name: 'KAFKA_PROVISION_TOPICS', value: 'true' },
     { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service.name}-database`, key: 'url' } } },
     { name: 'AUTH_JWKS_URL', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWKS_URL' } } },
+    // Tokens must be the identity provider's, for this platform (issue 23): its issuer and this platform's audience.
+    { name: 'AUTH_JWT_ISSUER', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWT_ISSUER' } } },
+    { name: 'AUTH_JWT_AUDIENCE', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'AUTH_JWT_AUDIENCE' } } },
     { name: 'KAFKA_BROKERS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_BROKERS' } } },
     { name: 'KAFKA_PARTITIONS', valueFrom: { configMapKeyRef: { name: 'binh-yen-platform', key: 'KAFKA_PARTITIONS' } } },
     // Kafka over TLS with SCRAM (ADR 0035): the CA from the Secret kafka-ca (mounted), the user and password
@@ -218,6 +221,8 @@ const platform = [
       OTEL_EXPORTER_OTLP_ENDPOINT: '',
       AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json',
       TRUST_PROXY: '2',
+      AUTH_JWT_ISSUER: 'https://id.example.gov.vn',
+      AUTH_JWT_AUDIENCE: 'binh-yen-api',
     },
   },
   {

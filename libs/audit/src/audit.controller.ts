@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { DataSource } from 'typeorm';
 
 export class AuditQuery {
@@ -75,7 +75,7 @@ export class AuditController {
     const limit = query.limit ?? 100;
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT * FROM audit_log
-        WHERE (area = $1 OR area LIKE $1 || '.%' OR area = 'all')
+        WHERE (${sqlWithinArea('area', '$1')} OR area = 'all')
           AND ($2::text IS NULL OR subject = $2) AND ($3::text IS NULL OR entity_type = $3) AND ($4::text IS NULL OR entity_id = $4)
           AND ($5::timestamptz IS NULL OR recorded_at >= $5) AND ($6::timestamptz IS NULL OR recorded_at < $6)
           AND ($7::uuid IS NULL OR id > $7)

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import { forbidden, IS_PUBLIC } from '@binh-yen/http';
 import type { Caller } from './caller';
-import { isAllowed, policy, type Action } from './policy';
+import { isAllowed, policy, type Action, type Permission } from './policy';
 
 export const ALLOWED_ACTION = 'binh-yen:action';
 
@@ -28,9 +28,10 @@ export class PolicyGuard implements CanActivate {
     if (!action) return true;
     const caller = context.switchToHttp().getRequest<Record<symbol, Caller | undefined>>()[CALLER_KEY];
     if (!caller || !isAllowed(caller, action)) {
-      const permission = policy[action];
+      const permission: Permission = policy[action];
+      const level = permission.level === 'province' ? ' at the province level (cấp tỉnh)' : '';
       throw forbidden(
-        `${action} is for ${permission.roles.join('/')} of ${permission.agencies === 'any' ? 'any agency' : permission.agencies.join(', ')}; you are ${caller?.roles.join('/') ?? 'nobody'} of ${caller?.agency ?? 'no agency'}.`,
+        `${action} is for ${permission.roles.join('/')} of ${permission.agencies === 'any' ? 'any agency' : permission.agencies.join(', ')}${level}; you are ${caller?.roles.join('/') ?? 'nobody'} of ${caller?.agency ?? 'no agency'} in ${caller?.area ?? 'no area'}.`,
       );
     }
     return true;

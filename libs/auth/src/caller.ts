@@ -16,7 +16,8 @@ export const Agencies = [
 
 export type Agency = (typeof Agencies)[number];
 
-export const Roles = ['administrator', 'officer', 'approver', 'analyst', 'auditor'] as const;
+/** `operator`: runs the platform itself (projection rebuilds); reads no agency's data. */
+export const Roles = ['administrator', 'officer', 'approver', 'analyst', 'auditor', 'operator'] as const;
 
 export type Role = (typeof Roles)[number];
 
@@ -27,9 +28,4 @@ export interface Caller {
   roles: Role[];
   /** The unit path the caller may act in, e.g. "25" (the province) or "25.227". */
   area: string;
-}
-
-/** True when `path` lies inside `area` (the area itself or any descendant). */
-export function isWithinArea(path: string, area: string): boolean {
-  return path === area || path.startsWith(`${area}.`);
 }

@@ -1,5 +1,6 @@
 import type { Agency, Caller, Role } from './caller';
 
+// The people of the agencies; operators of the platform itself read no agency's data.
 const ALL_ROLES: Role[] = ['administrator', 'officer', 'approver', 'analyst', 'auditor'];
 const MASS_ORGANISATIONS: Agency[] = ['fatherland-front', 'womens-union', 'youth-union', 'farmers-association', 'veterans-association'];
 
@@ -7,6 +8,8 @@ export interface Permission {
   roles: Role[];
   /** Agencies allowed, or every agency. */
   agencies: Agency[] | 'any';
+  /** Only callers whose area is the whole province: settings that apply to every area, and operations of the platform. */
+  level?: 'province';
 }
 
 /**
@@ -25,7 +28,8 @@ export const policy = {
   'report.read': { roles: ALL_ROLES, agencies: 'any' },
   'report.submit': { roles: ['officer', 'approver'], agencies: ['people-committee', 'police'] },
   'report.review': { roles: ['approver'], agencies: ['police', 'fatherland-front', 'people-committee'] },
-  'projection.rebuild': { roles: ['administrator'], agencies: 'any' },
+  // Operations of the platform: its operators (the `system` agency), for the whole province.
+  'projection.rebuild': { roles: ['operator'], agencies: ['system'], level: 'province' },
   'audit.read': { roles: ['auditor', 'administrator'], agencies: 'any' },
   // Incidents (issue 4). Which agency takes which lifecycle step is the state machine's
   // (libs/incidents/domain); the policy admits the agencies that take any step.
@@ -34,7 +38,8 @@ export const policy = {
   'incident.transition': { roles: ['officer', 'approver'], agencies: ['police', 'procuracy', 'court', 'people-committee'] },
   'incident.transfer': { roles: ['officer', 'approver'], agencies: ['police'] },
   'incident.informant.read': { roles: ['approver'], agencies: ['police', 'procuracy'] },
-  'incident.taxonomy.manage': { roles: ['administrator'], agencies: ['police', 'people-committee'] },
+  // The taxonomy is the province's: retiring a category retires it in every district.
+  'incident.taxonomy.manage': { roles: ['administrator'], agencies: ['police', 'people-committee'], level: 'province' },
   // Campaigns (clauses 2, 6): mass organisations and sectors run them; the committee and police direct them.
   // Rules that depend on the record (lead or partner of this campaign, party of this agreement) are the use cases'.
   'campaign.read': { roles: ALL_ROLES, agencies: 'any' },
@@ -48,9 +53,13 @@ export const policy = {
 
 export type Action = keyof typeof policy;
 
-export function isAllowed(caller: Pick<Caller, 'roles' | 'agency'>, action: Action): boolean {
+/** The province's own area: a path of one code (25), above every district and commune. */
+export const isProvinceLevel = (area: string): boolean => !area.includes('.');
+
+export function isAllowed(caller: Pick<Caller, 'roles' | 'agency' | 'area'>, action: Action): boolean {
   const permission: Permission = policy[action];
   const roleAllowed = caller.roles.some((role) => permission.roles.includes(role));
   const agencyAllowed = permission.agencies === 'any' || permission.agencies.includes(caller.agency);
-  return roleAllowed && agencyAllowed;
+  const levelAllowed = permission.level !== 'province' || isProvinceLevel(caller.area);
+  return roleAllowed && agencyAllowed && levelAllowed;
 }

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { AREA_PATH } from '@binh-yen/contracts';
 import { Agencies, Roles, type Agency, type Caller, type Role } from './caller';
 
 export interface TokenSettings {
@@ -6,6 +7,15 @@ export interface TokenSettings {
   sharedSecret?: string;
   /** JWKS of an OIDC provider (RS256/ES256) in production. */
   jwksUrl?: string;
+  /** `iss` the tokens must carry (AUTH_JWT_ISSUER); required outside the embedded demo. */
+  issuer?: string;
+  /** `aud` the tokens must carry (AUTH_JWT_AUDIENCE): a token the provider signed for another application is refused. */
+  audience?: string;
+}
+
+/** How demo users, tools and tests sign their HS256 tokens: the shared key and the claims the services check. */
+export interface TokenSigning {
+  secret: string;
   issuer?: string;
   audience?: string;
 }
@@ -17,16 +27,23 @@ export class InvalidTokenError extends Error {
   }
 }
 
-const AREA = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+/** The longest subject kept (audit rows, idempotency scopes); an identity provider's ids are far shorter. */
+export const MAX_SUBJECT_LENGTH = 200;
+
+/** A subject is printable text: no control character (NUL, line breaks) reaches a log line or a database row. */
+function isSaneSubject(sub: unknown): sub is string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return typeof sub === 'string' && sub.trim().length > 0 && sub.length <= MAX_SUBJECT_LENGTH && !/[\u0000-\u001f\u007f-\u009f]/.test(sub);
+}
 
 function toCaller(payload: JWTPayload): Caller {
   const { sub, agency, roles, area } = payload as JWTPayload & { agency?: unknown; roles?: unknown; area?: unknown };
-  if (typeof sub !== 'string' || sub.length === 0) throw new InvalidTokenError('token has no subject');
+  if (!isSaneSubject(sub)) throw new InvalidTokenError(`token has no valid subject (1 to ${MAX_SUBJECT_LENGTH} printable characters)`);
   if (typeof agency !== 'string' || !Agencies.includes(agency as Agency)) throw new InvalidTokenError('token has no known agency');
   if (!Array.isArray(roles) || roles.some((role) => !Roles.includes(role as Role))) {
     throw new InvalidTokenError('token roles are missing or unknown');
   }
-  if (typeof area !== 'string' || !AREA.test(area)) throw new InvalidTokenError('token has no valid area');
+  if (typeof area !== 'string' || area.length > 512 || !AREA_PATH.test(area)) throw new InvalidTokenError('token has no valid area (a unit path such as 25.227)');
   return { subject: sub, agency: agency as Agency, roles: roles as Role[], area };
 }
 
@@ -46,6 +63,8 @@ export class TokenVerifier {
         ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
         ...(this.settings.audience ? { audience: this.settings.audience } : {}),
         algorithms: this.settings.jwksUrl ? ['RS256', 'ES256'] : ['HS256'],
+        // A token without an expiry would be valid for ever.
+        requiredClaims: ['exp'],
       };
       const { payload } =
         this.key instanceof Uint8Array
@@ -59,12 +78,14 @@ export class TokenVerifier {
   }
 }
 
-/** Issues an HS256 token for a caller (demo users and tests). */
-export async function issueToken(caller: Caller, sharedSecret: string, expiresIn = '8h'): Promise<string> {
-  return new SignJWT({ agency: caller.agency, roles: caller.roles, area: caller.area })
+/** Issues an HS256 token for a caller (demo users, tools and tests), with the issuer and audience the services expect. */
+export async function issueToken(caller: Caller, signing: TokenSigning, expiresIn = '8h'): Promise<string> {
+  const jwt = new SignJWT({ agency: caller.agency, roles: caller.roles, area: caller.area })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(caller.subject)
     .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(new TextEncoder().encode(sharedSecret));
+    .setExpirationTime(expiresIn);
+  if (signing.issuer) jwt.setIssuer(signing.issuer);
+  if (signing.audience) jwt.setAudience(signing.audience);
+  return jwt.sign(new TextEncoder().encode(signing.secret));
 }

@@ -27,4 +27,13 @@ export interface EventEnvelope<TData = unknown> {
   data: TData;
 }
 
-export const AREA_PATH_PATTERN = '^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$';
+/**
+ * An official unit code: capital letters and digits, nothing a SQL `LIKE` pattern, a path
+ * separator or a case-insensitive comparison could read as something else (issue 23).
+ */
+export const UNIT_CODE_PATTERN = '^[0-9A-Z]{1,32}$';
+export const UNIT_CODE = new RegExp(UNIT_CODE_PATTERN);
+
+/** A unit's path: its ancestors' codes and its own, from the province down, e.g. `25.227.07882`. */
+export const AREA_PATH_PATTERN = '^[0-9A-Z]{1,32}(\\.[0-9A-Z]{1,32})*$';
+export const AREA_PATH = new RegExp(AREA_PATH_PATTERN);

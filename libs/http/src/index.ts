@@ -11,3 +11,4 @@ export * from './request-hygiene';
 export * from './request-context';
 export * from './http-observability';
 export * from './kafka-security-env';
+export * from './unit-path-validators';

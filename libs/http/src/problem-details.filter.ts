@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isProblemSource, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details';
+import { isProblemSource, PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem-details';
 
 const TITLES: Record<number, string> = {
   400: 'Yêu cầu không hợp lệ (Bad request)',
@@ -40,6 +40,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
+    if (exception instanceof ProblemException) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    // RFC 9110 §11.6.1 and RFC 6750 §3: a 401 says how to authenticate, and whether the token sent was the trouble.
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', request.headers.authorization ? 'Bearer realm="binh-yen", error="invalid_token"' : 'Bearer realm="binh-yen"');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -29,9 +29,12 @@ export function isProblemSource(value: unknown): value is ProblemSource {
   return typeof value === 'object' && value !== null && typeof (value as ProblemSource).toProblem === 'function';
 }
 
-/** Thrown by adapters to answer with a specific problem. */
+/** Thrown by adapters to answer with a specific problem (and, rarely, headers such as Retry-After). */
 export class ProblemException extends Error implements ProblemSource {
-  constructor(private readonly problem: ProblemDetails) {
+  constructor(
+    private readonly problem: ProblemDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(String(problem.detail ?? problem.title));
     this.name = 'ProblemException';
   }

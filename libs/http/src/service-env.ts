@@ -82,11 +82,28 @@ export class ServiceEnv extends KafkaSecurityEnv {
   @IsInt() @Min(1) @Max(10_000)
   RELAY_BATCH_SIZE: number = 500;
 
+  /** `production` makes the production-readiness check apply even to the embedded mode (docs/security.md). */
+  @Transform(emptyAsUnset)
+  @IsOptional() @IsString()
+  NODE_ENV?: string;
+
+  @Transform(emptyAsUnset)
   @IsOptional() @IsString() @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
   AUTH_JWT_SECRET?: string;
 
+  @Transform(emptyAsUnset)
   @IsOptional() @Matches(/^https?:\/\//, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
   AUTH_JWKS_URL?: string;
+
+  /** The `iss` every token must carry; required outside the embedded demo (the production-readiness check). */
+  @Transform(emptyAsUnset)
+  @IsOptional() @IsString() @MinLength(1)
+  AUTH_JWT_ISSUER?: string;
+
+  /** The `aud` every token must carry: this platform's name at the identity provider. */
+  @Transform(emptyAsUnset)
+  @IsOptional() @IsString() @MinLength(1)
+  AUTH_JWT_AUDIENCE?: string;
 
   /** Browser origins allowed to call the API (comma-separated); empty keeps CORS off. */
   @Transform(toList) @IsString({ each: true }) @Matches(/^https?:\/\/[^\s,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://baocao.phutho.gov.vn' })

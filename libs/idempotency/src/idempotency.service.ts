@@ -1,7 +1,20 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Caller } from '@binh-yen/auth';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { failpoint } from '@binh-yen/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * What a key is unique within: the command and who sent it — the subject *and* the area its
+ * token gave it. An officer moved to another area is another caller: the old area's answer is
+ * not replayed to the new token (issue 23).
+ */
+export interface IdempotencyScope {
+  command: string;
+  caller: Pick<Caller, 'subject' | 'area'>;
+}
+
+const scopeKey = ({ command, caller }: IdempotencyScope): string => `${command}:${caller.subject}@${caller.area}`;
 
 export interface IdempotentOutcome<T> {
   result: T;
@@ -20,12 +33,13 @@ export class IdempotencyService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * @param scope what the key is unique within, e.g. `POST /api/v1/incidents:<caller subject>`
+   * @param scope what the key is unique within: the command and its caller (subject and area)
    * @param fingerprint of the request (fingerprintOf(body)); the same key with another request is refused
    * @param work the command; it writes through `tx`, and returns the JSON-serialisable response
    */
-  async run<T>(key: string | undefined, scope: string, fingerprint: string, work: (tx: EntityManager) => Promise<T>): Promise<IdempotentOutcome<T>> {
+  async run<T>(key: string | undefined, idempotencyScope: IdempotencyScope, fingerprint: string, work: (tx: EntityManager) => Promise<T>): Promise<IdempotentOutcome<T>> {
     if (key === undefined) return { result: await this.dataSource.transaction(work), replayed: false };
+    const scope = scopeKey(idempotencyScope);
     const outcome = await this.dataSource.transaction(async (tx): Promise<IdempotentOutcome<T>> => {
       // Two requests with one key at once: the second waits here, then finds the first's record.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`idempotency|${scope}|${key}`]);

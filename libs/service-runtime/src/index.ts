@@ -3,3 +3,4 @@ export * from './platform-modules';
 export * from './service-spec';
 export * from './start-service';
 export * from './json-logger';
+export * from './production-readiness';

@@ -65,6 +65,8 @@ export function platformModules(env: ServiceEnv, spec: ServiceSpec): (DynamicMod
     AuthModule.forRoot({
       ...(env.AUTH_JWT_SECRET ? { sharedSecret: env.AUTH_JWT_SECRET } : {}),
       ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
+      ...(env.AUTH_JWT_ISSUER ? { issuer: env.AUTH_JWT_ISSUER } : {}),
+      ...(env.AUTH_JWT_AUDIENCE ? { audience: env.AUTH_JWT_AUDIENCE } : {}),
     }),
     HealthModule.forRoot([DatabaseHealthCheck, MessagingHealthCheck], [DatabaseHealthCheck, MessagingHealthCheck]),
     MetricsModule,

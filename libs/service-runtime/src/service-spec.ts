@@ -1,3 +1,4 @@
+import type { ServiceEnv } from '@binh-yen/http';
 import type { DataSourceOptions } from 'typeorm';
 
 /** What makes one service different from another at start-up. */
@@ -10,4 +11,6 @@ export interface ServiceSpec {
   /** Services that write events have an outbox and run its relay. */
   producesEvents: boolean;
   entities?: DataSourceOptions['entities'];
+  /** The service's own secrets by variable name, which the production-readiness check refuses when published. */
+  secretsOf?: (env: ServiceEnv) => Record<string, string | undefined>;
 }

@@ -4,6 +4,7 @@ import { ProjectionServer } from '@binh-yen/messaging';
 import { initTracing, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import { ServiceLogger } from './json-logger';
+import { assertProductionReady } from './production-readiness';
 import type { ServiceSpec } from './service-spec';
 
 export const LOG_LEVELS: Record<ServiceEnv['LOG_LEVEL'], LogLevel[]> = {
@@ -26,6 +27,17 @@ export interface RunningService {
 
 /** Migrates the database, builds the app, connects the projection server, listens. Used by main.ts and by tests. */
 export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec, options: StartOptions = {}): Promise<RunningService> {
+  // First: a platform others use never starts on a published secret or without its token checks.
+  assertProductionReady({
+    nodeEnv: env.NODE_ENV,
+    eventTransport: env.EVENT_TRANSPORT,
+    host: env.HOST,
+    jwtSecret: env.AUTH_JWT_SECRET,
+    jwksUrl: env.AUTH_JWKS_URL,
+    issuer: env.AUTH_JWT_ISSUER,
+    audience: env.AUTH_JWT_AUDIENCE,
+    ...(spec.secretsOf ? { secrets: spec.secretsOf(env) } : {}),
+  });
   if (env.DATABASE_MIGRATE_ON_START) {
     await createDatabaseIfMissing(env.DATABASE_URL);
     await runMigrations(

@@ -11,3 +11,4 @@ export * from './event-factories';
 export * from './tls-material';
 export * from './redis-server';
 export * from './secured-broker';
+export * from './test-tokens';

@@ -1,7 +1,5 @@
-import { issueToken, type Caller } from '@binh-yen/auth';
 import { testBrokers } from './infrastructure-env';
-
-export const TEST_JWT_SECRET = 'test-secret-for-integration-tests-only';
+import { TEST_JWT_AUDIENCE, TEST_JWT_ISSUER, TEST_JWT_SECRET } from './test-tokens';
 
 /** The environment a service process needs in a test: its database, the broker, its topics. */
 export function serviceEnv(databaseUrl: string, topicPrefix: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -11,6 +9,8 @@ export function serviceEnv(databaseUrl: string, topicPrefix: string, extra: Reco
     KAFKA_TOPIC_PREFIX: topicPrefix,
     KAFKA_PARTITIONS: '3',
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    AUTH_JWT_ISSUER: TEST_JWT_ISSUER,
+    AUTH_JWT_AUDIENCE: TEST_JWT_AUDIENCE,
     RELAY_POLL_INTERVAL_MS: '200',
     // A killed consumer's partitions move on after 6 s instead of 30 s.
     KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -19,12 +19,6 @@ export function serviceEnv(databaseUrl: string, topicPrefix: string, extra: Reco
   };
 }
 
-export const policeOfficer: Caller = { subject: 'cb-viet-tri-01', agency: 'police', roles: ['officer'], area: '25' };
-export const provincialAnalyst: Caller = { subject: 'analyst-01', agency: 'police', roles: ['analyst'], area: '25' };
-
-export function bearer(caller: Caller = policeOfficer): Promise<string> {
-  return issueToken(caller, TEST_JWT_SECRET).then((token) => `Bearer ${token}`);
-}
 
 interface ConsumerHealth {
   groupId: string;

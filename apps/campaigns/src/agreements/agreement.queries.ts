@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
+import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { pathsOverlap } from '@binh-yen/campaigns-domain';
-import { forbidden, notFound } from '@binh-yen/http';
+import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
 import type { AgreementPageView, AgreementView } from './agreement-record';
 import { AGREEMENT_COLUMNS, AgreementsRepository } from './agreements.repository';
@@ -19,7 +19,7 @@ export class AgreementQueries {
     const rows: AgreementView[] = await this.dataSource.query(
       `SELECT ${AGREEMENT_COLUMNS} FROM agreements a
         WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(a.scope) AS unit
-                       WHERE unit->>'path' = $1 OR starts_with($1, (unit->>'path') || '.') OR starts_with(unit->>'path', $1 || '.'))
+                       WHERE ${sqlWithinArea('$1', "unit->>'path'")} OR ${sqlWithinArea("unit->>'path'", '$1')})
           AND ($2::uuid IS NULL OR a.id > $2)
         ORDER BY a.id LIMIT $3`,
       [caller.area, cursor ?? null, limit + 1],
@@ -30,10 +30,8 @@ export class AgreementQueries {
 
   async get(id: string, caller: Caller): Promise<AgreementView> {
     const agreement = await this.agreements.find(this.dataSource, id);
-    if (!agreement) throw notFound('agreement', `No agreement has the id ${id}.`);
-    if (!agreement.scope.some((unit) => pathsOverlap(unit.path, caller.area))) {
-      throw forbidden(`This agreement (${agreement.area}) does not apply in your area (${caller.area}).`);
-    }
+    // One outside the caller's area is answered as one that does not exist (ADR 0025).
+    if (!agreement || !agreement.scope.some((unit) => pathsOverlap(unit.path, caller.area))) throw notFound('agreement', `No agreement has the id ${id}.`);
     return agreement;
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { agreementArea, checkAgreement, normaliseText } from '@binh-yen/campaigns-domain';
 import { AgreementEventTypes, uuidv7, type AgreementSignedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { notFound } from '@binh-yen/http';
 import { OutboxWriter } from '@binh-yen/messaging';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { AgreementView } from './agreement-record';
@@ -25,9 +24,9 @@ export class RecordAgreementUseCase {
   ) {}
 
   async execute(input: RecordAgreementDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<AgreementView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `record-agreement:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-agreement', caller }, fingerprintOf(input), async (tx) => {
       const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
-      for (const unit of scope) assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      for (const unit of scope) assertInArea(caller, unit.path, unit.code);
       const obligations = input.obligations.map((obligation) => ({ party: obligation.party, text: normaliseText(obligation.text) }));
       const terms = {
         parties: input.parties,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
+import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { DataSource } from 'typeorm';
 import { CampaignQueries } from '../campaigns/campaign.queries';
 import type { ActivityView, PledgeView } from './dto/campaign-work.dto';
@@ -19,7 +19,7 @@ export class CampaignWorkQueries {
       `SELECT id, campaign_id AS "campaignId", kind, held_on::text AS "heldOn", unit_code AS "unitCode", path, organising_agency AS "organisingAgency",
               json_build_object('total', participants_total, 'byGroup', participants_by_group) AS participants, notes
          FROM campaign_activities
-        WHERE campaign_id = $1 AND (path = $2 OR starts_with(path, $2 || '.'))
+        WHERE campaign_id = $1 AND ${sqlWithinArea('path', '$2')}
         ORDER BY held_on, recorded_at`,
       [campaignId, caller.area],
     );
@@ -30,7 +30,7 @@ export class CampaignWorkQueries {
     return this.dataSource.query(
       `SELECT id, campaign_id AS "campaignId", unit_code AS "unitCode", path, households, valid_from::text AS "validFrom", valid_to::text AS "validTo"
          FROM household_pledges
-        WHERE campaign_id = $1 AND (path = $2 OR starts_with(path, $2 || '.'))
+        WHERE campaign_id = $1 AND ${sqlWithinArea('path', '$2')}
         ORDER BY valid_from, recorded_at`,
       [campaignId, caller.area],
     );

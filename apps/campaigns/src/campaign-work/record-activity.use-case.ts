@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { checkActivity, CampaignRuleViolation, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignActivityRecordedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { ActivityView, RecordActivityDto } from './dto/campaign-work.dto';
@@ -24,11 +23,11 @@ export class RecordActivityUseCase {
   ) {}
 
   async execute(campaignId: string, input: RecordActivityDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ActivityView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `record-activity:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-activity', caller }, fingerprintOf({ campaignId, ...input }), async (tx) => {
       // Locked: the event sequence of the campaign is handed out one at a time.
-      const campaign = await this.campaigns.require(tx, campaignId, true);
+      const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
-      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      assertInArea(caller, unit.path, unit.code);
       if (caller.agency !== input.organisingAgency && caller.agency !== campaign.leadAgency) {
         throw new CampaignRuleViolation('organisingAgency', 'not-organiser', `you (${caller.agency}) record your own agency's activities; the lead (${campaign.leadAgency}) records anyone's`, 403);
       }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { assertParty, checkPledge } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignPledgeRecordedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { PledgeView, RecordPledgeDto } from './dto/campaign-work.dto';
@@ -24,10 +23,10 @@ export class RecordPledgeUseCase {
   ) {}
 
   async execute(campaignId: string, input: RecordPledgeDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<PledgeView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `record-pledge:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
-      const campaign = await this.campaigns.require(tx, campaignId, true);
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-pledge', caller }, fingerprintOf({ campaignId, ...input }), async (tx) => {
+      const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
-      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      assertInArea(caller, unit.path, unit.code);
       assertParty(campaign, caller.agency);
       const existing: { unitPath: string; validFrom: string; validTo: string }[] = await tx.query(
         `SELECT path AS "unitPath", valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM household_pledges WHERE campaign_id = $1 AND unit_id = $2`,

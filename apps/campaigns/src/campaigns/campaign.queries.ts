@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
-import { computeProgress, pathsOverlap, vietnamDate } from '@binh-yen/campaigns-domain';
-import { forbidden } from '@binh-yen/http';
+import { sqlWithinArea, type Caller } from '@binh-yen/auth';
+import { computeProgress, vietnamDate } from '@binh-yen/campaigns-domain';
 import { DataSource } from 'typeorm';
 import type { CampaignRecord } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
@@ -28,9 +27,9 @@ export class CampaignQueries {
     const limit = query.limit ?? 50;
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT c.id FROM campaigns c
-        WHERE (c.area = $1 OR starts_with(c.area, $1 || '.')
+        WHERE (${sqlWithinArea('c.area', '$1')}
                OR EXISTS (SELECT 1 FROM campaign_scope_units s
-                           WHERE s.campaign_id = c.id AND (s.path = $1 OR starts_with($1, s.path || '.') OR starts_with(s.path, $1 || '.'))))
+                           WHERE s.campaign_id = c.id AND (${sqlWithinArea('$1', 's.path')} OR ${sqlWithinArea('s.path', '$1')})))
           AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.kind = $3) AND ($4::uuid IS NULL OR c.id > $4)
         ORDER BY c.id LIMIT $5`,
       [caller.area, query.status ?? null, query.kind ?? null, query.cursor ?? null, limit + 1],
@@ -42,11 +41,7 @@ export class CampaignQueries {
   }
 
   async get(id: string, caller: Caller): Promise<CampaignRecord> {
-    const campaign = await this.campaigns.require(this.dataSource.manager, id);
-    if (!campaign.scope.some((unit) => pathsOverlap(unit.path, caller.area))) {
-      throw forbidden(`This campaign (${campaign.area}) does not touch your area (${caller.area}).`);
-    }
-    return campaign;
+    return this.campaigns.requireVisible(this.dataSource.manager, id, caller);
   }
 
   async progress(id: string, caller: Caller, now = new Date()): Promise<CampaignProgressView> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CampaignFacts, CampaignStatus, Goal } from '@binh-yen/campaigns-domain';
+import type { Caller } from '@binh-yen/auth';
+import { pathsOverlap, type CampaignFacts, type CampaignStatus, type Goal } from '@binh-yen/campaigns-domain';
 import { notFound } from '@binh-yen/http';
 import type { EntityManager } from 'typeorm';
 import type { CampaignRecord } from './campaign-record';
@@ -24,8 +25,23 @@ const COLUMNS = `id, name, kind, lead_agency, partner_agencies, starts_on::text 
   activated_on::text AS activated_on, closed_on::text AS closed_on, version`;
 
 /** Loads, locks and numbers campaigns inside a transaction. */
+/** 404 for a campaign that does not exist, and the very same for one outside the caller's area (ADR 0025). */
+export function campaignNotFound(id: string): Error {
+  return notFound('campaign', `No campaign has the id ${id}.`);
+}
+
 @Injectable()
 export class CampaignsRepository {
+  /**
+   * The campaign if it touches the caller's area (lies in it, or covers part of it: a commune sees
+   * the province's campaign that runs there); otherwise the answer of one that does not exist.
+   */
+  async requireVisible(tx: EntityManager, id: string, caller: Caller, lock = false): Promise<CampaignRecord> {
+    const campaign = await this.find(tx, id, lock);
+    if (!campaign || !campaign.scope.some((unit) => pathsOverlap(unit.path, caller.area))) throw campaignNotFound(id);
+    return campaign;
+  }
+
   async find(tx: EntityManager, id: string, lock = false): Promise<CampaignRecord | null> {
     const rows: CampaignRow[] = await tx.query(`SELECT ${COLUMNS} FROM campaigns WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
     const row = rows[0];
@@ -57,7 +73,7 @@ export class CampaignsRepository {
 
   async require(tx: EntityManager, id: string, lock = false): Promise<CampaignRecord> {
     const campaign = await this.find(tx, id, lock);
-    if (!campaign) throw notFound('campaign', `No campaign has the id ${id}.`);
+    if (!campaign) throw campaignNotFound(id);
     return campaign;
   }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { assertMayDirect, checkTransition, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, type CampaignActivatedV1, type CampaignClosedV1, type EventEnvelope } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { assertVersion } from '../shared/if-match';
 import { stateOf } from './campaign-record';
@@ -25,9 +24,10 @@ export class ChangeCampaignStatusUseCase {
 
   async execute(campaignId: string, input: ChangeCampaignStatusDto, caller: Caller, expectedVersion: number, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
     const request = fingerprintOf({ campaignId, expectedVersion, ...input });
-    const { result } = await this.idempotency.run(idempotencyKey, `change-campaign-status:${caller.subject}`, request, async (tx) => {
-      const campaign = await this.campaigns.require(tx, campaignId, true);
-      assertInArea(caller, campaign.area, 'This campaign');
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'change-campaign-status', caller }, request, async (tx) => {
+      // Unseen outside the area it touches (404); seen but directed from higher up, refused (403).
+      const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
+      assertInArea(caller, campaign.area);
       assertMayDirect(campaign, caller.agency);
       assertVersion(campaign.version, expectedVersion);
       checkTransition(stateOf(campaign), input.status, input.on, now);

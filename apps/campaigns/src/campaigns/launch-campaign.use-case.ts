@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignLaunchedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { AgreementsRepository } from '../agreements/agreements.repository';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import { CampaignsRepository } from './campaigns.repository';
@@ -27,13 +26,13 @@ export class LaunchCampaignUseCase {
   ) {}
 
   async execute(input: LaunchCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `launch-campaign:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'launch-campaign', caller }, fingerprintOf(input), async (tx) => {
       if (caller.agency !== input.leadAgency && caller.agency !== 'people-committee') {
         throw new CampaignRuleViolation('leadAgency', 'not-lead-agency', `a campaign is launched by its lead agency or the People's Committee; you are ${caller.agency}`, 403);
       }
       await this.requireKind(tx, input.kind);
       const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
-      for (const unit of scope) assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      for (const unit of scope) assertInArea(caller, unit.path, unit.code);
       const scopePaths = scope.map((unit) => unit.path);
       const plan = { ...input, scopePaths };
       checkPlan(plan);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { assertMayDirect, CampaignRuleViolation, checkAgreementLink } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, type CampaignAgreementLinkedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { AgreementsRepository } from '../agreements/agreements.repository';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { assertVersion } from '../shared/if-match';
 import { stateOf } from './campaign-record';
@@ -27,9 +26,10 @@ export class LinkAgreementUseCase {
 
   async execute(campaignId: string, input: LinkAgreementDto, caller: Caller, expectedVersion: number, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
     const request = fingerprintOf({ campaignId, expectedVersion, ...input });
-    const { result } = await this.idempotency.run(idempotencyKey, `link-agreement:${caller.subject}`, request, async (tx) => {
-      const campaign = await this.campaigns.require(tx, campaignId, true);
-      assertInArea(caller, campaign.area, 'This campaign');
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'link-agreement', caller }, request, async (tx) => {
+      // Unseen outside the area it touches (404); seen but directed from higher up, refused (403).
+      const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
+      assertInArea(caller, campaign.area);
       assertMayDirect(campaign, caller.agency);
       assertVersion(campaign.version, expectedVersion);
       const agreement = await this.agreements.find(tx, input.agreementId);

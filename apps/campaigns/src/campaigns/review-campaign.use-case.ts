@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { assertParty, checkCampaignReview, computeProgress, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignReviewedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
@@ -26,9 +25,10 @@ export class ReviewCampaignUseCase {
   ) {}
 
   async execute(campaignId: string, input: ReviewCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignReviewView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `review-campaign:${caller.subject}`, fingerprintOf({ campaignId, ...input }), async (tx) => {
-      const campaign = await this.campaigns.require(tx, campaignId, true);
-      assertInArea(caller, campaign.area, 'This campaign');
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'review-campaign', caller }, fingerprintOf({ campaignId, ...input }), async (tx) => {
+      // Unseen outside the area it touches (404); seen but directed from higher up, refused (403).
+      const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
+      assertInArea(caller, campaign.area);
       assertParty(campaign, caller.agency);
       checkCampaignReview(stateOf(campaign), input.kind, input.reviewedOn, now);
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { CampaignRuleViolation, checkCommendation, normaliseText } from '@binh-yen/campaigns-domain';
 import { RecognitionEventTypes, uuidv7, type CommendationAwardedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -8,7 +8,6 @@ import { notFound } from '@binh-yen/http';
 import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { AwardCommendationDto } from './dto/award-commendation.dto';
@@ -28,9 +27,9 @@ export class AwardCommendationUseCase {
   ) {}
 
   async execute(input: AwardCommendationDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CommendationView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `award-commendation:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'award-commendation', caller }, fingerprintOf(input), async (tx) => {
       const unit = await this.units.activeUnit(tx, input.recipient.unitCode, 'recipient.unitCode');
-      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      assertInArea(caller, unit.path, unit.code);
       const issuerArea = await this.units.areaUnit(tx, caller.area);
       const recipient = { kind: input.recipient.kind, name: input.recipient.name === undefined ? null : normaliseText(input.recipient.name) };
       checkCommendation({ level: input.level, recipient, awardedOn: input.awardedOn }, issuerArea?.kind ?? 'unknown', now);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
-import { isWithinPath } from '@binh-yen/campaigns-domain';
-import { forbidden, notFound } from '@binh-yen/http';
+import { requireInArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
+import { notFound } from '@binh-yen/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CommendationView, StoryView } from './dto/recognition-views.dto';
 
@@ -30,29 +29,23 @@ export class RecognitionQueries {
   }
 
   async visibleStory(id: string, caller: Caller): Promise<StoryView> {
-    const story = await this.story(id);
-    if (!story) throw notFound('story', `No media story has the id ${id}.`);
-    if (!isWithinPath(story.path, caller.area)) throw forbidden(`This story (${story.path}) lies outside your area (${caller.area}).`);
-    return story;
+    return requireInArea(await this.story(id), (story) => story.path, caller, () => notFound('story', `No media story has the id ${id}.`));
   }
 
   async visibleCommendation(id: string, caller: Caller): Promise<CommendationView> {
-    const commendation = await this.commendation(id);
-    if (!commendation) throw notFound('commendation', `No commendation has the id ${id}.`);
-    if (!isWithinPath(commendation.path, caller.area)) throw forbidden(`This commendation (${commendation.path}) lies outside your area (${caller.area}).`);
-    return commendation;
+    return requireInArea(await this.commendation(id), (commendation) => commendation.path, caller, () => notFound('commendation', `No commendation has the id ${id}.`));
   }
 
   stories(caller: Caller, campaignId: string | undefined): Promise<StoryView[]> {
     return this.dataSource.query(
-      `${STORY} WHERE (path = $1 OR starts_with(path, $1 || '.')) AND ($2::uuid IS NULL OR campaign_id = $2) ORDER BY published_on DESC, id LIMIT 500`,
+      `${STORY} WHERE ${sqlWithinArea('path', '$1')} AND ($2::uuid IS NULL OR campaign_id = $2) ORDER BY published_on DESC, id LIMIT 500`,
       [caller.area, campaignId ?? null],
     );
   }
 
   commendations(caller: Caller, campaignId: string | undefined): Promise<CommendationView[]> {
     return this.dataSource.query(
-      `${COMMENDATION} WHERE (path = $1 OR starts_with(path, $1 || '.')) AND ($2::uuid IS NULL OR campaign_id = $2) ORDER BY awarded_on DESC, id LIMIT 500`,
+      `${COMMENDATION} WHERE ${sqlWithinArea('path', '$1')} AND ($2::uuid IS NULL OR campaign_id = $2) ORDER BY awarded_on DESC, id LIMIT 500`,
       [caller.area, campaignId ?? null],
     );
   }

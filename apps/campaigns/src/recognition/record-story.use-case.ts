@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { assertInScope, CampaignRuleViolation, checkStory, normaliseText } from '@binh-yen/campaigns-domain';
 import { RecognitionEventTypes, uuidv7, type StoryPublishedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -8,7 +8,6 @@ import { notFound } from '@binh-yen/http';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { assertInArea } from '../shared/area-scope';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { RecordStoryDto } from './dto/record-story.dto';
@@ -28,9 +27,9 @@ export class RecordStoryUseCase {
   ) {}
 
   async execute(input: RecordStoryDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<StoryView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `record-story:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-story', caller }, fingerprintOf(input), async (tx) => {
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
-      assertInArea(caller, unit.path, `${unit.code} (${unit.name})`);
+      assertInArea(caller, unit.path, unit.code);
       const about = { kind: input.about.kind, name: input.about.name === undefined ? null : normaliseText(input.about.name), modelId: input.about.modelId ?? null };
       checkStory({ publishedOn: input.publishedOn, about }, now);
       if (input.campaignId !== undefined) {

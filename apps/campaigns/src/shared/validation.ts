@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const UNIT_CODE = /^[A-Za-z0-9_]{1,32}$/;
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
 export function IsCalendarDate(field: string, example = '2026-07-01'): PropertyDecorator {
@@ -10,6 +9,3 @@ export function IsCalendarDate(field: string, example = '2026-07-01'): PropertyD
   return applyDecorators(IsISO8601({ strict: true }, { message }), Matches(DATE, { message }));
 }
 
-export function IsUnitCode(field: string): PropertyDecorator {
-  return Matches(UNIT_CODE, { message: `${field} must be an official unit code (letters, digits, _; up to 32)`, each: false });
-}

@@ -9,7 +9,8 @@ export interface Session {
   expiresAt: number | null;
 }
 
-const AREA = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
+// The contracts' AREA_PATH (the browser code imports no workspace library).
+const AREA = /^[0-9A-Z]{1,32}(\.[0-9A-Z]{1,32})*$/;
 
 function decodeSegment(segment: string): unknown {
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');

@@ -148,6 +148,7 @@ export const roleNames: Record<string, Record<Language, string>> = {
   approver: { vi: 'Lãnh đạo duyệt', en: 'Approver' },
   analyst: { vi: 'Phân tích', en: 'Analyst' },
   auditor: { vi: 'Kiểm tra', en: 'Auditor' },
+  operator: { vi: 'Vận hành hệ thống', en: 'Operator' },
 };
 
 /** Incident taxonomy slugs; an unknown slug is shown as it is. */

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
-import { notFound } from '@binh-yen/http';
+import { requireInArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { foldForSearch } from '@binh-yen/incidents-domain';
 import { DataSource } from 'typeorm';
-import { assertInArea } from '../shared/area-scope';
 import type { ListIncidentsQuery } from './dto/list-incidents.query';
 import { INCIDENT_SELECT, pathOf, toView, type IncidentRow, type IncidentView } from './incident-row';
+import { incidentNotFound } from './incidents.repository';
 
 export interface IncidentPage {
   items: Omit<IncidentView, 'nextActions'>[];
@@ -47,8 +46,8 @@ export class IncidentQueries {
     const words = query.q ? foldForSearch(query.q) : null;
     const rows: IncidentRow[] = await this.dataSource.query(
       `${INCIDENT_SELECT}
-        WHERE (${PATH} = $1 OR ${PATH} LIKE $1 || '.%')
-          AND ($2::text IS NULL OR ${PATH} = $2 OR ${PATH} LIKE $2 || '.%')
+        WHERE ${sqlWithinArea(PATH, '$1')}
+          AND ($2::text IS NULL OR ${sqlWithinArea(PATH, '$2')})
           AND ($3::text IS NULL OR i.category = $3)
           AND ($4::text IS NULL OR i.domain = $4)
           AND ($5::text IS NULL OR i.status = $5)
@@ -90,11 +89,11 @@ export class IncidentQueries {
   }
 
   async byId(id: string, caller: Caller): Promise<IncidentView> {
-    return toView(await this.requireInArea(id, caller));
+    return toView(await this.visible(id, caller));
   }
 
   async timeline(id: string, caller: Caller): Promise<{ incidentId: string; status: string; entries: TimelineEntry[] }> {
-    const incident = await this.requireInArea(id, caller);
+    const incident = await this.visible(id, caller);
     const rows: { sequence: number; action: string; from_status: string | null; to_status: string; agency: string; actor: string; at: Date; note: string | null; details: Record<string, unknown> }[] =
       await this.dataSource.query(`SELECT * FROM incident_history WHERE incident_id = $1 ORDER BY sequence`, [id]);
     return {
@@ -114,10 +113,9 @@ export class IncidentQueries {
     };
   }
 
-  private async requireInArea(id: string, caller: Caller): Promise<IncidentRow> {
+  /** The incident if it lies in the caller's area; otherwise the answer of one that does not exist. */
+  private async visible(id: string, caller: Caller): Promise<IncidentRow> {
     const rows: IncidentRow[] = await this.dataSource.query(`${INCIDENT_SELECT} WHERE i.id = $1`, [id]);
-    if (!rows[0]) throw notFound('incident', `No incident has the id ${id} (không tìm thấy vụ việc).`);
-    assertInArea(caller, pathOf(rows[0]));
-    return rows[0];
+    return requireInArea(rows[0], pathOf, caller, () => incidentNotFound(id));
   }
 }

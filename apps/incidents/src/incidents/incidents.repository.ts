@@ -15,19 +15,24 @@ export interface HistoryEntry {
   details: Record<string, unknown>;
 }
 
+/** 404 for an incident that does not exist, and the very same for one outside the caller's area (ADR 0025). */
+export function incidentNotFound(id: string): Error {
+  return notFound('incident', `No incident has the id ${id} (không tìm thấy vụ việc).`);
+}
+
 /** Loads and records incidents inside the caller's transaction. */
 @Injectable()
 export class IncidentsRepository {
   /** The incident, locked for the rest of the transaction (one change at a time per case). */
   async lockById(tx: EntityManager, id: string): Promise<IncidentRow> {
     const locked: { id: string }[] = await tx.query(`SELECT id FROM incidents WHERE id = $1 FOR UPDATE`, [id]);
-    if (!locked[0]) throw notFound('incident', `No incident has the id ${id} (không tìm thấy vụ việc).`);
+    if (!locked[0]) throw incidentNotFound(id);
     return this.requireById(tx, id);
   }
 
   async requireById(tx: Pick<EntityManager, 'query'>, id: string): Promise<IncidentRow> {
     const rows: IncidentRow[] = await tx.query(`${INCIDENT_SELECT} WHERE i.id = $1`, [id]);
-    if (!rows[0]) throw notFound('incident', `No incident has the id ${id} (không tìm thấy vụ việc).`);
+    if (!rows[0]) throw incidentNotFound(id);
     return rows[0];
   }
 

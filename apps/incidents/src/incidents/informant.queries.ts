@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { requireInArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
-import { assertInArea } from '../shared/area-scope';
 import { InformantCipher } from '../shared/informant-cipher';
 import { pathOf } from './incident-row';
-import { IncidentsRepository } from './incidents.repository';
+import { incidentNotFound, IncidentsRepository } from './incidents.repository';
 
 export interface InformantView {
   incidentId: string;
@@ -30,8 +29,7 @@ export class InformantQueries {
 
   read(incidentId: string, caller: Caller): Promise<InformantView> {
     return this.dataSource.transaction(async (tx) => {
-      const incident = await this.incidents.requireById(tx, incidentId);
-      assertInArea(caller, pathOf(incident));
+      const incident = requireInArea(await this.incidents.requireById(tx, incidentId), pathOf, caller, () => incidentNotFound(incidentId));
       const rows: { key_id: string; iv: Buffer; ciphertext: Buffer; auth_tag: Buffer }[] = await tx.query(
         `SELECT key_id, iv, ciphertext, auth_tag FROM incident_informants WHERE incident_id = $1`,
         [incidentId],

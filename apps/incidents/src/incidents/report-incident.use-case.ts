@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { IncidentEventTypes, uuidv7, type IncidentReportedV2 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { findPossibleDuplicates, foldForSearch, reportIncident } from '@binh-yen/incidents-domain';
 import type { EntityManager } from 'typeorm';
-import { assertInArea } from '../shared/area-scope';
 import { IncidentsSettings } from '../shared/incidents-settings';
 import { InformantCipher } from '../shared/informant-cipher';
 import { UnitResolver } from '../shared/unit-resolver';
@@ -34,13 +33,13 @@ export class ReportIncidentUseCase {
   ) {}
 
   async execute(input: ReportIncidentDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `report-incident:${caller.subject}`, fingerprintOf(input), (tx) => this.report(tx, input, caller, now));
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'report-incident', caller }, fingerprintOf(input), (tx) => this.report(tx, input, caller, now));
     return result;
   }
 
   private async report(tx: EntityManager, input: ReportIncidentDto, caller: Caller, now: Date): Promise<IncidentView> {
     const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
-    assertInArea(caller, unit.path, 'This unit');
+    assertInArea(caller, unit.path);
     const category = await this.taxonomy.activeCategory(tx, input.category);
     const domain = input.domain ? (await this.taxonomy.activeDomain(tx, input.domain)).slug : category.defaultDomain;
     const incident = reportIncident(

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, requireInArea, type Caller } from '@binh-yen/auth';
 import { IncidentEventTypes, type IncidentTransferredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { IncidentRuleViolation, TERMINAL_STATUSES } from '@binh-yen/incidents-domain';
 import { OutboxWriter } from '@binh-yen/messaging';
-import { assertInArea } from '../shared/area-scope';
 import { assertVersion, requireIfMatch } from '../shared/if-match';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { TransferIncidentDto } from './dto/incident-commands.dto';
 import { incidentEvent } from './incident-events';
 import { toView, type IncidentView } from './incident-row';
-import { IncidentsRepository } from './incidents.repository';
+import { incidentNotFound, IncidentsRepository } from './incidents.repository';
 import { currentUnitOf } from './transition-incident.use-case';
 
 /**
@@ -30,10 +29,9 @@ export class TransferIncidentUseCase {
   ) {}
 
   async execute(id: string, input: TransferIncidentDto, caller: Caller, expectedVersion: number | undefined, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `transfer-incident:${caller.subject}`, fingerprintOf({ id, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'transfer-incident', caller }, fingerprintOf({ id, ...input }), async (tx) => {
       const row = await this.incidents.lockById(tx, id);
-      const from = await currentUnitOf(tx, this.units, row);
-      assertInArea(caller, from.path);
+      const from = requireInArea(await currentUnitOf(tx, this.units, row), (unit) => unit.path, caller, () => incidentNotFound(id));
       assertVersion(row.version, requireIfMatch(expectedVersion));
       if (TERMINAL_STATUSES.includes(row.status)) {
         throw new ProblemException({
@@ -45,7 +43,7 @@ export class TransferIncidentUseCase {
       }
       const to = await this.units.activeUnit(tx, input.toUnitCode, 'toUnitCode');
       if (to.unitId === from.unitId) throw new IncidentRuleViolation('toUnitCode', 'same-unit', `the case already belongs to ${to.code} (${to.name}).`);
-      assertInArea(caller, to.path, 'The receiving unit');
+      assertInArea(caller, to.path);
       const version = row.version + 1;
       await tx.query(`UPDATE incidents SET unit_id = $2, unit_code = $3, area = $4, version = $5, updated_at = $6 WHERE id = $1`, [row.id, to.unitId, to.code, to.path, version, now]);
       const note = input.note?.normalize('NFC').trim() || null;

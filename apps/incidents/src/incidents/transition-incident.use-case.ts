@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { requireInArea, type Caller } from '@binh-yen/auth';
 import type { IncidentClosedV1, IncidentStatusChangedV1, IncidentTriedV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
@@ -8,13 +8,12 @@ import { completedStage, decideTransition, type CaseStatus } from '@binh-yen/inc
 import { OutboxWriter } from '@binh-yen/messaging';
 import type { KnownUnit } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
-import { assertInArea } from '../shared/area-scope';
 import { assertVersion, requireIfMatch } from '../shared/if-match';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { TransitionIncidentDto } from './dto/incident-commands.dto';
 import { incidentEvent } from './incident-events';
 import { toView, type IncidentRow, type IncidentView } from './incident-row';
-import { IncidentsRepository } from './incidents.repository';
+import { incidentNotFound, IncidentsRepository } from './incidents.repository';
 
 /** The column that keeps when the case entered a status (for stage durations). */
 const MILESTONE_COLUMN: Partial<Record<CaseStatus, string>> = {
@@ -41,10 +40,9 @@ export class TransitionIncidentUseCase {
   ) {}
 
   async execute(id: string, input: TransitionIncidentDto, caller: Caller, expectedVersion: number | undefined, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `transition-incident:${caller.subject}`, fingerprintOf({ id, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'transition-incident', caller }, fingerprintOf({ id, ...input }), async (tx) => {
       const row = await this.incidents.lockById(tx, id);
-      const unit = await currentUnitOf(tx, this.units, row);
-      assertInArea(caller, unit.path);
+      const unit = requireInArea(await currentUnitOf(tx, this.units, row), (current) => current.path, caller, () => incidentNotFound(id));
       assertVersion(row.version, requireIfMatch(expectedVersion));
       const decided = decideTransition(row.status, { action: input.action, agency: caller.agency, reason: input.reason, verdict: input.verdict, sentenceSummary: input.sentenceSummary });
       const { transition } = decided;

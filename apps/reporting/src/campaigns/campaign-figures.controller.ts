@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
 import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { periodOf } from '../report/dto/period';
@@ -8,7 +8,6 @@ import { AGENCY_COLUMNS, agencyName } from '../report/labels';
 import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from './campaigns.projection';
 import { CampaignFiguresQuery } from './dto/campaign-figures.query';
-import { requestedArea } from '../report/requested-area';
 import { csvCell } from '../report/render-csv';
 
 

@@ -1,12 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, requestedArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { ProblemException, problemType } from '@binh-yen/http';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IncidentFiguresQuery } from './incident-figures.query';
-import { requestedArea } from '../report/requested-area';
 import { csvCell } from '../report/render-csv';
 
 interface CaseRow {
@@ -59,13 +58,13 @@ export class IncidentFiguresController {
   private page(query: IncidentFiguresQuery, area: string, after: string | null, limit: number): Promise<CaseRow[]> {
     return this.dataSource.query(
       `SELECT ${COLUMNS.join(', ')} FROM incident_cases_v1
-        WHERE (path = $1 OR path LIKE $1 || '.%')
+        WHERE ${sqlWithinArea('path', '$1')}
           AND ($2::text IS NULL OR quarter >= $2) AND ($3::text IS NULL OR quarter <= $3)
           AND ($4::text IS NULL OR category = $4) AND ($5::text IS NULL OR domain = $5)
           AND ($6::text IS NULL OR source = $6) AND ($7::text IS NULL OR status = $7)
           AND ($8::uuid IS NULL OR incident_id > $8)
         ORDER BY incident_id LIMIT $9`,
-      [area === 'all' ? '' : area, query.from ?? null, query.to ?? null, query.category ?? null, query.domain ?? null, query.source ?? null, query.status ?? null, after, limit],
+      [area, query.from ?? null, query.to ?? null, query.category ?? null, query.domain ?? null, query.source ?? null, query.status ?? null, after, limit],
     );
   }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsAreaPath } from '@binh-yen/http';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/;
@@ -9,7 +10,7 @@ const SLUG = /^[a-z][a-z0-9-]{0,63}$/;
 export class IncidentFiguresQuery {
   @ApiPropertyOptional({ example: '25.227', description: 'Area path; defaults to your own area' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  @IsAreaPath('area')
   area?: string;
 
   @ApiPropertyOptional({ example: '2026-Q1', description: 'First quarter (Vietnam time)' })

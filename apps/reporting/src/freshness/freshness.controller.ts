@@ -1,12 +1,13 @@
 import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '@binh-yen/auth';
-import { distinctUntilChanged, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
+import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { distinctUntilChanged, finalize, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
 import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { ProjectionFreshness, type Freshness } from './projection-freshness';
+import { StreamQuota } from './stream-quota';
 
 type FreshnessByProjection = Record<string, Freshness>;
 
@@ -14,7 +15,10 @@ type FreshnessByProjection = Record<string, Freshness>;
 @ApiBearerAuth()
 @Controller('api/v1/reports/freshness')
 export class FreshnessController {
-  constructor(private readonly freshness: ProjectionFreshness) {}
+  constructor(
+    private readonly freshness: ProjectionFreshness,
+    private readonly quota: StreamQuota,
+  ) {}
 
   private async all(): Promise<FreshnessByProjection> {
     return {
@@ -36,8 +40,11 @@ export class FreshnessController {
   @Sse('stream')
   @Allow('report.read')
   @ApiOperation({ summary: 'Server-sent events whenever a projection applies new events' })
-  stream(): Observable<MessageEvent> {
+  stream(@CurrentCaller() caller: Caller): Observable<MessageEvent> {
+    // A place per open stream, given back when the client goes (Nest unsubscribes then).
+    const release = this.quota.acquire(caller.subject);
     return interval(1_000).pipe(
+      finalize(release),
       startWith(0),
       switchMap(() => from(this.all())),
       map((freshness) => JSON.stringify(freshness)),

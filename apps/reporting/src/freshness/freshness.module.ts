@@ -1,7 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { FreshnessController } from './freshness.controller';
 import { ProjectionFreshness } from './projection-freshness';
+import { StreamQuota } from './stream-quota';
 
 @Global()
-@Module({ controllers: [FreshnessController], providers: [ProjectionFreshness], exports: [ProjectionFreshness] })
-export class FreshnessModule {}
+@Module({})
+export class FreshnessModule {
+  static register(settings: { streamsPerCaller: number }): DynamicModule {
+    return {
+      module: FreshnessModule,
+      controllers: [FreshnessController],
+      providers: [ProjectionFreshness, { provide: StreamQuota, useValue: new StreamQuota(settings.streamsPerCaller) }],
+      exports: [ProjectionFreshness],
+    };
+  }
+}

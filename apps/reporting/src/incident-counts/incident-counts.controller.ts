@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
 import { IncidentCountsDto, IncidentCountsQuery } from './dto/incident-counts.query';
 import { IncidentCountsQueries } from './incident-counts.queries';
-import { requestedArea } from '../report/requested-area';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -15,7 +14,6 @@ export class IncidentCountsController {
   @Allow('report.read')
   @ApiOkResponse({ type: IncidentCountsDto })
   get(@Query() query: IncidentCountsQuery, @CurrentCaller() caller: Caller): Promise<IncidentCountsDto> {
-    const area = requestedArea(query.area, caller);
-    return this.queries.byCategory(query.quarter, area === 'all' ? undefined : area);
+    return this.queries.byCategory(query.quarter, requestedArea(query.area, caller));
   }
 }

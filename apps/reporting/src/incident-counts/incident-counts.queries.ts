@@ -4,6 +4,7 @@ import { ProjectionFreshness } from '../freshness/projection-freshness';
 import { DataSource } from 'typeorm';
 import type { IncidentCountsDto } from './dto/incident-counts.query';
 import { INCIDENT_COUNTS } from './incident-counts.projection';
+import { sqlWithinArea } from '@binh-yen/auth';
 
 @Injectable()
 export class IncidentCountsQueries {
@@ -12,18 +13,18 @@ export class IncidentCountsQueries {
     private readonly freshness: ProjectionFreshness,
   ) {}
 
-  async byCategory(quarter: string, area?: string): Promise<IncidentCountsDto> {
+  async byCategory(quarter: string, area: string): Promise<IncidentCountsDto> {
     const rows: { category: string; incidents: string }[] = await this.dataSource.query(
       `SELECT category, sum(incidents) AS incidents
          FROM incident_counts_v1
-        WHERE quarter = $1 AND ($2::text IS NULL OR area = $2 OR area LIKE $2 || '.%')
+        WHERE quarter = $1 AND ${sqlWithinArea('area', '$2')}
         GROUP BY category HAVING sum(incidents) <> 0 ORDER BY category`,
-      [quarter, area ?? null],
+      [quarter, area],
     );
     const byCategory = rows.map((row) => ({ category: row.category, incidents: Number(row.incidents) }));
     return {
       quarter,
-      area: area ?? null,
+      area,
       total: byCategory.reduce((sum, row) => sum + row.incidents, 0),
       byCategory,
       currentAsOf: await this.freshness.of(INCIDENT_COUNTS, ['incident']),

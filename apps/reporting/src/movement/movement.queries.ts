@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inArea, lastQuarterOf, previousPeriod, quartersOf, samePeriodLastYear, yearOf, type Period, type ReportScope } from '../report/report-scope';
+import { sqlWithinArea } from '@binh-yen/auth';
 
 export interface Compared<T> {
   current: T;
@@ -119,7 +120,7 @@ export class MovementQueries {
          FROM report_units_v1 d
          LEFT JOIN pilot_units_v1 pu ON pu.district_id = d.unit_id AND pu.year = $2
          LEFT JOIN report_units_v1 p ON p.unit_id = pu.pilot_unit_id
-        WHERE d.kind = 'district' AND d.status = 'active' AND (d.path = $1 OR d.path LIKE $1 || '.%')
+        WHERE d.kind = 'district' AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
         GROUP BY d.unit_id, d.code, d.name, d.path ORDER BY d.path`,
       [scope.area, yearOf(scope.period)],
     );

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
 import { periodOf } from './dto/period';
 import { QuarterlyReportQuery } from './dto/quarterly-report.query';
@@ -8,7 +8,6 @@ import { QuarterlyReportService } from './quarterly-report.service';
 import { renderCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import { renderXlsx } from './render-xlsx';
-import { requestedArea } from './requested-area';
 
 @ApiTags('reports')
 @ApiBearerAuth()

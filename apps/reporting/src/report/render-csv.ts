@@ -1,9 +1,10 @@
 import { label } from './labels';
 import { figureColumns, type QuarterlyReport } from './quarterly-report';
+import { spreadsheetText } from './spreadsheet-text';
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for null. */
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for null; never a formula. */
 export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'string' ? spreadsheetText(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

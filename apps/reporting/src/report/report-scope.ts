@@ -1,3 +1,5 @@
+import { sqlWithinArea } from '@binh-yen/auth';
+
 /** "as-at-time": each figure under the unit as it was then; "as-today": mapped onto today's units. */
 export type BoundaryView = 'as-at-time' | 'as-today';
 
@@ -17,9 +19,9 @@ export interface ReportScope {
  */
 export function inArea(alias: string, view: BoundaryView, parameter = 1): string {
   const area = `$${parameter}`;
-  if (view === 'as-at-time') return `(${alias}.path = ${area} OR ${alias}.path LIKE ${area} || '.%')`;
+  if (view === 'as-at-time') return sqlWithinArea(`${alias}.path`, area);
   return `EXISTS (SELECT 1 FROM unit_paths_v1 history JOIN unit_today_v1 today ON today.unit_id = history.unit_id
-                   WHERE history.path = ${alias}.path AND (today.today_path = ${area} OR today.today_path LIKE ${area} || '.%'))`;
+                   WHERE history.path = ${alias}.path AND ${sqlWithinArea('today.today_path', area)})`;
 }
 
 export function previousQuarter(quarter: string): string {

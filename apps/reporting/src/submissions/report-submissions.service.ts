@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isWithinArea, type Caller } from '@binh-yen/auth';
+import { isWithinArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { uuidv7 } from '@binh-yen/contracts';
 import { forbidden, notFound, ProblemException, problemType, staleVersion } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
@@ -113,7 +113,7 @@ export class ReportSubmissionsService {
          FROM report_units_v1 d
          LEFT JOIN LATERAL (SELECT id, status, submitted_at FROM report_submissions
                              WHERE area = d.path AND quarter = $2 ORDER BY revision DESC LIMIT 1) s ON true
-        WHERE d.kind = 'district' AND d.status = 'active' AND (d.path = $1 OR d.path LIKE $1 || '.%')
+        WHERE d.kind = 'district' AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
         ORDER BY d.path`,
       [caller.area, quarter],
     );

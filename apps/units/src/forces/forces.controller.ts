@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { Allow, CurrentCaller, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { DataSource } from 'typeorm';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -40,7 +40,7 @@ export class ForcesController {
     return this.dataSource.query(
       `SELECT f.id, f.force_type AS "forceType", f.name, f.headcount, f.leader
          FROM forces f JOIN units u ON u.id = f.unit_id
-        WHERE u.code = $1 AND (u.path = $2 OR u.path LIKE $2 || '.%') ORDER BY f.name`,
+        WHERE u.code = $1 AND ${sqlWithinArea('u.path', '$2')} ORDER BY f.name`,
       [code, caller.area],
     );
   }

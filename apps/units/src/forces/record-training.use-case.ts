@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitTrainingRecordedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkTrainingSession } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RecordTrainingDto } from './dto/forces.dto';
@@ -21,7 +20,7 @@ export class RecordTrainingUseCase {
   ) {}
 
   async execute(code: string, input: RecordTrainingDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
-    const { result } = await this.idempotency.run(idempotencyKey, `record-training:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-training', caller }, fingerprintOf({ code, ...input }), async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       checkTrainingSession(input);

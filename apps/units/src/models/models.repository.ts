@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '@binh-yen/http';
 import type { ModelState } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
+import { requireInArea, type Caller } from '@binh-yen/auth';
 
 export interface ModelRow {
   id: string;
@@ -41,16 +42,31 @@ export function toModelView(row: ModelRow): ModelView {
   };
 }
 
+/** 404 for a model that does not exist, and the very same for one outside the caller's area (ADR 0025). */
+export function modelNotFound(id: string): Error {
+  return notFound('model', `No self-management model has the id ${id}.`);
+}
+
 @Injectable()
 export class ModelsRepository {
+  /** The model if it lies in the caller's area; otherwise the answer of one that does not exist. */
+  async requireInArea(tx: EntityManager, id: string, caller: Caller, lock = false): Promise<ModelRow> {
+    return requireInArea(await this.find(tx, id, lock), (model) => model.path, caller, () => modelNotFound(id));
+  }
+
   async require(tx: EntityManager, id: string, lock = false): Promise<ModelRow> {
+    const model = await this.find(tx, id, lock);
+    if (!model) throw modelNotFound(id);
+    return model;
+  }
+
+  private async find(tx: EntityManager, id: string, lock: boolean): Promise<ModelRow | undefined> {
     const rows: ModelRow[] = await tx.query(
       `SELECT m.id, m.unit_id, u.code AS unit_code, u.path, m.model_type, m.name, m.started_on::text AS started_on, m.description,
               m.stage, m.source_model_id, m.version
          FROM models m JOIN units u ON u.id = m.unit_id WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m' : ''}`,
       [id],
     );
-    if (!rows[0]) throw notFound('model', `No self-management model has the id ${id}.`);
     return rows[0];
   }
 

@@ -5,7 +5,6 @@ import { ModelEventTypes, type ModelRecognisedAdvancedV1 } from '@binh-yen/contr
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkRecognition } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { aggregateEvent } from '../shared/unit-events';
 import type { RecogniseModelDto } from './dto/models.dto';
 import { ModelsRepository, toModelView, type ModelView } from './models.repository';
@@ -20,9 +19,8 @@ export class RecogniseModelUseCase {
   ) {}
 
   async execute(modelId: string, input: RecogniseModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `recognise-model:${caller.subject}`, fingerprintOf({ modelId, ...input }), async (tx) => {
-      const model = await this.models.require(tx, modelId, true);
-      assertInArea(caller, model.path);
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'recognise-model', caller }, fingerprintOf({ modelId, ...input }), async (tx) => {
+      const model = await this.models.requireInArea(tx, modelId, caller, true);
       checkRecognition(await this.models.state(tx, model));
       await tx.query(`UPDATE models SET stage = 'advanced' WHERE id = $1`, [model.id]);
       const sequence = await this.models.touch(tx, model.id);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { ModelEventTypes, uuidv7, type ModelRegisteredV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
-import { assertInArea } from '../shared/area-scope';
 import { aggregateEvent } from '../shared/unit-events';
 import type { UnitRow } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
@@ -54,7 +53,7 @@ export class RegisterModelUseCase {
   ) {}
 
   async execute(input: RegisterModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `register-model:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'register-model', caller }, fingerprintOf(input), async (tx) => {
       const unit = await this.units.requireByCode(tx, input.unitCode);
       assertInArea(caller, unit.path);
       const event = await insertModel(tx, unit, { ...input, sourceModelId: null }, caller, now);

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { ModelEventTypes, type ModelReplicatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkReplication } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { aggregateEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { ReplicateModelDto } from './dto/models.dto';
@@ -24,10 +23,11 @@ export class ReplicateModelUseCase {
   ) {}
 
   async execute(modelId: string, input: ReplicateModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `replicate-model:${caller.subject}`, fingerprintOf({ modelId, ...input }), async (tx) => {
-      const source = await this.models.require(tx, modelId, true);
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'replicate-model', caller }, fingerprintOf({ modelId, ...input }), async (tx) => {
+      // The target first: a caller learns nothing of a model (recognised models are replicated from anywhere) unless it may act there.
       const target = await this.units.requireByCode(tx, input.targetUnitCode);
       assertInArea(caller, target.path);
+      const source = await this.models.require(tx, modelId, true);
       checkReplication(await this.models.state(tx, source), target.id);
       const registered = await insertModel(
         tx,

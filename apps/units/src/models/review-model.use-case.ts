@@ -5,7 +5,6 @@ import { ModelEventTypes, uuidv7, type ModelReviewedV1 } from '@binh-yen/contrac
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkReview } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { aggregateEvent } from '../shared/unit-events';
 import type { ReviewModelDto } from './dto/models.dto';
 import { ModelsRepository, toModelView, type ModelView } from './models.repository';
@@ -21,9 +20,8 @@ export class ReviewModelUseCase {
   ) {}
 
   async execute(modelId: string, input: ReviewModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `review-model:${caller.subject}`, fingerprintOf({ modelId, ...input }), async (tx) => {
-      const model = await this.models.require(tx, modelId, true);
-      assertInArea(caller, model.path);
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'review-model', caller }, fingerprintOf({ modelId, ...input }), async (tx) => {
+      const model = await this.models.requireInArea(tx, modelId, caller, true);
       checkReview(await this.models.state(tx, model), input.kind);
       const lessons = input.lessons.normalize('NFC');
       await tx.query(`INSERT INTO model_reviews (id, model_id, kind, reviewed_on, outcome, lessons, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [

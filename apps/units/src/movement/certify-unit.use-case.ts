@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitCertificationRevokedV1, type UnitCertifiedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { UnitRuleViolation } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { CertifyUnitDto, RevokeCertificationDto } from './dto/movement.dto';
@@ -27,7 +26,7 @@ export class CertifyUnitUseCase {
   ) {}
 
   async grant(code: string, input: CertifyUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `certify-unit:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'certify-unit', caller }, fingerprintOf({ code, ...input }), async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}`);
@@ -49,7 +48,7 @@ export class CertifyUnitUseCase {
   }
 
   async revoke(code: string, year: number, input: RevokeCertificationDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `revoke-certification:${caller.subject}`, fingerprintOf({ code, year, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'revoke-certification', caller }, fingerprintOf({ code, year, ...input }), async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       const existing: { status: string }[] = await tx.query(`SELECT status FROM safety_certifications WHERE unit_id = $1 AND year = $2`, [unit.id, year]);

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitPilotDesignatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkPilotDesignation } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { toNode } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
@@ -22,7 +21,7 @@ export class DesignatePilotUseCase {
   ) {}
 
   async execute(code: string, input: DesignatePilotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
-    const { result } = await this.idempotency.run(idempotencyKey, `designate-pilot:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'designate-pilot', caller }, fingerprintOf({ code, ...input }), async (tx) => {
       // Locking the district serialises designations, so two at once cannot make a third.
       const district = await this.units.requireByCode(tx, code, true);
       const pilot = await this.units.requireByCode(tx, input.pilotUnitCode);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
+import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
 
@@ -27,7 +27,7 @@ export class MovementQueries {
 
   /** Every rating of a unit, revisions included; the highest revision of a quarter is current. */
   async ratings(code: string, caller: Caller): Promise<RatingRecord[]> {
-    const units: { id: string }[] = await this.dataSource.query(`SELECT id FROM units WHERE code = $1 AND (path = $2 OR path LIKE $2 || '.%')`, [code, caller.area]);
+    const units: { id: string }[] = await this.dataSource.query(`SELECT id FROM units WHERE code = $1 AND ${sqlWithinArea('path', '$2')}`, [code, caller.area]);
     if (!units[0]) throw notFound('unit', `No unit with the code ${code} in your area.`);
     const rows: {
       quarter: string;
@@ -66,7 +66,7 @@ export class MovementQueries {
          FROM units d
          LEFT JOIN pilot_units pu ON pu.district_id = d.id AND pu.year = $2
          LEFT JOIN units p ON p.id = pu.pilot_unit_id
-        WHERE d.kind = 'district' AND d.status = 'active' AND (d.path = $1 OR d.path LIKE $1 || '.%')
+        WHERE d.kind = 'district' AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
         GROUP BY d.id, d.code, d.name, d.path
         ORDER BY d.path`,
       [caller.area, year],

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitRatedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkRating } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RateUnitDto } from './dto/movement.dto';
@@ -28,7 +27,7 @@ export class RateUnitUseCase {
   ) {}
 
   async execute(code: string, quarter: string, input: RateUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<RatingView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `rate-unit:${caller.subject}`, fingerprintOf({ code, quarter, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'rate-unit', caller }, fingerprintOf({ code, quarter, ...input }), async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       checkRating({ unitStatus: unit.status, quarter, rating: input.rating, improvementPlan: input.improvementPlan ?? null }, now);

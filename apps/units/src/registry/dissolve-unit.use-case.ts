@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitDissolvedV1 } from '@binh-yen/contracts';
 import { staleVersion } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { UnitRuleViolation } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
@@ -22,7 +21,7 @@ export class DissolveUnitUseCase {
   ) {}
 
   async execute(code: string, input: DissolveUnitDto, caller: Caller, expectedVersion?: number, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `dissolve-unit:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'dissolve-unit', caller }, fingerprintOf({ code, ...input }), async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       if (expectedVersion !== undefined && expectedVersion !== unit.version) throw staleVersion(unit.version, expectedVersion);

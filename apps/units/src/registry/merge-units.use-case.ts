@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitMergedV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkMerge } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { toNode, toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
@@ -28,7 +27,7 @@ export class MergeUnitsUseCase {
   ) {}
 
   async execute(input: MergeUnitsDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `merge-units:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'merge-units', caller }, fingerprintOf(input), async (tx) => {
       const target = await this.units.requireByCode(tx, input.targetCode, true);
       const sources = [];
       for (const code of [...new Set(input.sourceCodes)].sort()) sources.push(await this.units.requireByCode(tx, code, true));

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { staleVersion } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkMove, UnitRuleViolation } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { toNode, toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { MoveUnitDto } from './dto/reorganise.dto';
@@ -22,7 +21,7 @@ export class MoveUnitUseCase {
   ) {}
 
   async execute(code: string, input: MoveUnitDto, caller: Caller, expectedVersion?: number, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `move-unit:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'move-unit', caller }, fingerprintOf({ code, ...input }), async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       const newParent = await this.units.requireByCode(tx, input.newParentCode, true);
       assertInArea(caller, unit.path);

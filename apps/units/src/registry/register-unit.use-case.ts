@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitRegisteredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkKindAndSubkind, checkParent, childPath, foldForSearch, normaliseName } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { toNode, toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
@@ -55,7 +54,7 @@ export class RegisterUnitUseCase {
   ) {}
 
   async execute(input: RegisterUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
-    const { result } = await this.idempotency.run(idempotencyKey, `register-unit:${caller.subject}`, fingerprintOf(input), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'register-unit', caller }, fingerprintOf(input), async (tx) => {
       checkKindAndSubkind(input.kind, input.subkind);
       const parent = input.parentCode ? await this.units.requireByCode(tx, input.parentCode, true) : null;
       checkParent(input.kind, parent ? toNode(parent) : null);

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitSplitV1 } from '@binh-yen/contracts';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { checkKindAndSubkind, normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
-import { assertInArea } from '../shared/area-scope';
 import { unitEvent } from '../shared/unit-events';
 import { toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
@@ -25,7 +24,7 @@ export class SplitUnitUseCase {
   ) {}
 
   async execute(code: string, input: SplitUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView[]> {
-    const { result } = await this.idempotency.run(idempotencyKey, `split-unit:${caller.subject}`, fingerprintOf({ code, ...input }), async (tx) => {
+    const { result } = await this.idempotency.run(idempotencyKey, { command: 'split-unit', caller }, fingerprintOf({ code, ...input }), async (tx) => {
       const source = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, source.path);
       if (source.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${source.status}`);

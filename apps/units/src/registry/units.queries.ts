@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@binh-yen/auth';
+import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { foldForSearch } from '@binh-yen/units-domain';
 import { DataSource } from 'typeorm';
@@ -36,9 +36,9 @@ export class UnitsQueries {
     const folded = query.q ? foldForSearch(query.q) : null;
     const rows: UnitRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM units
-        WHERE (path = $1 OR path LIKE $1 || '.%')
-          AND ($2::text IS NULL OR path = $2 OR path LIKE $2 || '.%')
-          AND ($3::text IS NULL OR name_search LIKE '%' || $3 || '%' OR code = $4)
+        WHERE ${sqlWithinArea('path', '$1')}
+          AND ($2::text IS NULL OR ${sqlWithinArea('path', '$2')})
+          AND ($3::text IS NULL OR strpos(name_search, $3) > 0 OR code = $4)
           AND ($5::text IS NULL OR kind = $5)
           AND ($6::text IS NULL OR status = $6)
           AND ($7::text IS NULL OR path > $7)
@@ -51,14 +51,14 @@ export class UnitsQueries {
   }
 
   async byCode(code: string, caller: Caller): Promise<UnitRow> {
-    const rows: UnitRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM units WHERE code = $1 AND (path = $2 OR path LIKE $2 || '.%')`, [code, caller.area]);
+    const rows: UnitRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM units WHERE code = $1 AND ${sqlWithinArea('path', '$2')}`, [code, caller.area]);
     if (!rows[0]) throw notFound('unit', `No unit with the code ${code} in your area (${caller.area}).`);
     return rows[0];
   }
 
   async subtree(code: string, caller: Caller): Promise<UnitView[]> {
     const unit = await this.byCode(code, caller);
-    const rows: UnitRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM units WHERE path = $1 OR path LIKE $1 || '.%' ORDER BY path`, [unit.path]);
+    const rows: UnitRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM units WHERE ${sqlWithinArea('path', '$1')} ORDER BY path`, [unit.path]);
     return rows.map(toView);
   }
 

@@ -1,7 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ProblemException, problemType } from '@binh-yen/http';
-
-const UNIT_CODE = /^[A-Za-z0-9_]{1,32}$/;
+import { UNIT_CODE } from '@binh-yen/contracts';
+import { ProblemException, problemType, UNIT_CODE_RULE } from '@binh-yen/http';
 
 /** A unit code in the path, checked before it reaches a query. */
 @Injectable()
@@ -12,8 +11,8 @@ export class UnitCodePipe implements PipeTransform<string, string> {
         type: problemType('validation'),
         title: 'Dữ liệu không hợp lệ (Invalid request)',
         status: 400,
-        detail: 'The unit code in the address is not an official code (letters, digits or _, up to 32).',
-        errors: [{ field: 'code', message: 'must be an official unit code' }],
+        detail: `Mã đơn vị trong địa chỉ không hợp lệ (the unit code in the address is not valid): it must be ${UNIT_CODE_RULE}.`,
+        errors: [{ field: 'code', message: `must be ${UNIT_CODE_RULE}` }],
       });
     }
     return value;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '@binh-yen/http';
 import type { EntityManager } from 'typeorm';
 import type { UnitRow } from './unit-row';
+import { sqlWithinArea } from '@binh-yen/auth';
 
 // Dates come back as text so a date never shifts with the server's time zone.
 const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effective_from::text AS effective_from,
@@ -34,7 +35,7 @@ export class UnitsRepository {
 
   /** Every unit strictly below `path`, shallowest first, locked for a reorganisation. */
   async lockDescendants(tx: EntityManager, path: string): Promise<UnitRow[]> {
-    return tx.query(`SELECT ${COLUMNS} FROM units WHERE path LIKE $1 || '.%' ORDER BY length(path), path FOR UPDATE`, [path]);
+    return tx.query(`SELECT ${COLUMNS} FROM units WHERE path <> $1 AND ${sqlWithinArea('path', '$1')} ORDER BY length(path), path FOR UPDATE`, [path]);
   }
 
   async activeChildren(tx: EntityManager, id: string): Promise<UnitRow[]> {

@@ -1,4 +1,4 @@
-import { AREA_PATH_PATTERN } from '../envelope';
+import { AREA_PATH_PATTERN, UNIT_CODE_PATTERN } from '../envelope';
 import type { JSONSchema } from 'json-schema-to-ts';
 import { defineEvent, objectSchema, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
@@ -33,7 +33,7 @@ export const RecognitionEventTypes = {
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 const nullableUuid = { anyOf: [uuid, { type: 'null' }] } as const;
-const code = { type: 'string', pattern: '^[A-Za-z0-9_]{1,32}$' } as const;
+const code = { type: 'string', pattern: UNIT_CODE_PATTERN } as const;
 const path = { type: 'string', pattern: AREA_PATH_PATTERN, maxLength: 512 } as const;
 const date = { type: 'string', format: 'date' } as const;
 const slug = { type: 'string', pattern: '^[a-z][a-z0-9-]{1,63}$' } as const;

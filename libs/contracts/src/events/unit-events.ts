@@ -1,4 +1,4 @@
-import { AREA_PATH_PATTERN } from '../envelope';
+import { AREA_PATH_PATTERN, UNIT_CODE_PATTERN } from '../envelope';
 import type { JSONSchema } from 'json-schema-to-ts';
 import { defineEvent, objectSchema, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
@@ -36,7 +36,7 @@ export const ModelEventTypes = {
 } as const;
 
 const uuid = { type: 'string', format: 'uuid' } as const;
-const code = { type: 'string', pattern: '^[A-Za-z0-9_]{1,32}$' } as const;
+const code = { type: 'string', pattern: UNIT_CODE_PATTERN } as const;
 const path = { type: 'string', pattern: AREA_PATH_PATTERN, maxLength: 512 } as const;
 const date = { type: 'string', format: 'date' } as const;
 const name = { type: 'string', minLength: 1, maxLength: 300 } as const;

@@ -59,13 +59,14 @@ export function levelOf(text: string): [UnitKind, string] | null {
   return LEVELS[foldForSearch(text)] ?? null;
 }
 
-const CODE = /^[A-Za-z0-9_]{1,32}$/;
+// The contracts' UNIT_CODE_PATTERN (a domain library imports no other): capital letters and digits, never a pattern character.
+const CODE = /^[0-9A-Z]{1,32}$/;
 
 /** Checks one data line of a code list (code, name, kind, parent code). */
 export function readCodeListRow(line: number, cells: string[]): CodeListRow | CodeListError[] {
   const [code = '', rawName = '', level = '', parent = ''] = cells.map((cell) => cell.trim());
   const errors: CodeListError[] = [];
-  if (!CODE.test(code)) errors.push({ line, field: 'code', message: `"${code}" is not an official code (letters, digits, _; up to 32)` });
+  if (!CODE.test(code)) errors.push({ line, field: 'code', message: `"${code}" is not an official code (capital letters and digits, up to 32; mã đơn vị chỉ gồm chữ in hoa và chữ số)` });
   const name = normaliseName(rawName);
   if (name.length === 0 || name.length > 300) errors.push({ line, field: 'name', message: 'name is empty or longer than 300 characters' });
   const kind = levelOf(level);

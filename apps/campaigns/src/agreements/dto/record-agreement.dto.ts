@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { PARTY_PATTERN } from '@binh-yen/campaigns-domain';
-import { IsCalendarDate, UNIT_CODE } from '../../shared/validation';
+import { IsCalendarDate } from '../../shared/validation';
+import { IsUnitCode } from '@binh-yen/http';
 
 const PARTY = new RegExp(PARTY_PATTERN);
 
@@ -48,7 +49,7 @@ export class RecordAgreementDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ArrayUnique({ message: 'scopeUnitCodes must not repeat a unit' })
-  @Matches(UNIT_CODE, { each: true, message: 'each of scopeUnitCodes must be an official unit code' })
+  @IsUnitCode('scopeUnitCodes', { each: true })
   scopeUnitCodes!: string[];
 
   @ApiProperty({ type: [ObligationDto] })

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ActivityKinds, PARTY_PATTERN, type ActivityKind } from '@binh-yen/campaigns-domain';
-import { IsCalendarDate, IsUnitCode } from '../../shared/validation';
+import { IsCalendarDate } from '../../shared/validation';
+import { IsUnitCode } from '@binh-yen/http';
 
 const COUNT = { min: 0, max: 10_000_000 };
 

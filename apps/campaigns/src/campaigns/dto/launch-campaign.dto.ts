@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GoalMeasures, PARTY_PATTERN, type GoalMeasure } from '@binh-yen/campaigns-domain';
-import { IsCalendarDate, UNIT_CODE } from '../../shared/validation';
+import { IsCalendarDate } from '../../shared/validation';
+import { IsUnitCode } from '@binh-yen/http';
 
 const PARTY = new RegExp(PARTY_PATTERN);
 const PARTY_MESSAGE = 'must be an agency (police, fatherland-front, womens-union, ...) or a sector written sector:<slug>';
@@ -44,7 +45,7 @@ export class LaunchCampaignDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ArrayUnique({ message: 'scopeUnitCodes must not repeat a unit' })
-  @Matches(UNIT_CODE, { each: true, message: 'each of scopeUnitCodes must be an official unit code' })
+  @IsUnitCode('scopeUnitCodes', { each: true })
   scopeUnitCodes!: string[];
 
   @ApiProperty({ example: '2026-04-01' })

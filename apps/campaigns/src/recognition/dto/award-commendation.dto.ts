@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { CommendationLevels, RecipientKinds, type CommendationLevel, type RecipientKind } from '@binh-yen/campaigns-domain';
-import { IsCalendarDate, IsUnitCode } from '../../shared/validation';
+import { IsCalendarDate } from '../../shared/validation';
+import { IsUnitCode } from '@binh-yen/http';
 
 export class RecipientDto {
   @ApiProperty({ enum: RecipientKinds })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CaseActions, CloseReasons, Verdicts, type CaseAction, type CloseReason, type Verdict } from '@binh-yen/incidents-domain';
-import { UNIT_CODE } from './report-incident.dto';
+import { IsUnitCode } from '@binh-yen/http';
 
 export class TransitionIncidentDto {
   @ApiProperty({ enum: CaseActions, example: 'verify' })
@@ -34,7 +34,7 @@ export class TransitionIncidentDto {
 export class TransferIncidentDto {
   @ApiProperty({ example: '07885', description: 'Code of the unit that takes over the case' })
   @IsString()
-  @Matches(UNIT_CODE, { message: 'toUnitCode must be an official unit code (letters, digits, _; up to 32)' })
+  @IsUnitCode('toUnitCode')
   toUnitCode!: string;
 
   @ApiPropertyOptional({ example: 'Vụ việc xảy ra trên địa bàn phường Vân Cơ' })

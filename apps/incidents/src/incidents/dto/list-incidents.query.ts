@@ -2,13 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { CaseStatuses, IncidentSources, type CaseStatus, type IncidentSource } from '@binh-yen/incidents-domain';
+import { IsAreaPath } from '@binh-yen/http';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
 
 export class ListIncidentsQuery {
   @ApiPropertyOptional({ example: '25.227', description: 'Only incidents of units under this path (current paths of the units replica)' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  @IsAreaPath('area')
   area?: string;
 
   @ApiPropertyOptional({ example: 'criminal-offence' })

@@ -2,9 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IncidentSources, Severities, type IncidentSource, type Severity } from '@binh-yen/incidents-domain';
+import { IsUnitCode } from '@binh-yen/http';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
-export const UNIT_CODE = /^[A-Za-z0-9_]{1,32}$/;
 const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class CoordinatesDto {
@@ -44,7 +44,7 @@ export class InformantDto {
 export class ReportIncidentDto {
   @ApiProperty({ example: '07882', description: 'Official code of the unit where it happened' })
   @IsString()
-  @Matches(UNIT_CODE, { message: 'unitCode must be an official unit code (letters, digits, _; up to 32)' })
+  @IsUnitCode('unitCode')
   unitCode!: string;
 
   @ApiProperty({ example: 'criminal-offence', description: 'Category slug from the incident taxonomy (GET /api/v1/incident-taxonomy)' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
+import { IsAreaPath } from '@binh-yen/http';
 
 export class IncidentCountsQuery {
   @ApiProperty({ example: '2026-Q3', description: 'Quarter in Vietnam time' })
@@ -8,7 +9,7 @@ export class IncidentCountsQuery {
 
   @ApiPropertyOptional({ example: '25.227', description: 'Area path: this unit and everything under it; by default your own area, never one outside it' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  @IsAreaPath('area')
   area?: string;
 }
 

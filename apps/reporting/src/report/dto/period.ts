@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ProblemException, problemType } from '@binh-yen/http';
+import { IsAreaPath, ProblemException, problemType } from '@binh-yen/http';
 import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 import type { Period } from '../report-scope';
 
@@ -17,7 +17,7 @@ export class ReportPeriodQuery {
 
   @ApiPropertyOptional({ example: '25.227', description: 'Area path; defaults to your own area' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  @IsAreaPath('area')
   area?: string;
 
   @ApiPropertyOptional({ enum: ['as-at-time', 'as-today'], default: 'as-at-time' })

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { IsAreaPath } from '@binh-yen/http';
 
 export class SubmitReportDto {
   @ApiProperty({ example: '25.227', description: 'The district-level unit reporting (its path)' })
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'area must be a unit path such as 25.227' })
+  @IsAreaPath('area')
   area!: string;
 
   @ApiProperty({ example: '2026-Q3' })

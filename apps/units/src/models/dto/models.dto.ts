@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { IsUnitCode } from '@binh-yen/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UNIT_CODE = /^[A-Za-z0-9_]{1,32}$/;
 
 export class RegisterModelDto {
   @ApiProperty({ example: '07894' })
-  @Matches(UNIT_CODE, { message: 'unitCode must be an official unit code' })
+  @IsUnitCode('unitCode')
   unitCode!: string;
 
   @ApiProperty({ example: 'security-camera-network', description: 'A model type slug (GET /api/v1/model-types)' })
@@ -55,7 +55,7 @@ export class RecogniseModelDto {
 
 export class ReplicateModelDto {
   @ApiProperty({ example: '07897', description: 'The unit that adopts the model' })
-  @Matches(UNIT_CODE, { message: 'targetUnitCode must be an official unit code' })
+  @IsUnitCode('targetUnitCode')
   targetUnitCode!: string;
 
   @ApiProperty({ example: '2026-08-01' })

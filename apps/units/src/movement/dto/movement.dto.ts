@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Agencies } from '@binh-yen/auth';
 import { MovementRatings, type MovementRating } from '@binh-yen/units-domain';
+import { IsUnitCode } from '@binh-yen/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const QUARTER = /^\d{4}-Q[1-4]$/;
@@ -98,7 +99,7 @@ export class DesignatePilotDto {
   year!: number;
 
   @ApiProperty({ example: '07894', description: 'The grassroots unit piloted (chỉ đạo điểm)' })
-  @Matches(/^[A-Za-z0-9_]{1,32}$/, { message: 'pilotUnitCode must be an official unit code' })
+  @IsUnitCode('pilotUnitCode')
   pilotUnitCode!: string;
 }
 

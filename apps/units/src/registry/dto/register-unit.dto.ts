@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { UnitKinds, type UnitKind } from '@binh-yen/units-domain';
+import { IsUnitCode } from '@binh-yen/http';
 
-export const UNIT_CODE = /^[A-Za-z0-9_]{1,32}$/;
-export const UNIT_CODE_MESSAGE = 'must be an official unit code: letters, digits or _, up to 32';
 
 export class RegisterUnitDto {
   @ApiProperty({ example: '07894', description: 'Official code (unique)' })
-  @Matches(UNIT_CODE, { message: `code ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('code')
   code!: string;
 
   @ApiProperty({ example: 'Phường Gia Cẩm' })
@@ -25,7 +24,7 @@ export class RegisterUnitDto {
 
   @ApiPropertyOptional({ example: '227', description: 'Code of the parent unit (none for a province)' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: `parentCode ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('parentCode')
   parentCode?: string;
 
   @ApiProperty({ example: '1998-01-01' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { UNIT_CODE, UNIT_CODE_MESSAGE } from './register-unit.dto';
+import { IsUnitCode } from '@binh-yen/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -21,7 +21,7 @@ export class RenameUnitDto extends EffectiveChangeDto {
 
 export class MoveUnitDto extends EffectiveChangeDto {
   @ApiProperty({ example: '25', description: 'Code of the new parent' })
-  @Matches(UNIT_CODE, { message: `newParentCode ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('newParentCode')
   newParentCode!: string;
 }
 
@@ -30,17 +30,17 @@ export class MergeUnitsDto extends EffectiveChangeDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @Matches(UNIT_CODE, { each: true, message: `each of sourceCodes ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('sourceCodes', { each: true })
   sourceCodes!: string[];
 
   @ApiProperty({ example: '07894', description: 'The unit they merge into' })
-  @Matches(UNIT_CODE, { message: `targetCode ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('targetCode')
   targetCode!: string;
 }
 
 export class SplitPartDto {
   @ApiProperty({ example: '07894A' })
-  @Matches(UNIT_CODE, { message: `code ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('code')
   code!: string;
 
   @ApiProperty({ example: 'Phường Gia Cẩm Bắc' })
@@ -55,7 +55,7 @@ export class SplitPartDto {
   @ApiProperty({ example: ['0789401'], description: 'Active children of the split unit this part takes' })
   @IsArray()
   @ArrayMaxSize(500)
-  @Matches(UNIT_CODE, { each: true, message: `each of childCodes ${UNIT_CODE_MESSAGE}` })
+  @IsUnitCode('childCodes', { each: true })
   childCodes!: string[];
 }
 

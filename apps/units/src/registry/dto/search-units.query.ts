@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { UnitKinds, type UnitKind } from '@binh-yen/units-domain';
+import { IsAreaPath } from '@binh-yen/http';
 
 export class SearchUnitsQuery {
   @ApiPropertyOptional({ example: 'viet tri', description: 'Code, or part of the name, with or without diacritics' })
@@ -12,7 +13,7 @@ export class SearchUnitsQuery {
 
   @ApiPropertyOptional({ example: '25.227', description: 'Only units under this path' })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, { message: 'under must be a unit path such as 25.227' })
+  @IsAreaPath('under')
   under?: string;
 
   @ApiPropertyOptional({ enum: UnitKinds })

@@ -1,9 +1,0 @@
-import { isWithinArea, type Caller } from '@binh-yen/auth';
-import { forbidden } from '@binh-yen/http';
-
-/** A caller acts only inside its own area (a unit path and everything under it). */
-export function assertInArea(caller: Caller, path: string): void {
-  if (!isWithinArea(path, caller.area)) {
-    throw forbidden(`This unit (${path}) lies outside your area (${caller.area}).`);
-  }
-}
