@@ -79,6 +79,13 @@ export interface IncidentStatusChangedV1 {
   toStatus: string;
   /** The agency that took the step (also the envelope's actor). */
   agency: string;
+  /**
+   * When the step was taken (a verdict keyed in days later carries the verdict's date);
+   * the envelope's `occurredAt` is when it was recorded. Optional: events before it
+   * existed (2026-12) do not carry it, and then it is their `occurredAt`.
+   */
+  takenAt?: string;
+  /** The stage this step completed, measured between the steps' dates. */
   stage: CaseStageV1 | null;
 }
 
@@ -195,8 +202,10 @@ const statusChangedProperties: Record<string, JsonSchema> = {
   toStatus: statusSlug,
   agency: slug,
   stage: stageSchema,
+  // Optional and added within v1 (issue 24): old events stay valid, tolerant readers ignore it.
+  takenAt: dateTime,
 };
-const statusChangedRequired = Object.keys(statusChangedProperties);
+const statusChangedRequired = Object.keys(statusChangedProperties).filter((key) => key !== 'takenAt');
 
 function statusChanged(type: string, description: string, extra: Record<string, JsonSchema> = {}): EventDefinition {
   return {

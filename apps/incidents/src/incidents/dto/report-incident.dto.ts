@@ -5,7 +5,7 @@ import { IncidentSources, Severities, type IncidentSource, type Severity } from 
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
 export const UNIT_CODE = /^[A-Za-z0-9_]{1,32}$/;
-const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+export const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class CoordinatesDto {
   @ApiProperty({ example: 21.3227 })
