@@ -36,8 +36,11 @@ export function unitRegistered(unit: {
   };
 }
 
-/** Publishes events to a topic keyed by aggregate id, as the relay would (for consumers under test). */
-export async function publishEvents(topic: string, events: readonly EventEnvelope[], brokers = testBrokers()): Promise<void> {
+/**
+ * Publishes events to a topic keyed by aggregate id, as the relay would (for consumers under test);
+ * `partition` puts them all on one partition, in order (a test that needs one sequence).
+ */
+export async function publishEvents(topic: string, events: readonly EventEnvelope[], brokers = testBrokers(), partition?: number): Promise<void> {
   const producer = new Kafka({ clientId: 'test-publisher', brokers, logLevel: logLevel.NOTHING }).producer({
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
@@ -48,6 +51,7 @@ export async function publishEvents(topic: string, events: readonly EventEnvelop
       topic,
       acks: -1,
       messages: events.map((event) => ({
+        ...(partition === undefined ? {} : { partition }),
         key: event.aggregate.id,
         value: JSON.stringify(event),
         headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': String(event.version) },

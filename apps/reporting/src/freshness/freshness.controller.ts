@@ -2,27 +2,20 @@ import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@binh-yen/auth';
 import { distinctUntilChanged, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
-import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
-import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
-import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
-import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
-import { ProjectionFreshness, type Freshness } from './projection-freshness';
+import { READ_MODELS, type Freshness } from './projection-freshness';
+import { ReportSnapshot } from './report-snapshot';
 
-type FreshnessByProjection = Record<string, Freshness>;
+type FreshnessByProjection = Record<keyof typeof READ_MODELS, Freshness>;
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/v1/reports/freshness')
 export class FreshnessController {
-  constructor(private readonly freshness: ProjectionFreshness) {}
+  constructor(private readonly snapshot: ReportSnapshot) {}
 
+  /** Every projection's watermark from one snapshot, its lag against the topics' ends read after it. */
   private async all(): Promise<FreshnessByProjection> {
-    return {
-      movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
-      incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
-      campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
-      cases: await this.freshness.of(CASE_PIPELINE, ['incident']),
-    };
+    return (await this.snapshot.read(READ_MODELS, async () => undefined)).currentAsOf;
   }
 
   @Get()

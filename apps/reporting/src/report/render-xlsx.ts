@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { label } from './labels';
-import { figureColumns, periodLabelKey, type QuarterlyReport } from './quarterly-report';
+import { figureColumns, periodLabelKey, periodOfReport, type QuarterlyReport } from './quarterly-report';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 
@@ -15,7 +15,7 @@ export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
   cover.columns = [{ width: 34 }, { width: 60 }];
   cover.addRow([report.title]).font = { bold: true, size: 14 };
   cover.addRow([t('area'), `${report.area.name} (${report.area.path})`]);
-  cover.addRow([t(periodLabelKey(report)), report.quarter]);
+  cover.addRow([t(periodLabelKey(report)), periodOfReport(report)]);
   cover.addRow([t('view'), t(report.view)]);
   for (const [projection, watermark] of Object.entries(report.currentAsOf)) {
     cover.addRow([`${t('currentAsOf')} (${projection})`, watermark.lastEventAt ?? '—']);
