@@ -15,6 +15,8 @@ export interface Watermark {
   lastEventAt: string | null;
   appliedAt: string | null;
   lag: number | null;
+  /** rebalancing: the projector is joining its group and applies nothing; catching-up: events wait; current: none wait. */
+  state?: 'current' | 'catching-up' | 'rebalancing';
 }
 
 export type FreshnessByProjection = Record<string, Watermark>;

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { topicFor, type AggregateType } from '@binh-yen/contracts';
-import { EVENT_TRANSPORT, MESSAGING_OPTIONS, readWatermark, StoredOffsetsConsumerLag, type EventTransport, type MessagingOptions, type Watermark } from '@binh-yen/messaging';
+import {
+  EVENT_TRANSPORT,
+  MESSAGING_OPTIONS,
+  MessagingHealth,
+  readWatermark,
+  StoredOffsetsConsumerLag,
+  type ConsumerState,
+  type EventTransport,
+  type MessagingOptions,
+  type Watermark,
+} from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
 import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
@@ -14,7 +24,18 @@ export interface Freshness {
   appliedAt: string | null;
   /** Messages on its topics not yet applied (null when the log cannot be asked). */
   lag: number | null;
+  /**
+   * `rebalancing`: this process's consumer of it is joining its group (after a start or a crash,
+   * or while partitions move) and applies nothing meanwhile; `catching-up`: it applies, and events
+   * wait (or the lag is unknown); `current`: nothing waits.
+   */
+  state: FreshnessState;
 }
+
+export type FreshnessState = 'current' | 'catching-up' | 'rebalancing';
+
+/** Consumer states in which nothing is applied until the group is joined (again). */
+const JOINING: readonly ConsumerState[] = ['starting', 'rebalancing', 'retrying'];
 
 /** A read model as a report answer names it: its projection's bookkeeping name and the topics it follows. */
 export interface ReadModel {
@@ -45,6 +66,7 @@ export class ProjectionFreshness {
   constructor(
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
     @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
+    private readonly health: MessagingHealth,
   ) {}
 
   /** Must be the snapshot's first read: it is what fixes the snapshot. */
@@ -58,10 +80,14 @@ export class ProjectionFreshness {
       topics: model.topics.map((aggregate) => topicFor(aggregate, this.messaging.topicPrefix)),
     }));
     const partitions = await new StoredOffsetsConsumerLag(this.transport, snapshot).measure(groups).catch(() => null);
+    const { consumers } = await this.health.report();
     const answer = {} as Record<K, Freshness>;
     entries.forEach(([key, model], index) => {
-      const lag = partitions?.filter((partition) => partition.group === consumerOf(model)).reduce((total, partition) => total + partition.lag, 0n);
-      answer[key as K] = { ...watermarks[index]!, lag: lag === undefined ? null : Number(lag) };
+      const summed = partitions?.filter((partition) => partition.group === consumerOf(model)).reduce((total, partition) => total + partition.lag, 0n);
+      const lag = summed === undefined ? null : Number(summed);
+      const consumer = consumers.find((candidate) => candidate.consumer === consumerOf(model));
+      const state: FreshnessState = consumer && JOINING.includes(consumer.state) ? 'rebalancing' : lag === 0 ? 'current' : 'catching-up';
+      answer[key as K] = { ...watermarks[index]!, lag, state };
     });
     return answer;
   }

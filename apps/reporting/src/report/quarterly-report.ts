@@ -1,3 +1,4 @@
+import type { Freshness } from '../freshness/projection-freshness';
 import type { BoundaryView } from './report-scope';
 import type { Language } from './labels';
 
@@ -38,7 +39,7 @@ interface ReportCommon {
   view: BoundaryView;
   language: Language;
   /** Up to when the figures are current, per projection: read in the same snapshot as the figures. */
-  currentAsOf: Record<string, { lastEventAt: string | null; appliedAt: string | null; lag: number | null }>;
+  currentAsOf: Record<string, Freshness>;
   sections: ReportSection[];
 }
 

@@ -32,7 +32,11 @@ export interface ProjectionConsumerOptions {
   partitionsConsumedConcurrently: number;
 }
 
-export type ConsumerState = 'starting' | 'running' | 'retrying' | 'crashed' | 'stopped';
+/**
+ * `starting` until the group is first joined, `rebalancing` while it is joined again: in both,
+ * nothing is applied (a restarted process waits there until the dead member's session expires).
+ */
+export type ConsumerState = 'starting' | 'running' | 'rebalancing' | 'retrying' | 'crashed' | 'stopped';
 
 export interface ConsumerStats {
   consumer: string;
@@ -122,6 +126,9 @@ export class ProjectionConsumer {
         onBatch: (batch) => this.onBatch(batch),
         onJoined: () => {
           this.state = 'running';
+        },
+        onRebalancing: () => {
+          if (this.state === 'running') this.state = 'rebalancing';
         },
         onCrashed: (error, willRestart) => {
           this.lastError = error.message;
