@@ -1,8 +1,9 @@
-import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { topicFor, type EventEnvelope } from '@binh-yen/contracts';
 import {
   bearer,
   consumerStates,
   createTestDatabase,
+  incidentReported,
   provincialAnalyst,
   publishEvents,
   serviceEnv,
@@ -48,23 +49,9 @@ describe('a report read while a backlog is applied', () => {
     await database?.drop();
   });
 
-  /** Incident reports, each a millisecond after the one before, all of one quarter and area. */
-  function backlog(count: number, start: number): EventEnvelope<IncidentReportedV1>[] {
-    return Array.from({ length: count }, (_, index) => {
-      const incidentId = uuidv7();
-      return {
-        id: uuidv7(),
-        type: IncidentEventTypes.reported,
-        version: 1,
-        occurredAt: new Date(start + index).toISOString(),
-        aggregate: { type: 'incident', id: incidentId },
-        sequence: 1,
-        actor: { agency: 'police', subject: 'ca-viet-tri-01' },
-        area: '25.227.07882',
-        data: { incidentId, unitCode: '07882', category: 'drugs', occurredAt: '2026-05-10T03:00:00Z', reportedAt: '2026-05-10T04:00:00Z', summary: 'Tàng trữ trái phép chất ma túy' },
-      };
-    });
-  }
+  /** Incident reports, each recorded a millisecond after the one before, all of one quarter and area. */
+  const backlog = (count: number, start: number): EventEnvelope[] =>
+    Array.from({ length: count }, (_, index) => incidentReported({ area: '25.227.07882', category: 'drugs', occurredAt: '2026-05-10T03:00:00Z', recordedAt: new Date(start + index) }));
 
   it('never shows a watermark later or earlier than its figures, and no lag while figures are missing', async () => {
     const events = backlog(4_000, Date.now() - 3_600_000);

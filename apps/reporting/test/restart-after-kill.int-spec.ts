@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { topicFor, type EventEnvelope } from '@binh-yen/contracts';
 import {
   bearer,
   consumerStates,
   createTestDatabase,
+  incidentReported,
   provincialAnalyst,
   publishEvents,
   repoRoot,
@@ -57,22 +58,8 @@ describe('a reporting process killed with SIGKILL under load', () => {
     }
   }
 
-  function incidents(count: number): EventEnvelope<IncidentReportedV1>[] {
-    return Array.from({ length: count }, () => {
-      const incidentId = uuidv7();
-      return {
-        id: uuidv7(),
-        type: IncidentEventTypes.reported,
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        aggregate: { type: 'incident', id: incidentId },
-        sequence: 1,
-        actor: { agency: 'police', subject: 'ca-viet-tri-01' },
-        area: '25.227.07882',
-        data: { incidentId, unitCode: '07882', category: 'criminal-offence', occurredAt: '2026-08-10T03:00:00Z', reportedAt: '2026-08-10T04:00:00Z', summary: 'Trộm cắp tài sản' },
-      };
-    });
-  }
+  const incidents = (count: number): EventEnvelope[] =>
+    Array.from({ length: count }, () => incidentReported({ area: '25.227.07882', category: 'criminal-offence', occurredAt: '2026-08-10T03:00:00Z' }));
 
   it('resumes applying within the measured bound, says it is not current meanwhile, and counts every event once', async () => {
     // Load: 5,000 incidents, published in bursts the whole time.

@@ -1,4 +1,4 @@
-import { UnitEventTypes, uuidv7, type EventEnvelope, type UnitKind, type UnitRegisteredV1 } from '@binh-yen/contracts';
+import { IncidentEventTypes, UnitEventTypes, uuidv7, type EventEnvelope, type IncidentReportedV1, type UnitKind, type UnitRegisteredV1 } from '@binh-yen/contracts';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { testBrokers } from './infrastructure-env';
 
@@ -33,6 +33,22 @@ export function unitRegistered(unit: {
       effectiveFrom: '1998-01-01',
       predecessorIds: [],
     },
+  };
+}
+
+/** A contract-valid `incident.reported` v1 event (the form every reader still takes), for load on the reporting projections. */
+export function incidentReported(report: { area: string; category: string; occurredAt: string; recordedAt?: Date }): EventEnvelope<IncidentReportedV1> {
+  const incidentId = uuidv7();
+  return {
+    id: uuidv7(),
+    type: IncidentEventTypes.reported,
+    version: 1,
+    occurredAt: (report.recordedAt ?? new Date()).toISOString(),
+    aggregate: { type: 'incident', id: incidentId },
+    sequence: 1,
+    actor: { agency: 'police', subject: 'test-reporter' },
+    area: report.area,
+    data: { incidentId, unitCode: report.area.split('.').at(-1)!, category: report.category, occurredAt: report.occurredAt, reportedAt: report.occurredAt, summary: 'Vụ việc thử' },
   };
 }
 
