@@ -22,7 +22,7 @@ import { Client } from 'pg';
  * How long a reporting process restarted after SIGKILL may answer ready and apply nothing, with
  * the service's default consumer settings (docs/runbook.md, ADR 0029): its group waits for the dead
  * member's session (10 s) to expire, counted from the kill, so never more than that after ready;
- * measured 0.3–9 s on the shared 2-core machine, bound with room for its noise.
+ * measured 2.5–8 s on the shared 2-core machine, bound with room for its noise.
  */
 const READY_TO_APPLYING_BOUND_MS = 15_000;
 /** The service's default session timeout (KAFKA_SESSION_TIMEOUT_MS). */

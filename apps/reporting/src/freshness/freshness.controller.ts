@@ -1,7 +1,7 @@
 import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@binh-yen/auth';
-import { distinctUntilChanged, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
+import { distinctUntilChanged, from, interval, map, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
 import { READ_MODELS, type Freshness } from './projection-freshness';
 import { ReportSnapshot } from './report-snapshot';
 
@@ -20,7 +20,7 @@ export class FreshnessController {
 
   @Get()
   @Allow('report.read')
-  @ApiOperation({ summary: 'Up to when each projection is current, and its lag' })
+  @ApiOperation({ summary: 'Up to when each projection is current, its lag, and whether it is current, catching up or rebalancing (one snapshot)' })
   current(): Promise<FreshnessByProjection> {
     return this.all();
   }
@@ -30,12 +30,18 @@ export class FreshnessController {
   @Allow('report.read')
   @ApiOperation({ summary: 'Server-sent events whenever a projection applies new events' })
   stream(): Observable<MessageEvent> {
-    return interval(1_000).pipe(
-      startWith(0),
-      switchMap(() => from(this.all())),
-      map((freshness) => JSON.stringify(freshness)),
-      distinctUntilChanged(),
-      map((data) => ({ type: 'freshness', data })),
-    );
+    return this.changes.pipe(map((data) => ({ type: 'freshness', data })));
   }
+
+  /**
+   * One reading a second for every open stream together (each reading is a snapshot and a look at
+   * the log's ends); a new stream starts from the latest.
+   */
+  private readonly changes: Observable<string> = interval(1_000).pipe(
+    startWith(0),
+    switchMap(() => from(this.all())),
+    map((freshness) => JSON.stringify(freshness)),
+    distinctUntilChanged(),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
 }

@@ -193,7 +193,6 @@ export class QuarterlyReportService {
       sections: sections.map((section) => ({ ...section, rows: forPeriod(section.rows, year) })),
     };
   }
-
 }
 
 async function nameOf(db: SnapshotReader, path: string): Promise<string> {
