@@ -129,9 +129,10 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
         validTo: `${Number(validFrom.slice(0, 4)) + 1}${validFrom.slice(4)}`,
       });
     }
+    // Sơ kết halfway through what has run so far: the work since then is not the review's (ADR 0027).
     await client.write('campaigns', lead, 'POST', `/api/v1/campaigns/${launched.id}/reviews`, {
       kind: 'interim',
-      reviewedOn: day(-20),
+      reviewedOn: day(Math.round(plan.startDays / 2)),
       outcome: 'partly-achieved',
       lessons: 'Phát huy vai trò của người có uy tín; cần đẩy mạnh ký cam kết ở các xã vùng sâu',
       recommendedModelIds: [],

@@ -7,6 +7,20 @@ import type { DemoUnits } from './units-demo';
 /** One step of a case: the action and the agency that takes it (libs/incidents/domain owns the rules). */
 type Step = [action: string, agency: Agency, extra?: Record<string, unknown>];
 
+/** How many days a step usually comes after the one before it: [fewest, most]. */
+const DAYS_AFTER: Record<string, [number, number]> = {
+  verify: [0.2, 5],
+  reject: [0.2, 3],
+  'start-investigation': [0.5, 7],
+  'resolve-at-grassroots': [2, 20],
+  'refer-to-procuracy': [15, 75],
+  indict: [10, 40],
+  'return-for-investigation': [5, 20],
+  'decline-prosecution': [10, 30],
+  'record-verdict': [20, 90],
+  close: [1, 30],
+};
+
 /** The lifecycle paths a case takes, with how often (a few stay open). */
 const PATHS: { weight: number; steps: Step[] }[] = [
   { weight: 8, steps: [] },
@@ -66,28 +80,49 @@ export async function runIncidents(client: DemoClient, random: DemoRandom, units
     const category = random.weighted(CATEGORIES);
     const source = random.weighted(SOURCES);
     const occurredOn = dayInQuarter(quarter, random.int(0, 88), today);
+    const occurredAt = notAfter(`${occurredOn}T${String(random.int(6, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+07:00`, now);
+    // Reported within two days of happening; each step then on its own date (ADR 0028).
+    const reportedAt = new Date(Math.min(new Date(occurredAt).getTime() + random.int(30, 48 * 60) * 60_000, now.getTime() - 60_000));
     const incident: Json = await client.write('incidents', demoCaller('police'), 'POST', '/api/v1/incidents', {
       unitCode: random.pick(units.communes).code,
       category,
       source,
       severity: random.weighted({ minor: 60, serious: 30, 'very-serious': 8, 'especially-serious': 2 }),
-      occurredAt: notAfter(`${occurredOn}T${String(random.int(6, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+07:00`, now),
+      occurredAt,
+      reportedAt: reportedAt.toISOString(),
       summary: random.pick(SUMMARIES[category]!),
       locationText: `Khu ${random.int(1, 12)}`,
       people: { suspects: random.int(0, 3), victims: random.int(0, 2) },
       ...(source === 'public-tip' ? { informant: { name: personName(random), contact: `09${random.int(10_000_000, 99_999_999)}` } } : {}),
     });
-    if (incident) await advance(client, incident, random.weighted(Object.fromEntries(PATHS.map((path, index) => [String(index), path.weight]))));
+    if (incident) await advance(client, random, incident, random.weighted(Object.fromEntries(PATHS.map((path, index) => [String(index), path.weight]))), reportedAt, now);
     progress((i + 1) / count);
   }
 }
 
-async function advance(client: DemoClient, incident: Json, pathIndex: string): Promise<void> {
+/**
+ * Takes a case along its path, each step dated some days after the one before, as the
+ * agencies key them in after the fact; a step whose day has not come yet is not taken
+ * (the case is still at that stage today).
+ */
+async function advance(client: DemoClient, random: DemoRandom, incident: Json, pathIndex: string, reportedAt: Date, now: Date): Promise<void> {
   let version: number = incident.version;
+  let previous = reportedAt.getTime();
   for (const [action, agency, extra] of PATHS[Number(pathIndex)]!.steps) {
-    const next = await client.write('incidents', demoCaller(agency), 'POST', `/api/v1/incidents/${incident.id}/transitions`, { action, note: 'Theo kết quả xác minh', ...extra }, { 'if-match': `"${version}"` });
+    const [fewest, most] = DAYS_AFTER[action]!;
+    const takenAt = previous + Math.round((fewest + random.next() * (most - fewest)) * 86_400_000);
+    if (takenAt > now.getTime()) return;
+    const next = await client.write(
+      'incidents',
+      demoCaller(agency),
+      'POST',
+      `/api/v1/incidents/${incident.id}/transitions`,
+      { action, note: 'Theo kết quả xác minh', takenAt: new Date(takenAt).toISOString(), ...extra },
+      { 'if-match': `"${version}"` },
+    );
     if (!next) return;
     version = next.version;
+    previous = takenAt;
   }
 }
 

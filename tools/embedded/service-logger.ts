@@ -16,9 +16,25 @@ export function tag(service: string): string {
   return `[${service.padEnd(9)}]`;
 }
 
+/**
+ * Nest's start-up chatter (modules loaded, every route mapped, each consumer group joined):
+ * four services' worth of it buries the lines a user needs, and none asks anything of them
+ * (issue 24). Shown with LOG_LEVEL=debug.
+ */
+const START_UP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'Projections']);
+
 export class ServiceTaggedLogger extends ConsoleLogger {
+  private readonly showStartUp: boolean;
+
   constructor(logLevels: LogLevel[]) {
     super({ logLevels, colors: process.stdout.isTTY === true });
+    this.showStartUp = logLevels.includes('debug');
+  }
+
+  override log(message: unknown, ...optionalParams: unknown[]): void {
+    const context = optionalParams.at(-1);
+    if (!this.showStartUp && typeof context === 'string' && START_UP_CONTEXTS.has(context)) return;
+    super.log(message, ...optionalParams);
   }
 
   protected override formatPid(_pid: number): string {

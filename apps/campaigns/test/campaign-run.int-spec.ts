@@ -1,6 +1,6 @@
 import { topicFor, type EventEnvelope } from '@binh-yen/contracts';
 import { readTopic, waitFor, type RawMessage } from '@binh-yen/testing';
-import { activityBody, agreementBody, launchBody } from './campaign-fixtures';
+import { activityBody, agreementBody, launchBody, launchedCampaign } from './campaign-fixtures';
 import { callers, CampaignsUnderTest, day, type Json } from './campaigns-harness';
 
 function decoded(messages: RawMessage[]): EventEnvelope<Json>[] {
@@ -124,5 +124,54 @@ describe('a campaign run end to end, its events read back from the topics', () =
         ['story.published', story.id, '25.227.07882.0788201'],
       ].sort(),
     );
+  });
+
+  it('keeps a review’s figures as of its own date, whatever was recorded later or held after it', async () => {
+    const campaign = await launchedCampaign(campaigns, {
+      goals: [
+        { measure: 'activities-held', target: 12 },
+        { measure: 'participants', target: 500 },
+        { measure: 'households-pledged', target: 600 },
+        { measure: 'meetings-held', target: 6 },
+        { measure: 'stories-published', target: 3 },
+      ],
+    });
+    const path = `/api/v1/campaigns/${campaign.id}`;
+    const created = (response: { status: number; body: Json }): Json => {
+      if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${JSON.stringify(response.body)}`);
+      return response.body;
+    };
+    // Held before the review's day (-20), and after it: the later ones are keyed in first, as happens.
+    for (const [heldOn, total, kind] of [[-30, 40, 'meeting'], [-20, 35, 'meeting'], [-12, 50, 'meeting'], [-5, 60, 'patrol']] as const) {
+      created(await campaigns.call('POST', `${path}/activities`, activityBody({ kind, heldOn: day(heldOn), participants: { total, byGroup: {} } }), { caller: callers.womenDuuLau }));
+    }
+    created(await campaigns.call('POST', `${path}/pledges`, { unitCode: '07882', households: 180, validFrom: day(-25), validTo: day(300) }, { caller: callers.womenDuuLau }));
+    created(await campaigns.call('POST', `${path}/pledges`, { unitCode: '07885', households: 150, validFrom: day(-8), validTo: day(300) }));
+    for (const publishedOn of [-21, -3]) {
+      created(await campaigns.call('POST', '/api/v1/stories', {
+        outlet: { name: 'Báo Phú Thọ', kind: 'newspaper' },
+        publishedOn: day(publishedOn),
+        title: `Khu phố bình yên (${publishedOn})`,
+        link: null,
+        about: { kind: 'collective', name: 'Tổ an ninh nhân dân khu 1' },
+        unitCode: '07882',
+        campaignId: campaign.id,
+      }, { caller: callers.press }));
+    }
+
+    const review = created(await campaigns.call('POST', `${path}/reviews`, { kind: 'interim', reviewedOn: day(-20), outcome: 'partly-achieved', lessons: 'Sơ kết giữa kỳ', recommendedModelIds: [] }));
+    const asOfReview = { 'activities-held': 2, participants: 75, 'households-pledged': 180, 'meetings-held': 2, 'stories-published': 1 };
+    const achieved = (goals: Json[]): Record<string, number> => Object.fromEntries(goals.map((goal) => [goal.measure, goal.achieved]));
+    expect(achieved(review.progress)).toEqual(asOfReview);
+    expect(achieved((await campaigns.call('GET', `${path}/reviews`)).body[0].progress)).toEqual(asOfReview);
+    const event = await waitFor(
+      async () => decoded((await readTopic(topicFor('campaign', campaigns.topicPrefix))).filter((message) => message.key === campaign.id)).find((candidate) => candidate.type === 'campaign.reviewed'),
+      (found) => found !== undefined,
+      { timeoutMs: 30_000, description: 'the review on the topic' },
+    );
+    expect(Object.fromEntries(event!.data.progress.map((goal: Json) => [goal.measure, goal.achieved]))).toEqual(asOfReview);
+    // Today's progress counts everything held up to today.
+    const today = (await campaigns.call('GET', `${path}/progress`, undefined, { caller: callers.analyst })).body;
+    expect(achieved(today.goals)).toEqual({ 'activities-held': 4, participants: 185, 'households-pledged': 330, 'meetings-held': 3, 'stories-published': 2 });
   });
 });

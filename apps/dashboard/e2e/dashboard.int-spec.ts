@@ -182,6 +182,8 @@ describe('dashboard: the projected views in a real browser, served by npm start'
     expect(await page.evaluate('window.__sameDocument === true')).toBe(true);
     await page.getByTestId('chart-incidents').getByText('Tội phạm hình sự', { exact: true }).waitFor();
     await page.getByTestId('watermark-incidents').filter({ hasNotText: 'chưa có sự kiện' }).waitFor();
+    // The bar says whether each projection is current, catching up or restarting; caught up, it is current.
+    await page.locator('[data-testid="watermark-incidents"][data-state="current"]').waitFor({ timeout: 30_000 });
     await shot(page, '04-overview-live-incident');
 
     // English on request.

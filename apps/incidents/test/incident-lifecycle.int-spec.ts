@@ -147,6 +147,93 @@ describe('incidents: the case lifecycle on real PostgreSQL and Kafka', () => {
     });
   });
 
+  describe('steps dated when they happened: a case keyed in after the fact', () => {
+    const DAY = 86_400;
+    /** Vietnam's wall clock `days` before now, at 09:00, with its offset. */
+    const daysAgo = (days: number): string => `${new Date(Date.now() - days * DAY * 1000 + 7 * 3_600_000).toISOString().slice(0, 10)}T09:00:00+07:00`;
+    let id: string;
+    let version: number;
+
+    async function take(body: Record<string, unknown>, as: typeof callers.policeVietTri = callers.policeVietTri): Promise<Json> {
+      const response = await incidents.step(id, version, body, as);
+      expect([body['action'], response.status, response.body.detail]).toEqual([body['action'], 200, undefined]);
+      version = response.body.version;
+      return response.body;
+    }
+
+    it('takes each step on the date it carries, and measures the stages between those dates', async () => {
+      const created = await incidents.report(report({ occurredAt: daysAgo(101), reportedAt: daysAgo(100), summary: 'Cướp tài sản tại cầu Việt Trì, hồ sơ nhập lại' }));
+      id = created.id;
+      version = created.version;
+      await take({ action: 'verify', takenAt: daysAgo(97) });
+      await take({ action: 'start-investigation', takenAt: daysAgo(95) });
+      await take({ action: 'refer-to-procuracy', takenAt: daysAgo(60) });
+      await take({ action: 'indict', takenAt: daysAgo(39) }, callers.procuracyVietTri);
+      const tried = await take({ action: 'record-verdict', verdict: 'convicted', sentenceSummary: '7 năm tù giam', takenAt: daysAgo(4) }, callers.courtVietTri);
+      expect(tried.milestones).toEqual({
+        verifiedAt: new Date(daysAgo(97)).toISOString(),
+        referredAt: new Date(daysAgo(60)).toISOString(),
+        indictedAt: new Date(daysAgo(39)).toISOString(),
+        triedAt: new Date(daysAgo(4)).toISOString(),
+        closedAt: null,
+      });
+      // No date: the step happens now.
+      const closed = await take({ action: 'close', reason: 'verdict-final' }, callers.courtVietTri);
+      expect(Math.abs(Date.parse(closed.milestones.closedAt) - Date.now())).toBeLessThan(60_000);
+
+      const events = await eventsOf(id);
+      const stages = events.flatMap((event) => {
+        const stage = (event.data as { stage?: { stage: string; seconds: number } | null }).stage;
+        return stage ? [[stage.stage, stage.seconds]] : [];
+      });
+      expect(stages).toEqual([
+        ['reported-verified', 3 * DAY],
+        ['verified-referred', 37 * DAY],
+        ['referred-indicted', 21 * DAY],
+        ['indicted-tried', 35 * DAY],
+      ]);
+      expect(events.slice(1, 6).map((event) => (event.data as { takenAt?: string }).takenAt)).toEqual([97, 95, 60, 39, 4].map((days) => new Date(daysAgo(days)).toISOString()));
+      // The envelope keeps when the step was recorded; the data says when it happened.
+      expect(events.every((event) => Date.now() - Date.parse(event.occurredAt) < 10 * 60_000)).toBe(true);
+    });
+
+    it('shows both dates in the timeline and keeps the recorded time in the audit', async () => {
+      const { body } = await incidents.call('GET', `/api/v1/incidents/${id}/timeline`);
+      const verify = body.entries.find((entry: Json) => entry.action === 'verify');
+      expect(verify.takenAt).toBe(new Date(daysAgo(97)).toISOString());
+      expect(Date.now() - Date.parse(verify.at)).toBeLessThan(10 * 60_000);
+      expect(body.entries[0]).toMatchObject({ action: 'report', takenAt: new Date(daysAgo(100)).toISOString() });
+      const audit = await incidents.call('GET', `/api/v1/audit?entityType=incident&entityId=${id}&limit=50`, undefined, { caller: callers.auditor });
+      const verdict = audit.body.items.find((item: Json) => item.action === 'incident.transition' && item.after.action === 'record-verdict');
+      expect(verdict.after.takenAt).toBe(new Date(daysAgo(4)).toISOString());
+      expect(Date.now() - Date.parse(verdict.recordedAt)).toBeLessThan(10 * 60_000);
+    });
+
+    it('refuses a step dated before the previous one, or in the future, with 422 naming takenAt, and changes nothing', async () => {
+      const created = await incidents.report(report({ occurredAt: daysAgo(30), reportedAt: daysAgo(29), summary: 'Gây rối tại nhà văn hóa khu 5' }));
+      id = created.id;
+      version = created.version;
+      await take({ action: 'verify', takenAt: daysAgo(20) });
+      const before = await incidents.snapshot(id);
+      const tooEarly = await incidents.step(id, version, { action: 'start-investigation', takenAt: daysAgo(21) }, callers.policeVietTri);
+      expect(tooEarly.status).toBe(422);
+      expect(tooEarly.body).toMatchObject({ type: 'urn:binh-yen:problem:incident-step-before-previous', errors: [{ field: 'takenAt' }] });
+      const future = await incidents.step(id, version, { action: 'start-investigation', takenAt: '2099-01-01T09:00:00+07:00' }, callers.policeVietTri);
+      expect(future.status).toBe(422);
+      expect(future.body).toMatchObject({ type: 'urn:binh-yen:problem:incident-step-in-future', errors: [{ field: 'takenAt' }] });
+      const late = await incidents.report(report({ occurredAt: daysAgo(12), reportedAt: daysAgo(10), summary: 'Tin báo tiếp nhận muộn' }));
+      const beforeReport = await incidents.step(late.id, late.version, { action: 'verify', takenAt: daysAgo(11) }, callers.policeVietTri);
+      expect([beforeReport.status, beforeReport.body.errors[0].field]).toEqual([422, 'takenAt']);
+      for (const takenAt of ['hôm qua', '2026-09-28', '2026-09-28T09:00:00']) {
+        const malformed = await incidents.step(id, version, { action: 'start-investigation', takenAt }, callers.policeVietTri);
+        expect({ takenAt, status: malformed.status, field: malformed.body.errors?.[0]?.field }).toEqual({ takenAt, status: 400, field: 'takenAt' });
+      }
+      expect(await incidents.snapshot(id)).toEqual(before);
+      // The same day as the previous step is fine.
+      expect((await take({ action: 'start-investigation', takenAt: daysAgo(20) })).status).toBe('under-investigation');
+    });
+  });
+
   it('mediates at the grassroots: the commune People’s Committee resolves and closes', async () => {
     const created = await incidents.report(report({ category: 'dispute-complaint', summary: 'Tranh chấp ranh giới đất giữa hai hộ gia đình' }));
     const verified = await incidents.step(created.id, 1, { action: 'verify' }, callers.policeVietTri);

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type { Caller } from '@binh-yen/auth';
-import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
+import { topicFor } from '@binh-yen/contracts';
 import {
   bearer,
   consumerStates,
   createTestDatabase,
+  incidentReported,
   publishEvents,
   repoRoot,
   serviceEnv,
@@ -21,6 +22,12 @@ import {
 
 const run = promisify(execFile);
 const officer: Caller = { subject: 'ubnd-tinh-01', agency: 'people-committee', roles: ['officer'], area: '25' };
+
+interface YearReport {
+  periodKind: string;
+  year: string;
+  sections: { key: string; rows: { metric: string; current: number; previousYear: number | null }[] }[];
+}
 
 interface Report {
   area: { path: string; name: string };
@@ -156,20 +163,7 @@ describe('quarterly report from the real units service, through Kafka', () => {
   });
 
   it('counts incidents by category at every level of the hierarchy, with comparisons', async () => {
-    const incident = (area: string, category: string, occurredAt: string): EventEnvelope<IncidentReportedV1> => {
-      const incidentId = uuidv7();
-      return {
-        id: uuidv7(),
-        type: IncidentEventTypes.reported,
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        aggregate: { type: 'incident', id: incidentId },
-        sequence: 1,
-        actor: { agency: 'police', subject: 'ca-tp-viet-tri' },
-        area,
-        data: { incidentId, unitCode: area.split('.').at(-1)!, category, occurredAt, reportedAt: occurredAt, summary: 'Vụ việc thử' },
-      };
-    };
+    const incident = (area: string, category: string, occurredAt: string) => incidentReported({ area, category, occurredAt });
     await publishEvents(topicFor('incident', prefix), [
       incident('25.227.07882', 'criminal-offence', '2026-02-10T03:00:00Z'),
       incident('25.227.07882', 'criminal-offence', '2026-02-11T03:00:00Z'),
@@ -183,6 +177,58 @@ describe('quarterly report from the real units service, through Kafka', () => {
     expect(rowOf(city, 'criminal-offence')!.current).toBe(2);
     expect(rowOf(await report('25', '2026-Q1'), 'Tổng số vụ việc')!.current).toBe(4);
     expect(rowOf(await report('25.227.07885', '2026-Q1'), 'drugs')).toMatchObject({ current: 1, previousQuarter: 1 });
+  });
+
+  it('rolls up a year compared with the year before in every column the quarters compare, named as a year', async () => {
+    // Last year: a certified commune, Q4 ratings, a training course, an incident (2025-Q4, above).
+    expect((await call(units, 'POST', '/api/v1/units/07885/certifications', { year: 2025, grantedOn: '2025-12-20' })).status).toBe(201);
+    await rate('07885', '2025-Q4', 'fair');
+    await rate('07882', '2025-Q4', 'weak', { actions: ['Họp dân'], responsibleAgency: 'police', targetQuarter: '2026-Q1' });
+    expect(
+      (await call(units, 'POST', '/api/v1/units/07882/training-sessions', { course: 'Kỹ năng tuần tra', forceType: 'neighbourhood-guard', startsOn: '2025-05-10', endsOn: '2025-05-11', trainees: 7, hours: 8 })).status,
+    ).toBe(201);
+    const yearly = async (year: number): Promise<YearReport> => {
+      const answer = await call(reporting, 'GET', `/api/v1/reports/quarterly?area=25&year=${year}`);
+      expect(answer.status).toBe(200);
+      return answer.body as YearReport;
+    };
+    await waitFor(() => report('25', '2025-Q4'), (r) => figure(r, 'movement', 'Số đơn vị được xếp loại') === 2 && r.currentAsOf['movement']!.lag === 0, { description: 'the 2025 figures' });
+    const [thisYear, lastYear] = [await yearly(2026), await yearly(2025)];
+    const quartersOfLastYear = await Promise.all([1, 2, 3, 4].map((q) => report('25', `2025-Q${q}`)));
+    const q4 = await report('25', '2026-Q4');
+
+    expect(thisYear).toMatchObject({ periodKind: 'year', year: '2026' });
+    expect(thisYear).not.toHaveProperty('quarter');
+    // A label may name its year ("... (năm) 2026"): rows are matched without it.
+    const key = (metric: string): string => metric.replace(/\b20\d\d\b/, 'YYYY');
+    const rowsOf = <R extends { metric: string }>(answer: { sections: { key: string; rows: R[] }[] }): Map<string, R> =>
+      new Map(answer.sections.flatMap((section) => section.rows.map((row) => [`${section.key}/${key(row.metric)}`, row] as const)));
+    const lastYearRows = rowsOf(lastYear);
+    const lastYearQuarters = quartersOfLastYear.map(rowsOf);
+    const q4Rows = rowsOf(q4);
+    const states = new Set(['movement/Số đơn vị được xếp loại', 'movement/Vững mạnh', 'movement/Khá', 'movement/Trung bình', 'movement/Yếu', 'movement/Đơn vị đạt chuẩn an toàn về ANTT (năm) YYYY']);
+    let compared = 0;
+    for (const [name, row] of rowsOf(thisYear)) {
+      expect(Object.keys(row).sort()).toEqual(['current', 'metric', 'previousYear']);
+      const quarterRow = q4Rows.get(name);
+      // A breakdown row (a category) the last quarter did not see compares like its siblings do.
+      const quarterCompares = quarterRow === undefined || quarterRow.previousQuarter !== null || quarterRow.sameQuarterLastYear !== null;
+      // Filled wherever the quarter's comparison is, with last year's own roll-up.
+      expect({ name, filled: row.previousYear !== null }).toEqual({ name, filled: quarterCompares });
+      if (!quarterCompares) continue;
+      compared += 1;
+      const figureOfLastYear = lastYearRows.get(name)?.current ?? 0;
+      expect({ name, previousYear: row.previousYear }).toEqual({ name, previousYear: figureOfLastYear });
+      // A flow is the sum of last year's four quarters; a state is where Q4 left it; a share is the year's own.
+      if (name.endsWith('(%)')) continue;
+      const expected = states.has(name) ? (lastYearQuarters[3]!.get(name)?.current ?? 0) : lastYearQuarters.reduce((sum, rows) => sum + (rows.get(name)?.current ?? 0), 0);
+      expect({ name, previousYear: row.previousYear }).toEqual({ name, previousYear: expected });
+    }
+    expect(compared).toBeGreaterThan(20);
+    const certified = [...rowsOf(thisYear)].find(([name]) => name.startsWith('movement/Đơn vị đạt chuẩn'))![1];
+    expect(certified).toEqual({ metric: 'Đơn vị đạt chuẩn an toàn về ANTT (năm) 2026', current: 1, previousYear: 1 });
+    expect(rowsOf(thisYear).get('forces/Lượt người được huấn luyện')).toMatchObject({ current: 10, previousYear: 7 });
+    expect(rowsOf(thisYear).get('incidents/Tổng số vụ việc')).toMatchObject({ previousYear: 1 });
   });
 
   it('downloads an XLSX with the sections, Vietnamese headings and the figures', async () => {
@@ -229,7 +275,8 @@ describe('quarterly report from the real units service, through Kafka', () => {
       const { value } = await reader.read();
       messages.push(...new TextDecoder().decode(value).split('\n\n').filter((chunk) => chunk.includes('event: freshness')));
     };
-    await read();
+    // The stream may open with a bare line before its first event.
+    while (messages.length < 1) await read();
     const first = messages[0]!;
     await rate('07912', '2026-Q3', 'fair');
     while (messages.length < 2) await read();

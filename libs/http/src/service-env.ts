@@ -62,12 +62,15 @@ export class ServiceEnv extends KafkaSecurityEnv {
   @Transform(toBoolean) @IsBoolean()
   KAFKA_PROVISION_TOPICS: boolean = true;
 
-  /** How long the broker waits for a silent consumer before rebalancing its partitions. */
+  /**
+   * How long the broker waits for a silent consumer before rebalancing its partitions: also how
+   * long a process restarted after a crash waits before it applies again (ADR 0029, runbook).
+   */
   @IsInt() @Min(6_000) @Max(300_000)
-  KAFKA_SESSION_TIMEOUT_MS: number = 30_000;
+  KAFKA_SESSION_TIMEOUT_MS: number = 10_000;
 
   @IsInt() @Min(100) @Max(10_000)
-  KAFKA_HEARTBEAT_INTERVAL_MS: number = 3_000;
+  KAFKA_HEARTBEAT_INTERVAL_MS: number = 1_000;
 
   /**
    * The largest event the outbox accepts, and the most payload bytes the relay publishes at once;

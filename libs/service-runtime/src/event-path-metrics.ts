@@ -108,7 +108,7 @@ export class EventPathMetrics implements OnApplicationShutdown {
       });
     perConsumer('binhyen_consumer_applied_events', 'Events applied by a projection since start', (c) => c.applied);
     perConsumer('binhyen_consumer_dead_letters', 'Events dead-lettered by a projection since start', (c) => c.deadLettered);
-    perConsumer('binhyen_consumer_up', '1 while the consumer runs, 0 otherwise', (c) => (c.state === 'running' ? 1 : 0));
+    perConsumer('binhyen_consumer_up', '1 while the consumer runs (a rebalance included), 0 otherwise', (c) => (c.state === 'running' || c.state === 'rebalancing' ? 1 : 0));
 
     gauge('binhyen_consumer_lag', "Messages a consumer group has yet to consume: the partition's high watermark minus the group's committed offset", ['group', 'topic', 'partition'], (g) => {
       for (const lag of read()?.lags ?? []) g.set({ group: lag.group, topic: lag.topic, partition: String(lag.partition) }, Number(lag.lag));

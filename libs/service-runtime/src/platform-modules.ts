@@ -50,15 +50,19 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
 /** The modules every service stands on: database, event path, auth, health. */
 export function platformModules(env: ServiceEnv, spec: ServiceSpec): (DynamicModule | typeof MetricsModule)[] {
   return [
-    TypeOrmModule.forRoot(
-      dataSourceOptions({
-        url: env.DATABASE_URL,
-        poolSize: env.DATABASE_POOL_SIZE,
-        migrations: spec.migrations,
-        entities: spec.entities ?? [],
-        applicationName: spec.name,
-      }),
-    ),
+    // forRootAsync without a name: @nestjs/typeorm's process-wide name registry warns when forRoot is
+    // called again in one process, which the embedded mode does for each of its four apps, each with
+    // its own container (nothing is overridden). The async form registers no name (issue 24).
+    TypeOrmModule.forRootAsync({
+      useFactory: () =>
+        dataSourceOptions({
+          url: env.DATABASE_URL,
+          poolSize: env.DATABASE_POOL_SIZE,
+          migrations: spec.migrations,
+          entities: spec.entities ?? [],
+          applicationName: spec.name,
+        }),
+    }),
     MessagingModule.forRoot(messagingOptionsFor(env, spec)),
     // Before AuthModule: its guard runs first (ADR 0036).
     RateLimitModule.forRoot({ perMinute: env.RATE_LIMIT_PER_MINUTE, store: env.RATE_LIMIT_STORE, ...(env.RATE_LIMIT_REDIS_URL ? { redisUrl: env.RATE_LIMIT_REDIS_URL } : {}), keyPrefix: `${env.KAFKA_TOPIC_PREFIX}binhyen:${spec.name}:` }),

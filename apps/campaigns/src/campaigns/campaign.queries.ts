@@ -46,9 +46,9 @@ export class CampaignQueries {
 
   async progress(id: string, caller: Caller, now = new Date()): Promise<CampaignProgressView> {
     const campaign = await this.get(id, caller);
-    const facts = await this.campaigns.facts(this.dataSource.manager, campaign.id);
     // A closed campaign's progress stays at its closing day.
     const asOf = campaign.closedOn ?? vietnamDate(now);
+    const facts = await this.campaigns.facts(this.dataSource.manager, campaign.id, asOf);
     const progress = computeProgress(campaign, facts, asOf);
     return {
       campaignId: campaign.id,

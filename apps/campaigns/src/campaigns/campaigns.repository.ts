@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@binh-yen/auth';
-import { pathsOverlap, type CampaignFacts, type CampaignStatus, type Goal } from '@binh-yen/campaigns-domain';
+import { pathsOverlap, type CalendarDate, type CampaignFacts, type CampaignStatus, type Goal } from '@binh-yen/campaigns-domain';
 import { notFound } from '@binh-yen/http';
 import type { EntityManager } from 'typeorm';
 import type { CampaignRecord } from './campaign-record';
@@ -91,11 +91,18 @@ export class CampaignsRepository {
     await tx.query(`UPDATE campaigns SET version = version + 1 WHERE id = $1`, [id]);
   }
 
-  /** What progress is computed from. */
-  async facts(tx: Pick<EntityManager, 'query'>, id: string): Promise<CampaignFacts> {
-    const activities: CampaignFacts['activities'] = await tx.query(`SELECT kind, participants_total AS "participantsTotal" FROM campaign_activities WHERE campaign_id = $1`, [id]);
-    const pledges: { households: number }[] = await tx.query(`SELECT households FROM household_pledges WHERE campaign_id = $1`, [id]);
-    const stories: { count: string }[] = await tx.query(`SELECT count(*) AS count FROM media_stories WHERE campaign_id = $1`, [id]);
+  /**
+   * What progress is computed from, as of a day: activities held, pledges started and
+   * stories published on or before it. A review dated in the past counts what had
+   * happened by then, not what was keyed in since (issue 24).
+   */
+  async facts(tx: Pick<EntityManager, 'query'>, id: string, asOf: CalendarDate): Promise<CampaignFacts> {
+    const activities: CampaignFacts['activities'] = await tx.query(
+      `SELECT kind, participants_total AS "participantsTotal" FROM campaign_activities WHERE campaign_id = $1 AND held_on <= $2::date`,
+      [id, asOf],
+    );
+    const pledges: { households: number }[] = await tx.query(`SELECT households FROM household_pledges WHERE campaign_id = $1 AND valid_from <= $2::date`, [id, asOf]);
+    const stories: { count: string }[] = await tx.query(`SELECT count(*) AS count FROM media_stories WHERE campaign_id = $1 AND published_on <= $2::date`, [id, asOf]);
     return { activities, pledgedHouseholds: pledges.map((pledge) => pledge.households), storiesPublished: Number(stories[0]?.count ?? 0) };
   }
 }

@@ -13,7 +13,8 @@ import type { CampaignReviewView } from './dto/campaign-views.dto';
 
 /**
  * Sơ kết / tổng kết: the agencies of the campaign review it; the review keeps
- * the progress as it stood that day, so later records never rewrite it.
+ * the progress as it stood on its date (what was held, pledged and published by
+ * then), so neither later records nor records of later days change it.
  */
 @Injectable()
 export class ReviewCampaignUseCase {
@@ -32,7 +33,7 @@ export class ReviewCampaignUseCase {
       assertParty(campaign, caller.agency);
       checkCampaignReview(stateOf(campaign), input.kind, input.reviewedOn, now);
 
-      const progress = computeProgress(campaign, await this.campaigns.facts(tx, campaign.id), input.reviewedOn);
+      const progress = computeProgress(campaign, await this.campaigns.facts(tx, campaign.id, input.reviewedOn), input.reviewedOn);
       const id = uuidv7(now.getTime());
       const lessons = normaliseText(input.lessons);
       await tx.query(

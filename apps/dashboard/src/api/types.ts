@@ -15,15 +15,19 @@ export interface Watermark {
   lastEventAt: string | null;
   appliedAt: string | null;
   lag: number | null;
+  /** rebalancing: the projector is joining its group and applies nothing; catching-up: events wait; current: none wait. */
+  state?: 'current' | 'catching-up' | 'rebalancing';
 }
 
 export type FreshnessByProjection = Record<string, Watermark>;
 
+/** A line of figures: a quarter's with its two comparisons, or the year's roll-up's with the year before. */
 export interface ReportRow {
   metric: string;
   current: number;
-  previousQuarter: number | null;
-  sameQuarterLastYear: number | null;
+  previousQuarter?: number | null;
+  sameQuarterLastYear?: number | null;
+  previousYear?: number | null;
 }
 
 export interface ReportDetail {
@@ -42,8 +46,9 @@ export interface ReportSection {
 export interface QuarterlyReport {
   title: string;
   area: { path: string; name: string };
-  /** The period: a quarter, or a year for the year's roll-up. */
-  quarter: string;
+  /** The period: a quarter ("2026-Q3"), or a year ("2026") for the year's roll-up. */
+  quarter?: string;
+  year?: string;
   periodKind: 'quarter' | 'year';
   view: 'as-at-time' | 'as-today';
   language: 'vi' | 'en';

@@ -38,17 +38,20 @@ export function CompareTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, i) => (
-            <tr key={`${row.metric}-${i}`}>
-              <th scope="row">{label ? label(row.metric) : row.metric}</th>
-              <td className="num">{cell(row.current)}</td>
-              <td className="num">{cell(row.previousQuarter)}</td>
-              {!year && <td className="num">{cell(row.sameQuarterLastYear)}</td>}
-              <td className="num">
-                <Change current={row.current} before={row.previousQuarter} />
-              </td>
-            </tr>
-          ))}
+          {rows.map((row, i) => {
+            const before = (year ? row.previousYear : row.previousQuarter) ?? null;
+            return (
+              <tr key={`${row.metric}-${i}`}>
+                <th scope="row">{label ? label(row.metric) : row.metric}</th>
+                <td className="num">{cell(row.current)}</td>
+                <td className="num">{cell(before)}</td>
+                {!year && <td className="num">{cell(row.sameQuarterLastYear ?? null)}</td>}
+                <td className="num">
+                  <Change current={row.current} before={before} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -40,6 +40,8 @@ export const messages = {
   liveDisconnected: { vi: 'Mất kết nối trực tiếp, đang thử lại…', en: 'Live updates lost, retrying…' },
   notYet: { vi: 'chưa có sự kiện', en: 'no events yet' },
   lag: { vi: 'sự kiện chưa xử lý', en: 'events behind' },
+  'freshness.catching-up': { vi: 'đang cập nhật bù', en: 'catching up' },
+  'freshness.rebalancing': { vi: 'đang khởi động lại, tạm dừng cập nhật', en: 'restarting, updates paused' },
   'projection.movement': { vi: 'Phong trào', en: 'Movement' },
   'projection.incidents': { vi: 'Vụ việc', en: 'Incidents' },
   'projection.campaigns': { vi: 'Phong trào, cuộc vận động', en: 'Campaigns' },

@@ -34,8 +34,8 @@ interface Props {
 function compareSeries(rows: ReportRow[], t: (key: string) => string): { name: string; colour: string; values: (number | null)[] }[] {
   return [
     { name: t('current'), colour: SERIES_COLOURS.current, values: rows.map((r) => r.current) },
-    { name: t('previousQuarter'), colour: SERIES_COLOURS.previousQuarter, values: rows.map((r) => r.previousQuarter) },
-    { name: t('sameQuarterLastYear'), colour: SERIES_COLOURS.sameQuarterLastYear, values: rows.map((r) => r.sameQuarterLastYear) },
+    { name: t('previousQuarter'), colour: SERIES_COLOURS.previousQuarter, values: rows.map((r) => r.previousQuarter ?? null) },
+    { name: t('sameQuarterLastYear'), colour: SERIES_COLOURS.sameQuarterLastYear, values: rows.map((r) => r.sameQuarterLastYear ?? null) },
   ];
 }
 
@@ -149,7 +149,7 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
             {ratings.map((row, i) => (
               <li key={row.metric}>
                 <span className="swatch" style={{ background: RATING_COLOURS[i] }} aria-hidden="true" />
-                {row.metric}: {number(row.current)} ({row.previousQuarter === null ? '—' : `${row.current - row.previousQuarter >= 0 ? '+' : '−'}${number(Math.abs(row.current - row.previousQuarter))}`})
+                {row.metric}: {number(row.current)} ({row.previousQuarter === null || row.previousQuarter === undefined ? '—' : `${row.current - row.previousQuarter >= 0 ? '+' : '−'}${number(Math.abs(row.current - row.previousQuarter))}`})
               </li>
             ))}
           </ul>

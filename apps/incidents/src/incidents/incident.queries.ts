@@ -19,7 +19,10 @@ export interface TimelineEntry {
   toStatus: string;
   agency: string;
   actor: string;
+  /** When the step was recorded. */
   at: string;
+  /** When the step was taken (the report: when it reached the authorities); stage durations run between these. */
+  takenAt: string;
   note: string | null;
   details: Record<string, unknown>;
 }
@@ -94,7 +97,7 @@ export class IncidentQueries {
 
   async timeline(id: string, caller: Caller): Promise<{ incidentId: string; status: string; entries: TimelineEntry[] }> {
     const incident = await this.visible(id, caller);
-    const rows: { sequence: number; action: string; from_status: string | null; to_status: string; agency: string; actor: string; at: Date; note: string | null; details: Record<string, unknown> }[] =
+    const rows: { sequence: number; action: string; from_status: string | null; to_status: string; agency: string; actor: string; at: Date; taken_at: Date; note: string | null; details: Record<string, unknown> }[] =
       await this.dataSource.query(`SELECT * FROM incident_history WHERE incident_id = $1 ORDER BY sequence`, [id]);
     return {
       incidentId: id,
@@ -107,6 +110,7 @@ export class IncidentQueries {
         agency: row.agency,
         actor: row.actor,
         at: new Date(row.at).toISOString(),
+        takenAt: new Date(row.taken_at).toISOString(),
         note: row.note,
         details: row.details,
       })),

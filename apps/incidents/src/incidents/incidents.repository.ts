@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { uuidv7 } from '@binh-yen/contracts';
+import type { PreviousStep } from '@binh-yen/incidents-domain';
 import type { EntityManager } from 'typeorm';
 import { INCIDENT_SELECT, type IncidentRow } from './incident-row';
 
@@ -13,6 +14,8 @@ export interface HistoryEntry {
   toStatus: string;
   note: string | null;
   details: Record<string, unknown>;
+  /** When the step was taken (the report: its reportedAt); the entry's `at` is when it was recorded. */
+  takenAt: Date;
 }
 
 /** 404 for an incident that does not exist, and the very same for one outside the caller's area (ADR 0025). */
@@ -44,15 +47,15 @@ export class IncidentsRepository {
     tx: EntityManager,
     insert: { sql: string; params: unknown[] },
     caller: Caller,
-    entry: Omit<HistoryEntry, 'incidentId' | 'sequence'>,
+    entry: Omit<HistoryEntry, 'incidentId' | 'sequence' | 'takenAt'>,
     at: Date,
   ): Promise<IncidentRow> {
     const n = insert.params.length;
     const rows: IncidentRow[] = await tx.query(
       `WITH inserted AS (${insert.sql} RETURNING *),
        entry AS (
-         INSERT INTO incident_history (id, incident_id, sequence, action, from_status, to_status, agency, actor, at, note, details)
-         SELECT $${n + 1}, id, 1, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}::jsonb FROM inserted
+         INSERT INTO incident_history (id, incident_id, sequence, action, from_status, to_status, agency, actor, at, note, details, taken_at)
+         SELECT $${n + 1}, id, 1, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}::jsonb, reported_at FROM inserted
        )
        SELECT i.*, ku.path AS current_path, ku.name AS unit_name FROM inserted i LEFT JOIN known_units ku ON ku.unit_id = i.unit_id`,
       [
@@ -73,9 +76,20 @@ export class IncidentsRepository {
 
   async recordHistory(tx: EntityManager, caller: Caller, entry: HistoryEntry, at: Date): Promise<void> {
     await tx.query(
-      `INSERT INTO incident_history (id, incident_id, sequence, action, from_status, to_status, agency, actor, at, note, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-      [uuidv7(at.getTime()), entry.incidentId, entry.sequence, entry.action, entry.fromStatus, entry.toStatus, caller.agency, caller.subject, at, entry.note, JSON.stringify(entry.details)],
+      `INSERT INTO incident_history (id, incident_id, sequence, action, from_status, to_status, agency, actor, at, note, details, taken_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
+      [uuidv7(at.getTime()), entry.incidentId, entry.sequence, entry.action, entry.fromStatus, entry.toStatus, caller.agency, caller.subject, at, entry.note, JSON.stringify(entry.details), entry.takenAt],
     );
+  }
+
+  /** The last step of the case's lifecycle (the report counts; a transfer is no step): the next one may not precede it. */
+  async lastStep(tx: EntityManager, incidentId: string): Promise<PreviousStep> {
+    const rows: { action: string; taken_at: Date }[] = await tx.query(
+      `SELECT action, taken_at FROM incident_history WHERE incident_id = $1 AND action <> 'transfer' ORDER BY sequence DESC LIMIT 1`,
+      [incidentId],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`incident ${incidentId} has no timeline`);
+    return { action: row.action, takenAt: new Date(row.taken_at) };
   }
 }

@@ -50,7 +50,7 @@ export class TransferIncidentUseCase {
       await this.incidents.recordHistory(
         tx,
         caller,
-        { incidentId: row.id, sequence: version, action: 'transfer', fromStatus: row.status, toStatus: row.status, note, details: { fromUnitCode: from.code, toUnitCode: to.code } },
+        { incidentId: row.id, sequence: version, action: 'transfer', fromStatus: row.status, toStatus: row.status, note, details: { fromUnitCode: from.code, toUnitCode: to.code }, takenAt: now },
         now,
       );
       await this.audit.record(

@@ -4,7 +4,7 @@ import { requireInArea, type Caller } from '@binh-yen/auth';
 import type { IncidentClosedV1, IncidentStatusChangedV1, IncidentTriedV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { completedStage, decideTransition, type CaseStatus } from '@binh-yen/incidents-domain';
+import { completedStage, decideTransition, stepDate, type CaseStatus } from '@binh-yen/incidents-domain';
 import { OutboxWriter } from '@binh-yen/messaging';
 import type { KnownUnit } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
@@ -26,8 +26,9 @@ const MILESTONE_COLUMN: Partial<Record<CaseStatus, string>> = {
 
 /**
  * One step of the case lifecycle, as the state machine of the domain library
- * decides it: the right status, the right agency, what the step needs. A refusal
- * changes nothing (the transaction rolls back before anything is written).
+ * decides it: the right status, the right agency, what the step needs, and the
+ * date it was taken (now unless given; ADR 0028). A refusal changes nothing (the
+ * transaction rolls back before anything is written).
  */
 @Injectable()
 export class TransitionIncidentUseCase {
@@ -46,14 +47,16 @@ export class TransitionIncidentUseCase {
       assertVersion(row.version, requireIfMatch(expectedVersion));
       const decided = decideTransition(row.status, { action: input.action, agency: caller.agency, reason: input.reason, verdict: input.verdict, sentenceSummary: input.sentenceSummary });
       const { transition } = decided;
-      const stage = completedStage(transition.to, { reportedAt: row.reported_at, verifiedAt: row.verified_at, referredAt: row.referred_at, indictedAt: row.indicted_at }, now);
+      // The step's own date (a verdict keyed in days later), checked against the step before it.
+      const takenAt = stepDate(input.takenAt === undefined ? undefined : new Date(input.takenAt), await this.incidents.lastStep(tx, row.id), now);
+      const stage = completedStage(transition.to, { reportedAt: row.reported_at, verifiedAt: row.verified_at, referredAt: row.referred_at, indictedAt: row.indicted_at }, takenAt);
       const version = row.version + 1;
       const milestone = MILESTONE_COLUMN[transition.to];
       await tx.query(
         `UPDATE incidents SET status = $2, version = $3, updated_at = $4, close_reason = COALESCE($5, close_reason), verdict = COALESCE($6, verdict),
-           sentence_summary = COALESCE($7, sentence_summary)${milestone ? `, ${milestone} = $4` : ''}
+           sentence_summary = COALESCE($7, sentence_summary)${milestone ? `, ${milestone} = $8` : ''}
          WHERE id = $1`,
-        [row.id, transition.to, version, now, decided.reason, decided.verdict, decided.sentenceSummary],
+        [row.id, transition.to, version, now, decided.reason, decided.verdict, decided.sentenceSummary, ...(milestone ? [takenAt] : [])],
       );
       const note = input.note?.normalize('NFC').trim() || null;
       await this.incidents.recordHistory(
@@ -71,6 +74,7 @@ export class TransitionIncidentUseCase {
             ...(decided.verdict ? { verdict: decided.verdict, sentenceSummary: decided.sentenceSummary } : {}),
             ...(stage ? { stage: stage.stage, seconds: stage.seconds } : {}),
           },
+          takenAt,
         },
         now,
       );
@@ -78,7 +82,7 @@ export class TransitionIncidentUseCase {
       await this.audit.record(
         tx,
         caller,
-        { action: 'incident.transition', entityType: 'incident', entityId: row.id, area: unit.path, before: { status: row.status, version: row.version }, after: { status: transition.to, version, action: transition.action, note } },
+        { action: 'incident.transition', entityType: 'incident', entityId: row.id, area: unit.path, before: { status: row.status, version: row.version }, after: { status: transition.to, version, action: transition.action, note, takenAt: takenAt.toISOString() } },
         now,
       );
       const data: IncidentStatusChangedV1 = {
@@ -92,6 +96,7 @@ export class TransitionIncidentUseCase {
         fromStatus: row.status,
         toStatus: transition.to,
         agency: caller.agency,
+        takenAt: takenAt.toISOString(),
         stage: stage ? { stage: stage.stage, startedAt: new Date(stage.startedAt).toISOString(), endedAt: stage.endedAt.toISOString(), seconds: stage.seconds } : null,
       };
       const payload: IncidentStatusChangedV1 | IncidentClosedV1 | IncidentTriedV1 =

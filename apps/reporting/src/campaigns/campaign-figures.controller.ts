@@ -2,11 +2,12 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
-import { ProjectionFreshness } from '../freshness/projection-freshness';
+import { READ_MODELS } from '../freshness/projection-freshness';
+import { ReportSnapshot } from '../freshness/report-snapshot';
 import { periodOf } from '../report/dto/period';
+import { isYear } from '../report/report-scope';
 import { AGENCY_COLUMNS, agencyName } from '../report/labels';
 import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
-import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from './campaigns.projection';
 import { CampaignFiguresQuery } from './dto/campaign-figures.query';
 import { csvCell } from '../report/render-csv';
 
@@ -20,10 +21,7 @@ import { csvCell } from '../report/render-csv';
 @ApiBearerAuth()
 @Controller('api/v1/reports/campaigns')
 export class CampaignFiguresController {
-  constructor(
-    private readonly campaigns: CampaignFiguresQueries,
-    private readonly freshness: ProjectionFreshness,
-  ) {}
+  constructor(private readonly snapshot: ReportSnapshot) {}
 
   @Get()
   @Allow('report.read')
@@ -33,12 +31,14 @@ export class CampaignFiguresController {
     const area = requestedArea(query.area, caller);
     const scope = { area, period: periodOf(query), view: query.view ?? 'as-at-time' } as const;
     const agency = query.agency ?? null;
-    const [figures, everyAgency, campaigns, currentAsOf] = await Promise.all([
-      this.campaigns.compared(scope, agency),
-      this.campaigns.byAgency(scope, scope.period),
-      this.campaigns.progress(scope, agency),
-      this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
-    ]);
+    // The figures and their watermark from one snapshot (issue 24).
+    const {
+      figures: [figures, everyAgency, campaigns],
+      currentAsOf: { campaigns: currentAsOf },
+    } = await this.snapshot.read({ campaigns: READ_MODELS.campaigns }, (db) => {
+      const queries = new CampaignFiguresQueries(db);
+      return Promise.all([queries.compared(scope, agency), queries.byAgency(scope, scope.period), queries.progress(scope, agency)]);
+    });
     const byAgency = agency === null ? everyAgency : everyAgency.filter((line) => line.agency === agency);
     if (query.format === 'csv') {
       response
@@ -47,7 +47,11 @@ export class CampaignFiguresController {
         .send(agencyCsv(byAgency, query.lang ?? 'vi'));
       return;
     }
-    response.json({ area, period: scope.period, view: scope.view, agency, currentAsOf, figures, byAgency, campaigns });
+    // A year names itself as a year and compares with the year before only, as the quarterly report does.
+    const period = isYear(scope.period)
+      ? { year: scope.period, figures: { current: figures.current, previousYear: figures.previousQuarter } }
+      : { quarter: scope.period, figures };
+    response.json({ area, period: scope.period, ...period, view: scope.view, agency, currentAsOf, byAgency, campaigns });
   }
 }
 

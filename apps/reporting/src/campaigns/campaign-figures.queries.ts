@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { SnapshotReader } from '../freshness/report-snapshot';
 import type { Compared } from '../movement/movement.queries';
 import { inArea, previousPeriod, quartersOf, samePeriodLastYear, type Period, type ReportScope } from '../report/report-scope';
 
@@ -62,9 +60,9 @@ type Counted = { key: string; n: string }[];
 const tally = (rows: Counted): Record<string, number> => Object.fromEntries(rows.map((row) => [row.key, Number(row.n)]));
 
 /** Campaign, press and commendation figures for one area and period (a quarter, or a year's four). */
-@Injectable()
 export class CampaignFiguresQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Built per answer over its snapshot (ReportSnapshot), so every figure comes from the same one. */
+  constructor(private readonly db: SnapshotReader) {}
 
   async compared(scope: ReportScope, agency: string | null = null): Promise<Compared<CampaignQuarterFigures>> {
     const [current, previous, lastYear] = await Promise.all([
@@ -77,7 +75,7 @@ export class CampaignFiguresQueries {
 
   /** The area's figures for one period; with an agency, only what that agency is credited with (ADR 0023). */
   async periodFigures(scope: ReportScope, period: Period, agency: string | null = null): Promise<CampaignQuarterFigures> {
-    const query = <T>(sql: string): Promise<T> => this.dataSource.query(sql, [scope.area, quartersOf(period), agency]);
+    const query = <T>(sql: string): Promise<T> => this.db.query(sql, [scope.area, quartersOf(period), agency]);
     const [activities, groups, pledges, agreements, stories, commendations] = await Promise.all([
       query<{ activities: string; participants: string | null }[]>(
         `SELECT count(*) AS activities, sum(a.participants) AS participants FROM campaign_activities_v1 a
@@ -120,7 +118,7 @@ export class CampaignFiguresQueries {
   /** One line per agency credited with anything in the area in the period (ADR 0023), in a stable order. */
   async byAgency(scope: ReportScope, period: Period): Promise<AgencyFigures[]> {
     const rows: { agency: string; activities: string; participants: string; households: string; agreements: string; stories: string; commendations: string }[] =
-      await this.dataSource.query(
+      await this.db.query(
         `WITH credited AS (
            SELECT a.organising_agency AS agency, count(*) AS activities, sum(a.participants) AS participants, 0 AS households, 0 AS agreements, 0 AS stories, 0 AS commendations
              FROM campaign_activities_v1 a WHERE a.quarter = ANY($2::text[]) AND ${inArea('a', scope.view)} GROUP BY 1
@@ -167,7 +165,7 @@ export class CampaignFiguresQueries {
       activities: string;
       participants: string;
       households: string;
-    }[] = await this.dataSource.query(
+    }[] = await this.db.query(
       `WITH work AS (
          SELECT a.campaign_id, count(*) AS activities, sum(a.participants) AS participants, 0 AS households
            FROM campaign_activities_v1 a WHERE a.quarter = ANY($2::text[]) AND ${inArea('a', scope.view)} GROUP BY a.campaign_id

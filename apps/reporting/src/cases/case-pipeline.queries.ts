@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { SnapshotReader } from '../freshness/report-snapshot';
 import type { Compared } from '../movement/movement.queries';
 import { inArea, previousPeriod, quartersOf, samePeriodLastYear, type Period, type ReportScope } from '../report/report-scope';
 
@@ -28,9 +26,9 @@ const tally = (rows: Counted): Record<string, number> => Object.fromEntries(rows
 const days = (seconds: string | null): number | null => (seconds === null ? null : Math.round((Number(seconds) / 86_400) * 10) / 10);
 
 /** The incidents of an area and period by domain and source, and their case pipeline. */
-@Injectable()
 export class CasePipelineQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Built per answer over its snapshot (ReportSnapshot), so every figure comes from the same one. */
+  constructor(private readonly db: SnapshotReader) {}
 
   async compared(scope: ReportScope): Promise<Compared<CaseQuarterFigures>> {
     const [current, previous, lastYear] = await Promise.all([
@@ -44,7 +42,7 @@ export class CasePipelineQueries {
   /** A period's figures from its cases' rows (so a year's medians are the year's, not an average of quarters'). */
   async periodFigures(scope: ReportScope, period: Period): Promise<CaseQuarterFigures> {
     const where = `c.quarter = ANY($2::text[]) AND ${inArea('c', scope.view)}`;
-    const query = <T>(sql: string): Promise<T> => this.dataSource.query(sql, [scope.area, quartersOf(period)]);
+    const query = <T>(sql: string): Promise<T> => this.db.query(sql, [scope.area, quartersOf(period)]);
     const [domains, sources, reached, cleared, durations] = await Promise.all([
       query<Counted>(`SELECT c.domain AS key, count(*) AS n FROM incident_cases_v1 c WHERE ${where} GROUP BY c.domain`),
       query<Counted>(`SELECT c.source AS key, count(*) AS n FROM incident_cases_v1 c WHERE ${where} GROUP BY c.source`),

@@ -1,37 +1,30 @@
 import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
-import { distinctUntilChanged, finalize, from, interval, map, startWith, switchMap, type Observable } from 'rxjs';
-import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
-import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
-import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
-import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
-import { ProjectionFreshness, type Freshness } from './projection-freshness';
+import { distinctUntilChanged, finalize, from, interval, map, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
+import { READ_MODELS, type Freshness } from './projection-freshness';
+import { ReportSnapshot } from './report-snapshot';
 import { StreamQuota } from './stream-quota';
 
-type FreshnessByProjection = Record<string, Freshness>;
+type FreshnessByProjection = Record<keyof typeof READ_MODELS, Freshness>;
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('api/v1/reports/freshness')
 export class FreshnessController {
   constructor(
-    private readonly freshness: ProjectionFreshness,
+    private readonly snapshot: ReportSnapshot,
     private readonly quota: StreamQuota,
   ) {}
 
+  /** Every projection's watermark from one snapshot, its lag against the topics' ends read after it. */
   private async all(): Promise<FreshnessByProjection> {
-    return {
-      movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
-      incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
-      campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
-      cases: await this.freshness.of(CASE_PIPELINE, ['incident']),
-    };
+    return (await this.snapshot.read(READ_MODELS, async () => undefined)).currentAsOf;
   }
 
   @Get()
   @Allow('report.read')
-  @ApiOperation({ summary: 'Up to when each projection is current, and its lag' })
+  @ApiOperation({ summary: 'Up to when each projection is current, its lag, and whether it is current, catching up or rebalancing (one snapshot)' })
   current(): Promise<FreshnessByProjection> {
     return this.all();
   }
@@ -43,13 +36,21 @@ export class FreshnessController {
   stream(@CurrentCaller() caller: Caller): Observable<MessageEvent> {
     // A place per open stream, given back when the client goes (Nest unsubscribes then).
     const release = this.quota.acquire(caller.subject);
-    return interval(1_000).pipe(
+    return this.changes.pipe(
       finalize(release),
-      startWith(0),
-      switchMap(() => from(this.all())),
-      map((freshness) => JSON.stringify(freshness)),
-      distinctUntilChanged(),
       map((data) => ({ type: 'freshness', data })),
     );
   }
+
+  /**
+   * One reading a second for every open stream together (each reading is a snapshot and a look at
+   * the log's ends); a new stream starts from the latest.
+   */
+  private readonly changes: Observable<string> = interval(1_000).pipe(
+    startWith(0),
+    switchMap(() => from(this.all())),
+    map((freshness) => JSON.stringify(freshness)),
+    distinctUntilChanged(),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
 }

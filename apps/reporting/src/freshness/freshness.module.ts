@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { FreshnessController } from './freshness.controller';
 import { ProjectionFreshness } from './projection-freshness';
+import { ReportSnapshot } from './report-snapshot';
 import { StreamQuota } from './stream-quota';
 
 @Global()
@@ -10,8 +11,8 @@ export class FreshnessModule {
     return {
       module: FreshnessModule,
       controllers: [FreshnessController],
-      providers: [ProjectionFreshness, { provide: StreamQuota, useValue: new StreamQuota(settings.streamsPerCaller) }],
-      exports: [ProjectionFreshness],
+      providers: [ProjectionFreshness, ReportSnapshot, { provide: StreamQuota, useValue: new StreamQuota(settings.streamsPerCaller) }],
+      exports: [ProjectionFreshness, ReportSnapshot],
     };
   }
 }

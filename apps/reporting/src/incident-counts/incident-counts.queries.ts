@@ -1,25 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ProjectionFreshness } from '../freshness/projection-freshness';
-import { DataSource } from 'typeorm';
+import { READ_MODELS } from '../freshness/projection-freshness';
+import { ReportSnapshot } from '../freshness/report-snapshot';
 import type { IncidentCountsDto } from './dto/incident-counts.query';
-import { INCIDENT_COUNTS } from './incident-counts.projection';
 import { sqlWithinArea } from '@binh-yen/auth';
 
 @Injectable()
 export class IncidentCountsQueries {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly freshness: ProjectionFreshness,
-  ) {}
+  constructor(private readonly snapshot: ReportSnapshot) {}
 
+  /** The counts and the watermark they are current as of, from one snapshot (issue 24). */
   async byCategory(quarter: string, area: string): Promise<IncidentCountsDto> {
-    const rows: { category: string; incidents: string }[] = await this.dataSource.query(
-      `SELECT category, sum(incidents) AS incidents
-         FROM incident_counts_v1
-        WHERE quarter = $1 AND ${sqlWithinArea('area', '$2')}
-        GROUP BY category HAVING sum(incidents) <> 0 ORDER BY category`,
-      [quarter, area],
+    const { figures: rows, currentAsOf } = await this.snapshot.read({ incidents: READ_MODELS.incidents }, (db): Promise<{ category: string; incidents: string }[]> =>
+      db.query(
+        `SELECT category, sum(incidents) AS incidents
+           FROM incident_counts_v1
+          WHERE quarter = $1 AND ${sqlWithinArea('area', '$2')}
+          GROUP BY category HAVING sum(incidents) <> 0 ORDER BY category`,
+        [quarter, area],
+      ),
     );
     const byCategory = rows.map((row) => ({ category: row.category, incidents: Number(row.incidents) }));
     return {
@@ -27,7 +25,7 @@ export class IncidentCountsQueries {
       area,
       total: byCategory.reduce((sum, row) => sum + row.incidents, 0),
       byCategory,
-      currentAsOf: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
+      currentAsOf: currentAsOf.incidents,
     };
   }
 }

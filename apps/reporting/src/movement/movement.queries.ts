@@ -1,6 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { SnapshotReader } from '../freshness/report-snapshot';
 import { inArea, lastQuarterOf, previousPeriod, quartersOf, samePeriodLastYear, yearOf, type Period, type ReportScope } from '../report/report-scope';
 import { sqlWithinArea } from '@binh-yen/auth';
 
@@ -51,9 +49,9 @@ export interface PilotDistrict {
  * (models, training) add up over the period's quarters; states (ratings, weak units)
  * are those of the period's last quarter.
  */
-@Injectable()
 export class MovementQueries {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Built per answer over its snapshot (ReportSnapshot), so every figure comes from the same one. */
+  constructor(private readonly db: SnapshotReader) {}
 
   private async compared<T>(scope: ReportScope, figure: (period: Period) => Promise<T>): Promise<Compared<T>> {
     const [current, previous, lastYear] = await Promise.all([
@@ -66,7 +64,7 @@ export class MovementQueries {
 
   ratings(scope: ReportScope): Promise<Compared<RatingDistribution>> {
     return this.compared(scope, async (period) => {
-      const rows: { rating: keyof RatingDistribution; units: string }[] = await this.dataSource.query(
+      const rows: { rating: keyof RatingDistribution; units: string }[] = await this.db.query(
         `SELECT r.rating, count(*) AS units FROM unit_ratings_v1 r WHERE r.quarter = $2 AND ${inArea('r', scope.view)} GROUP BY r.rating`,
         [scope.area, lastQuarterOf(period)],
       );
@@ -80,7 +78,7 @@ export class MovementQueries {
   }
 
   async weakUnits(scope: ReportScope): Promise<WeakUnit[]> {
-    const rows: { code: string; name: string; path: string; improvement_plan: WeakUnit['improvementPlan'] }[] = await this.dataSource.query(
+    const rows: { code: string; name: string; path: string; improvement_plan: WeakUnit['improvementPlan'] }[] = await this.db.query(
       `SELECT u.code, u.name, r.path, r.improvement_plan
          FROM unit_ratings_v1 r JOIN report_units_v1 u ON u.unit_id = r.unit_id
         WHERE r.quarter = $2 AND r.rating = 'weak' AND ${inArea('r', scope.view)}
@@ -93,7 +91,7 @@ export class MovementQueries {
   /** Units certified safe for the period's year, against the year before. */
   async certifiedUnits(scope: ReportScope): Promise<{ year: number; certified: number; previousYear: number }> {
     const count = async (year: number): Promise<number> => {
-      const rows: { n: string }[] = await this.dataSource.query(
+      const rows: { n: string }[] = await this.db.query(
         `SELECT count(*) AS n FROM unit_certifications_v1 c WHERE c.year = $2 AND c.status = 'granted' AND ${inArea('c', scope.view)}`,
         [scope.area, year],
       );
@@ -104,7 +102,7 @@ export class MovementQueries {
   }
 
   async hotspots(scope: ReportScope): Promise<{ code: string; name: string; reason: string; fromQuarter: string; toQuarter: string }[]> {
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT u.code, u.name, h.reason, h.from_quarter AS "fromQuarter", h.to_quarter AS "toQuarter"
          FROM hotspots_v1 h JOIN report_units_v1 u ON u.unit_id = h.unit_id
         WHERE h.from_quarter <= $3 AND h.to_quarter >= $2 AND ${inArea('h', scope.view)}
@@ -115,7 +113,7 @@ export class MovementQueries {
 
   /** Clause 3: district-level units of the area and their pilots this year (one or two = compliant). */
   async pilots(scope: ReportScope): Promise<PilotDistrict[]> {
-    const rows: { code: string; name: string; pilots: string[] }[] = await this.dataSource.query(
+    const rows: { code: string; name: string; pilots: string[] }[] = await this.db.query(
       `SELECT d.code, d.name, coalesce(array_agg(p.code ORDER BY p.code) FILTER (WHERE p.code IS NOT NULL), '{}') AS pilots
          FROM report_units_v1 d
          LEFT JOIN pilot_units_v1 pu ON pu.district_id = d.unit_id AND pu.year = $2
@@ -129,7 +127,7 @@ export class MovementQueries {
 
   models(scope: ReportScope): Promise<Compared<ModelFigures>> {
     return this.compared(scope, async (period) => {
-      const rows: { milestone: string; n: string }[] = await this.dataSource.query(
+      const rows: { milestone: string; n: string }[] = await this.db.query(
         `SELECT m.milestone, count(*) AS n FROM model_milestones_v1 m WHERE m.quarter = ANY($2::text[]) AND ${inArea('m', scope.view)} GROUP BY m.milestone`,
         [scope.area, quartersOf(period)],
       );
@@ -145,7 +143,7 @@ export class MovementQueries {
   }
 
   async forces(scope: ReportScope): Promise<{ forceType: string; teams: number; members: number }[]> {
-    const rows: { force_type: string; teams: string; members: string }[] = await this.dataSource.query(
+    const rows: { force_type: string; teams: string; members: string }[] = await this.db.query(
       `SELECT f.force_type, count(*) AS teams, sum(f.headcount) AS members FROM forces_v1 f WHERE ${inArea('f', scope.view)} GROUP BY f.force_type ORDER BY f.force_type`,
       [scope.area],
     );
@@ -154,7 +152,7 @@ export class MovementQueries {
 
   training(scope: ReportScope): Promise<Compared<TrainingFigures>> {
     return this.compared(scope, async (period) => {
-      const rows: { sessions: string; trainees: string | null; hours: string | null }[] = await this.dataSource.query(
+      const rows: { sessions: string; trainees: string | null; hours: string | null }[] = await this.db.query(
         `SELECT count(*) AS sessions, sum(t.trainees) AS trainees, sum(t.hours) AS hours FROM training_v1 t WHERE t.quarter = ANY($2::text[]) AND ${inArea('t', scope.view)}`,
         [scope.area, quartersOf(period)],
       );

@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
 import { CasePipelineQueries, FUNNEL, OUTCOMES, STAGES } from '../cases/case-pipeline.queries';
 import { CampaignFiguresQueries } from '../campaigns/campaign-figures.queries';
-import { CAMPAIGN_FIGURES, CAMPAIGN_TOPICS } from '../campaigns/campaigns.projection';
-import { ProjectionFreshness } from '../freshness/projection-freshness';
-import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
+import { READ_MODELS } from '../freshness/projection-freshness';
+import { ReportSnapshot, type SnapshotReader } from '../freshness/report-snapshot';
 import { IncidentReportQueries } from '../incident-counts/incident-report.queries';
-import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
 import { MovementQueries, type Compared } from '../movement/movement.queries';
 import { AGENCY_COLUMNS, agencyName, label, type Language } from './labels';
-import type { QuarterlyReport, ReportRow, ReportSection } from './quarterly-report';
+import type { QuarterRow, QuarterlyReport, ReportRow, ReportSection, YearRow } from './quarterly-report';
 import { isYear, previousPeriod, quartersOf, samePeriodLastYear, type ReportScope } from './report-scope';
 
-function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => number): ReportRow {
+function row<T>(metric: string, figures: Compared<T>, pick: (figure: T) => number): QuarterRow {
   return { metric, current: pick(figures.current), previousQuarter: pick(figures.previousQuarter), sameQuarterLastYear: pick(figures.sameQuarterLastYear) };
 }
 
-/** A year has one comparison (the year before), shown in the first column only. */
-function forPeriod(rows: ReportRow[], year: boolean): ReportRow[] {
-  return year ? rows.map((r) => ({ ...r, sameQuarterLastYear: null })) : rows;
+/**
+ * A year has one comparison, the year before. Its period before and its same period a
+ * year earlier are both that year, so a row carries whichever of the two it computed:
+ * a yearly figure such as certification has only the second (issue 24).
+ */
+function forPeriod(rows: QuarterRow[], year: boolean): ReportRow[] {
+  return year ? rows.map(({ metric, current, previousQuarter, sameQuarterLastYear }): YearRow => ({ metric, current, previousYear: previousQuarter ?? sameQuarterLastYear })) : rows;
 }
 
 /** The breakdown keys seen in any of the three quarters, in a stable order. */
@@ -31,33 +30,40 @@ function keysOf<T>(figures: Compared<T>, pick: (figure: T) => Record<string, num
 /** Assembles the quarterly report (the directive's closing paragraph), or a year's roll-up of it, from the read models. */
 @Injectable()
 export class QuarterlyReportService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly movement: MovementQueries,
-    private readonly campaigns: CampaignFiguresQueries,
-    private readonly cases: CasePipelineQueries,
-    private readonly freshness: ProjectionFreshness,
-  ) {}
+  constructor(private readonly snapshot: ReportSnapshot) {}
 
+  /** Every figure and every watermark of the answer from one snapshot of the read models (issue 24). */
   async build(scope: ReportScope, language: Language): Promise<QuarterlyReport> {
-    const t = (key: string): string => label(key, language);
+    const { figures, currentAsOf } = await this.snapshot.read(READ_MODELS, (db) => this.figures(db, scope));
+    return this.assemble(scope, language, figures, currentAsOf);
+  }
+
+  private async figures(db: SnapshotReader, scope: ReportScope) {
+    const movement = new MovementQueries(db);
+    const campaigns = new CampaignFiguresQueries(db);
     const [ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, agencyFigures, caseFigures, areaName] = await Promise.all([
-      this.movement.ratings(scope),
-      this.movement.weakUnits(scope),
-      this.movement.certifiedUnits(scope),
-      this.movement.hotspots(scope),
-      this.movement.pilots(scope),
-      this.movement.models(scope),
-      this.movement.forces(scope),
-      this.movement.training(scope),
-      this.incidentsByCategory(scope),
-      this.campaigns.compared(scope),
-      this.campaigns.progress(scope),
-      this.campaigns.byAgency(scope, scope.period),
-      this.cases.compared(scope),
-      this.areaName(scope.area),
+      movement.ratings(scope),
+      movement.weakUnits(scope),
+      movement.certifiedUnits(scope),
+      movement.hotspots(scope),
+      movement.pilots(scope),
+      movement.models(scope),
+      movement.forces(scope),
+      movement.training(scope),
+      incidentsByCategory(db, scope),
+      campaigns.compared(scope),
+      campaigns.progress(scope),
+      campaigns.byAgency(scope, scope.period),
+      new CasePipelineQueries(db).compared(scope),
+      nameOf(db, scope.area),
     ]);
-    const sections: ReportSection[] = [
+    return { ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, agencyFigures, caseFigures, areaName };
+  }
+
+  private assemble(scope: ReportScope, language: Language, figures: Awaited<ReturnType<QuarterlyReportService['figures']>>, currentAsOf: QuarterlyReport['currentAsOf']): QuarterlyReport {
+    const t = (key: string): string => label(key, language);
+    const { ratings, weakUnits, certified, hotspots, pilots, models, forces, training, incidents, campaignFigures, campaignProgress, agencyFigures, caseFigures, areaName } = figures;
+    const sections: (Omit<ReportSection, 'rows'> & { rows: QuarterRow[] })[] = [
       {
         key: 'movement',
         title: t('section.movement'),
@@ -180,37 +186,31 @@ export class QuarterlyReportService {
     return {
       title: t(year ? 'titleYear' : 'title'),
       area: { path: scope.area, name: areaName },
-      quarter: scope.period,
-      periodKind: year ? 'year' : 'quarter',
+      ...(year ? { periodKind: 'year' as const, year: scope.period } : { periodKind: 'quarter' as const, quarter: scope.period }),
       view: scope.view,
       language,
-      currentAsOf: {
-        movement: await this.freshness.of(MOVEMENT_PROJECTION, ['unit', 'model']),
-        incidents: await this.freshness.of(INCIDENT_COUNTS, ['incident']),
-        campaigns: await this.freshness.of(CAMPAIGN_FIGURES, CAMPAIGN_TOPICS),
-        cases: await this.freshness.of(CASE_PIPELINE, ['incident']),
-      },
+      currentAsOf,
       sections: sections.map((section) => ({ ...section, rows: forPeriod(section.rows, year) })),
     };
   }
+}
 
-  private async areaName(path: string): Promise<string> {
-    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM report_units_v1 WHERE path = $1 AND status = 'active' LIMIT 1`, [path]);
-    return rows[0]?.name ?? path;
-  }
+async function nameOf(db: SnapshotReader, path: string): Promise<string> {
+  const rows: { name: string }[] = await db.query(`SELECT name FROM report_units_v1 WHERE path = $1 AND status = 'active' LIMIT 1`, [path]);
+  return rows[0]?.name ?? path;
+}
 
-  private async incidentsByCategory(scope: ReportScope): Promise<{ total: ReportRow; byCategory: ReportRow[] }> {
-    const periods = [scope.period, previousPeriod(scope.period), samePeriodLastYear(scope.period)];
-    const rows = await new IncidentReportQueries(this.dataSource).byCategory(scope, [...new Set(periods.flatMap(quartersOf))]);
-    const figure = (period: string, category?: string): number =>
-      rows.filter((r) => quartersOf(period).includes(r.quarter) && (category === undefined || r.category === category)).reduce((sum, r) => sum + Number(r.incidents), 0);
-    const categories = [...new Set(rows.map((r) => r.category))].sort();
-    const toRow = (metric: string, category?: string): ReportRow => ({
-      metric,
-      current: figure(periods[0]!, category),
-      previousQuarter: figure(periods[1]!, category),
-      sameQuarterLastYear: figure(periods[2]!, category),
-    });
-    return { total: toRow('total'), byCategory: categories.map((category) => toRow(category, category)) };
-  }
+async function incidentsByCategory(db: SnapshotReader, scope: ReportScope): Promise<{ total: QuarterRow; byCategory: QuarterRow[] }> {
+  const periods = [scope.period, previousPeriod(scope.period), samePeriodLastYear(scope.period)];
+  const rows = await new IncidentReportQueries(db).byCategory(scope, [...new Set(periods.flatMap(quartersOf))]);
+  const figure = (period: string, category?: string): number =>
+    rows.filter((r) => quartersOf(period).includes(r.quarter) && (category === undefined || r.category === category)).reduce((sum, r) => sum + Number(r.incidents), 0);
+  const categories = [...new Set(rows.map((r) => r.category))].sort();
+  const toRow = (metric: string, category?: string): QuarterRow => ({
+    metric,
+    current: figure(periods[0]!, category),
+    previousQuarter: figure(periods[1]!, category),
+    sameQuarterLastYear: figure(periods[2]!, category),
+  });
+  return { total: toRow('total'), byCategory: categories.map((category) => toRow(category, category)) };
 }

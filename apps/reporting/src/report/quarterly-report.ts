@@ -1,13 +1,23 @@
+import type { Freshness } from '../freshness/projection-freshness';
 import type { BoundaryView } from './report-scope';
 import type { Language } from './labels';
 
-/** One line of figures, with the comparison columns where they make sense. */
-export interface ReportRow {
+/** A quarter's line of figures, with the comparison columns where they make sense (null where not: snapshots). */
+export interface QuarterRow {
   metric: string;
   current: number;
   previousQuarter: number | null;
   sameQuarterLastYear: number | null;
 }
+
+/** A year's line: the year and the year before (null only where the quarters carry no comparison either). */
+export interface YearRow {
+  metric: string;
+  current: number;
+  previousYear: number | null;
+}
+
+export type ReportRow = QuarterRow | YearRow;
 
 /** A list under a section (weak units, hotspots, pilots), as text cells. */
 export interface ReportDetail {
@@ -23,31 +33,34 @@ export interface ReportSection {
   details: ReportDetail[];
 }
 
-export interface QuarterlyReport {
+interface ReportCommon {
   title: string;
   area: { path: string; name: string };
-  /** The period: a quarter ("2026-Q3"), or a year ("2026") for the year's roll-up. */
-  quarter: string;
-  periodKind: 'quarter' | 'year';
   view: BoundaryView;
   language: Language;
-  /** Up to when the figures are current: the latest event applied, per projection. */
-  currentAsOf: Record<string, { lastEventAt: string | null; appliedAt: string | null; lag: number | null }>;
+  /** Up to when the figures are current, per projection: read in the same snapshot as the figures. */
+  currentAsOf: Record<string, Freshness>;
   sections: ReportSection[];
 }
+
+/** The quarterly report ("2026-Q3"), or the year's roll-up ("2026"): each names its period in a field of its kind. */
+export type QuarterlyReport = ReportCommon & ({ periodKind: 'quarter'; quarter: string } | { periodKind: 'year'; year: string });
+
+/** The period a report covers, as written: "2026-Q3" or "2026". */
+export const periodOfReport = (report: QuarterlyReport): string => (report.periodKind === 'year' ? report.year : report.quarter);
 
 /** The figure columns a report shows, with their headings: a year compares with the year before only. */
 export function figureColumns(report: QuarterlyReport, t: (key: string) => string): { heading: string; value: (row: ReportRow) => number | null }[] {
   if (report.periodKind === 'year') {
     return [
       { heading: t('currentYear'), value: (row) => row.current },
-      { heading: t('previousYear'), value: (row) => row.previousQuarter },
+      { heading: t('previousYear'), value: (row) => ('previousYear' in row ? row.previousYear : null) },
     ];
   }
   return [
     { heading: t('current'), value: (row) => row.current },
-    { heading: t('previousQuarter'), value: (row) => row.previousQuarter },
-    { heading: t('sameQuarterLastYear'), value: (row) => row.sameQuarterLastYear },
+    { heading: t('previousQuarter'), value: (row) => ('previousQuarter' in row ? row.previousQuarter : null) },
+    { heading: t('sameQuarterLastYear'), value: (row) => ('sameQuarterLastYear' in row ? row.sameQuarterLastYear : null) },
   ];
 }
 

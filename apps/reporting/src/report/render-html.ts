@@ -1,5 +1,5 @@
 import { label } from './labels';
-import { figureColumns, periodLabelKey, type QuarterlyReport } from './quarterly-report';
+import { figureColumns, periodLabelKey, periodOfReport, type QuarterlyReport } from './quarterly-report';
 
 const escape = (text: string | number | null): string =>
   text === null ? '' : String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
@@ -21,12 +21,12 @@ ${section.details
     .join('\n');
   const asOf = Object.entries(report.currentAsOf).map(([name, w]) => `${escape(name)}: ${escape(w.lastEventAt ?? '—')}`).join(' · ');
   return `<!doctype html>
-<html lang="${report.language}"><head><meta charset="utf-8"><title>${escape(report.title)} — ${escape(report.quarter)}</title>
+<html lang="${report.language}"><head><meta charset="utf-8"><title>${escape(report.title)} — ${escape(periodOfReport(report))}</title>
 <style>body{font-family:"Times New Roman",serif;margin:2cm;color:#111}h1{font-size:18pt;text-align:center}h2{font-size:14pt;margin-top:1.5em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #444;padding:4px 6px;font-size:11pt}th{background:#e8eef5}td.n{text-align:right}
 .meta{text-align:center}@media print{@page{size:A4;margin:1.5cm}section{break-inside:avoid}}</style></head>
 <body><h1>${escape(report.title)}</h1>
-<p class="meta">${escape(t('area'))}: ${escape(report.area.name)} (${escape(report.area.path)}) · ${escape(t(periodLabelKey(report)))}: ${escape(report.quarter)} · ${escape(t(report.view))}</p>
+<p class="meta">${escape(t('area'))}: ${escape(report.area.name)} (${escape(report.area.path)}) · ${escape(t(periodLabelKey(report)))}: ${escape(periodOfReport(report))} · ${escape(t(report.view))}</p>
 <p class="meta">${escape(t('currentAsOf'))}: ${asOf}</p>
 ${sections}
 </body></html>`;

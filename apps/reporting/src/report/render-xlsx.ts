@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { label } from './labels';
-import { figureColumns, periodLabelKey, type QuarterlyReport } from './quarterly-report';
+import { figureColumns, periodLabelKey, periodOfReport, type QuarterlyReport } from './quarterly-report';
 import { spreadsheetRow } from './spreadsheet-text';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
@@ -16,7 +16,7 @@ export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
   cover.columns = [{ width: 34 }, { width: 60 }];
   cover.addRow(spreadsheetRow([report.title])).font = { bold: true, size: 14 };
   cover.addRow(spreadsheetRow([t('area'), `${report.area.name} (${report.area.path})`]));
-  cover.addRow(spreadsheetRow([t(periodLabelKey(report)), report.quarter]));
+  cover.addRow(spreadsheetRow([t(periodLabelKey(report)), periodOfReport(report)]));
   cover.addRow(spreadsheetRow([t('view'), t(report.view)]));
   for (const [projection, watermark] of Object.entries(report.currentAsOf)) {
     cover.addRow(spreadsheetRow([`${t('currentAsOf')} (${projection})`, watermark.lastEventAt ?? '—']));

@@ -114,8 +114,14 @@ const statusChangedProperties = {
   toStatus: statusSlug,
   agency: slug,
   stage: stageSchema,
+  // Optional and added within v1 (issue 24): old events stay valid, tolerant readers ignore it.
+  // When the step was taken (a verdict keyed in days later carries the verdict's date); the
+  // envelope's `occurredAt` is when it was recorded. Events without it: their `occurredAt`.
+  takenAt: dateTime,
 } as const;
-const statusChangedRequired = Object.keys(statusChangedProperties) as (keyof typeof statusChangedProperties)[];
+const statusChangedRequired = (Object.keys(statusChangedProperties) as (keyof typeof statusChangedProperties)[]).filter(
+  (key): key is Exclude<keyof typeof statusChangedProperties, 'takenAt'> => key !== 'takenAt',
+);
 
 function statusChanged<const T extends string, const X extends Record<string, JSONSchema> = Record<never, never>>(type: T, description: string, extra?: X) {
   return defineEvent({

@@ -196,7 +196,7 @@ export function decideTransition(from: CaseStatus, request: TransitionRequest): 
   return { transition, reason, verdict, sentenceSummary };
 }
 
-/** When the case entered the statuses the stage durations are measured from. */
+/** When the case entered the statuses the stage durations are measured from (the steps' dates). */
 export interface CaseMilestones {
   reportedAt: Date;
   verifiedAt: Date | null;
@@ -215,13 +215,14 @@ export interface CompletedStage {
 }
 
 /**
- * The stage a step completes, for the report's durations (clause 5). A case
- * returned for investigation and referred again measures verified→referred to
- * the last referral, and referred→indicted from it.
+ * The stage a step completes, for the report's durations (clause 5), from the
+ * dates the steps were taken (not when they were keyed in). A case returned for
+ * investigation and referred again measures verified→referred to the last
+ * referral, and referred→indicted from it.
  */
-export function completedStage(to: CaseStatus, milestones: CaseMilestones, now: Date): CompletedStage | null {
+export function completedStage(to: CaseStatus, milestones: CaseMilestones, takenAt: Date): CompletedStage | null {
   const stage = (name: CaseStage, startedAt: Date | null): CompletedStage | null =>
-    startedAt ? { stage: name, startedAt, endedAt: now, seconds: Math.max(0, Math.round((now.getTime() - startedAt.getTime()) / 1000)) } : null;
+    startedAt ? { stage: name, startedAt, endedAt: takenAt, seconds: Math.max(0, Math.round((takenAt.getTime() - startedAt.getTime()) / 1000)) } : null;
   switch (to) {
     case 'verified':
       return stage('reported-verified', milestones.reportedAt);

@@ -2,5 +2,6 @@ export * from './case-lifecycle';
 export * from './duplicates';
 export * from './incident-rule-violation';
 export * from './report-incident';
+export * from './step-date';
 export * from './taxonomy';
 export * from './vietnamese-text';

@@ -53,7 +53,7 @@ export interface ReportedIncident {
 }
 
 /** Clocks of field devices drift; a few minutes ahead is not "in the future". */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** An officer recording what the agency itself learnt, when the source is not given. */
 export const DEFAULT_SOURCE: IncidentSource = 'agency-report';

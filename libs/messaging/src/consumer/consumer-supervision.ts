@@ -1,7 +1,11 @@
 import type { MessagingLogger } from '../logger';
 import type { EventSubscription, SubscriptionHandlers } from '../transport/event-transport';
 
-export type ConsumerState = 'starting' | 'running' | 'retrying' | 'crashed' | 'stopped';
+/**
+ * `starting` until the group is first joined, `rebalancing` while it is joined again: in both,
+ * nothing is applied (a restarted process waits there until the dead member's session expires).
+ */
+export type ConsumerState = 'starting' | 'running' | 'rebalancing' | 'retrying' | 'crashed' | 'stopped';
 
 /**
  * Restart supervision of one consumer: its state for health and metrics, its last error,
@@ -50,6 +54,9 @@ export class ConsumerSupervision {
     return {
       onJoined: () => {
         this.state = 'running';
+      },
+      onRebalancing: () => {
+        if (this.state === 'running') this.state = 'rebalancing';
       },
       onCrashed: (error, willRestart) => {
         this.lastError = error.message;

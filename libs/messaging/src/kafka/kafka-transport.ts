@@ -43,6 +43,7 @@ export class KafkaTransport implements EventTransport {
       retry: { initialRetryTime: 300, retries: 8, restartOnFailure: async (error) => handlers.shouldRestart(error) },
     });
     consumer.on(consumer.events.GROUP_JOIN, () => handlers.onJoined());
+    consumer.on(consumer.events.REBALANCING, () => handlers.onRebalancing?.());
     consumer.on(consumer.events.CRASH, (event) => handlers.onCrashed(event.payload.error, event.payload.restart));
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });

@@ -64,8 +64,9 @@ export function messagingDefaults(
       maxAttempts: 3,
       maxRestarts: 10,
       maxEventsPerTransaction: 5_000,
-      sessionTimeoutMs: 30_000,
-      heartbeatIntervalMs: 3_000,
+      // A restarted process applies again once its dead predecessor's session expires (ADR 0029).
+      sessionTimeoutMs: 10_000,
+      heartbeatIntervalMs: 1_000,
       partitionsConsumedConcurrently: 6,
       ...required.consumers,
     },

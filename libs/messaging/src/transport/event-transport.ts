@@ -52,6 +52,8 @@ export interface SubscriptionHandlers {
   onBatch(batch: ConsumedBatch): Promise<void>;
   /** The subscription has its partitions and is reading. */
   onJoined(): void;
+  /** The group is being rebalanced: nothing is applied until it has joined again (a log without groups never calls it). */
+  onRebalancing?(): void;
   /** Reading failed; `willRestart` tells whether it starts over from the committed offsets. */
   onCrashed(error: Error, willRestart: boolean): void;
   /** Asked after a failure: answer false to give up for good. */

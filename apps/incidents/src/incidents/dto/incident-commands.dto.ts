@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CaseActions, CloseReasons, Verdicts, type CaseAction, type CloseReason, type Verdict } from '@binh-yen/incidents-domain';
 import { IsUnitCode } from '@binh-yen/http';
+import { WITH_ZONE } from './report-incident.dto';
 
 export class TransitionIncidentDto {
   @ApiProperty({ enum: CaseActions, example: 'verify' })
@@ -29,6 +30,15 @@ export class TransitionIncidentDto {
   @IsString()
   @Length(1, 1000)
   sentenceSummary?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-09-28T14:00:00+07:00',
+    description: 'When the step was taken (the verification, the referral, the indictment, the verdict…), if it is keyed in later; now when absent. Not before the previous step, not in the future.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'takenAt must be an ISO 8601 date-time' })
+  @Matches(WITH_ZONE, { message: 'takenAt must carry a time zone (Z or +07:00)' })
+  takenAt?: string;
 }
 
 export class TransferIncidentDto {

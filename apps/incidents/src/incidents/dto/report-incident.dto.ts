@@ -5,7 +5,7 @@ import { IncidentSources, Severities, type IncidentSource, type Severity } from 
 import { IsUnitCode } from '@binh-yen/http';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
-const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
+export const WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class CoordinatesDto {
   @ApiProperty({ example: 21.3227 })

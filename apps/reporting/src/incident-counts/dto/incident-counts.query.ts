@@ -22,6 +22,11 @@ export class WatermarkDto {
   @ApiProperty({ nullable: true, description: 'Time of the latest event applied' }) lastEventAt!: string | null;
   @ApiProperty({ nullable: true, description: 'When the projection last applied events' }) appliedAt!: string | null;
   @ApiProperty({ nullable: true, description: 'Events on its topics not yet applied' }) lag!: number | null;
+  @ApiProperty({
+    enum: ['current', 'catching-up', 'rebalancing'],
+    description: 'rebalancing: joining its consumer group (after a restart), nothing applied meanwhile; catching-up: events wait; current: none wait',
+  })
+  state!: 'current' | 'catching-up' | 'rebalancing';
 }
 
 export class IncidentCountsDto {
