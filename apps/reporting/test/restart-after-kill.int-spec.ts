@@ -92,7 +92,15 @@ describe('a reporting process killed with SIGKILL under load', () => {
         answers.push({ state: freshness['incidents']?.state, answeredAt: Date.now() });
       }
     })();
-    const resumedAt = await waitFor(async () => ((await applied()) > appliedAtKill ? Date.now() : null), (at) => at !== null, {
+    // Answers given before the start of the last poll that still saw nothing applied were surely
+    // given while idle; later ones may race the first apply (the poll sees it only afterwards).
+    let idleUntil = readyAt;
+    const resumedAt = await waitFor(async () => {
+      const polledAt = Date.now();
+      if ((await applied()) > appliedAtKill) return Date.now();
+      idleUntil = polledAt;
+      return null;
+    }, (at) => at !== null, {
       timeoutMs: 120_000,
       intervalMs: 50,
       description: 'the restarted process applying again',
@@ -100,7 +108,7 @@ describe('a reporting process killed with SIGKILL under load', () => {
     resumed = true;
     await asking;
     // What the freshness answers said while nothing was applied yet.
-    const states = answers.filter((answer) => answer.answeredAt < resumedAt!).map((answer) => answer.state);
+    const states = answers.filter((answer) => answer.answeredAt < idleUntil).map((answer) => answer.state);
     const measured = { killToReadyMs: readyAt - killedAt, readyToApplyingMs: resumedAt! - readyAt, killToApplyingMs: resumedAt! - killedAt, statesSeen: [...new Set(states)] };
     const folder = join(repoRoot(), 'test-artifacts', 'restart');
     mkdirSync(folder, { recursive: true });

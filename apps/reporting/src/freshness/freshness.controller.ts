@@ -1,10 +1,10 @@
-import { Controller, Get, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, Sse, UseGuards, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
-import { distinctUntilChanged, finalize, from, interval, map, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
+import { Allow } from '@binh-yen/auth';
+import { distinctUntilChanged, from, interval, map, shareReplay, startWith, switchMap, type Observable } from 'rxjs';
 import { READ_MODELS, type Freshness } from './projection-freshness';
 import { ReportSnapshot } from './report-snapshot';
-import { StreamQuota } from './stream-quota';
+import { StreamQuotaGuard } from './stream-quota';
 
 type FreshnessByProjection = Record<keyof typeof READ_MODELS, Freshness>;
 
@@ -12,10 +12,7 @@ type FreshnessByProjection = Record<keyof typeof READ_MODELS, Freshness>;
 @ApiBearerAuth()
 @Controller('api/v1/reports/freshness')
 export class FreshnessController {
-  constructor(
-    private readonly snapshot: ReportSnapshot,
-    private readonly quota: StreamQuota,
-  ) {}
+  constructor(private readonly snapshot: ReportSnapshot) {}
 
   /** Every projection's watermark from one snapshot, its lag against the topics' ends read after it. */
   private async all(): Promise<FreshnessByProjection> {
@@ -33,13 +30,9 @@ export class FreshnessController {
   @Sse('stream')
   @Allow('report.read')
   @ApiOperation({ summary: 'Server-sent events whenever a projection applies new events' })
-  stream(@CurrentCaller() caller: Caller): Observable<MessageEvent> {
-    // A place per open stream, given back when the client goes (Nest unsubscribes then).
-    const release = this.quota.acquire(caller.subject);
-    return this.changes.pipe(
-      finalize(release),
-      map((data) => ({ type: 'freshness', data })),
-    );
+  @UseGuards(StreamQuotaGuard) // a place per open stream (REPORT_STREAMS_PER_CALLER), given back when the client goes
+  stream(): Observable<MessageEvent> {
+    return this.changes.pipe(map((data) => ({ type: 'freshness', data })));
   }
 
   /**

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { FreshnessController } from './freshness.controller';
 import { ProjectionFreshness } from './projection-freshness';
 import { ReportSnapshot } from './report-snapshot';
-import { StreamQuota } from './stream-quota';
+import { StreamQuota, StreamQuotaGuard } from './stream-quota';
 
 @Global()
 @Module({})
@@ -11,7 +11,7 @@ export class FreshnessModule {
     return {
       module: FreshnessModule,
       controllers: [FreshnessController],
-      providers: [ProjectionFreshness, ReportSnapshot, { provide: StreamQuota, useValue: new StreamQuota(settings.streamsPerCaller) }],
+      providers: [ProjectionFreshness, ReportSnapshot, StreamQuotaGuard, { provide: StreamQuota, useValue: new StreamQuota(settings.streamsPerCaller) }],
       exports: [ProjectionFreshness, ReportSnapshot],
     };
   }

@@ -1,5 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { CALLER_KEY, type Caller } from '@binh-yen/auth';
 import { ProblemException, problemType } from '@binh-yen/http';
+import type { Request } from 'express';
 
 /**
  * How many live streams one caller holds at once (REPORT_STREAMS_PER_CALLER). Each open stream
@@ -34,5 +36,25 @@ export class StreamQuota {
       if (left === 0) this.open.delete(subject);
       else this.open.set(subject, left);
     };
+  }
+}
+
+/**
+ * Takes the caller's place before the stream starts, and gives it back when the connection closes.
+ * A guard, not the handler: guards run before interceptors, so a refusal is a real 429 and not an
+ * error event inside an already-opened stream of status 200 (Nest's SSE turns a handler's error
+ * behind an interceptor into one).
+ */
+@Injectable()
+export class StreamQuotaGuard implements CanActivate {
+  constructor(private readonly quota: StreamQuota) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request & { [CALLER_KEY]?: Caller }>();
+    const caller = request[CALLER_KEY];
+    if (!caller) return true; // the auth guard has refused it already
+    const release = this.quota.acquire(caller.subject);
+    request.once('close', release);
+    return true;
   }
 }
