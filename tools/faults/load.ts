@@ -18,6 +18,14 @@ export interface LoadStats {
   seconds: number;
   /** Successful commands per second. */
   rate: number;
+  /** What the refused requests got: status codes, or `cut` for a connection that failed. */
+  refusals: Record<string, number>;
+}
+
+/** "503×12, cut×3": the answers behind a load's refused count, for a scenario's result line. */
+export function describeRefusals(stats: LoadStats): string {
+  const parts = Object.entries(stats.refusals).map(([answer, count]) => `${answer}×${count}`);
+  return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
 /**
@@ -33,6 +41,7 @@ export class RatingLoad {
   sent = 0;
   ok = 0;
   failed = 0;
+  private readonly refusals: Record<string, number> = {};
   /** What each 2xx answer acknowledged: the rating revision it stored (checked against the projection by the cluster scenarios). */
   readonly acknowledged: AcknowledgedRating[] = [];
 
@@ -55,20 +64,25 @@ export class RatingLoad {
           this.ok += 1;
           this.acknowledged.push((await response.json()) as AcknowledgedRating);
         } else {
-          this.failed += 1;
+          this.refuse(String(response.status));
           await response.body?.cancel();
         }
       } catch {
-        this.failed += 1;
+        this.refuse('cut');
       }
       const wait = interval - (Date.now() - began);
       if (wait > 0) await sleep(wait);
     }
   }
 
+  private refuse(answer: string): void {
+    this.failed += 1;
+    this.refusals[answer] = (this.refusals[answer] ?? 0) + 1;
+  }
+
   stats(): LoadStats {
     const seconds = ((this.ended ?? Date.now()) - this.started) / 1000;
-    return { sent: this.sent, ok: this.ok, failed: this.failed, seconds, rate: this.ok / Math.max(seconds, 0.001) };
+    return { sent: this.sent, ok: this.ok, failed: this.failed, seconds, rate: this.ok / Math.max(seconds, 0.001), refusals: { ...this.refusals } };
   }
 
   async stop(): Promise<LoadStats> {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RatingLoad } from '../load';
+import { describeRefusals, RatingLoad } from '../load';
 import { seconds, type Scenario } from '../scenario';
 
 /** 4. The broker killed (SIGKILL) and restarted under load; then frozen (SIGSTOP) past the session timeout and resumed. */
@@ -22,6 +22,6 @@ export const brokerFaults: Scenario = {
     stack.broker.resume();
     await sleep(3_000);
     const stats = await load.stop();
-    return `broker down ${seconds(down)}, frozen ${seconds(frozen)}; ${stats.ok} writes accepted, ${stats.failed} refused`;
+    return `broker down ${seconds(down)}, frozen ${seconds(frozen)}; ${stats.ok} writes accepted, ${stats.failed} refused (${describeRefusals(stats)})`;
   },
 };

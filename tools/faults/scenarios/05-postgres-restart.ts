@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor } from '@binh-yen/testing';
-import { RatingLoad } from '../load';
+import { describeRefusals, RatingLoad } from '../load';
 import { expectThat, seconds, type Scenario } from '../scenario';
 
 /**
@@ -28,6 +28,6 @@ export const postgresRestart: Scenario = {
         description: `${process.url} to be ready again after the restart`,
       });
     }
-    return `down ${seconds(down)}; ${stats.ok} writes accepted, ${stats.failed} refused; ${stats.ok - okBefore} after the restart`;
+    return `down ${seconds(down)}; ${stats.ok} writes accepted, ${stats.failed} refused (${describeRefusals(stats)}); ${stats.ok - okBefore} after the restart`;
   },
 };
