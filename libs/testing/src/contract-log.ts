@@ -16,8 +16,11 @@ export interface ContractSummary {
   violations: ContractViolation[];
 }
 
-/** The folder this run's services record contract violations in (ADR 0046), emptied at the start. */
-export function startContractLog(directory = join(repoRoot(), 'test-artifacts', 'contract')): string {
+/**
+ * The folder this run's services record contract violations in (ADR 0046), emptied at the start:
+ * OPENAPI_CONTRACT_LOG when given (two runs at once keep apart), else test-artifacts/contract.
+ */
+export function startContractLog(directory = process.env[CONTRACT_LOG_VAR] || join(repoRoot(), 'test-artifacts', 'contract')): string {
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   process.env[CONTRACT_LOG_VAR] = directory;
