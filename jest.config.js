@@ -26,7 +26,9 @@ const moduleNameMapper = Object.fromEntries(
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // The ref parser under openapi-backend (the contract test's validator, ADR 0046) ships as ES modules only.
+  transform: { '^.+\\.ts$': swc, '/node_modules/@apidevtools/json-schema-ref-parser/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],

@@ -1,8 +1,10 @@
 import { Logger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import { attachHttpMetrics, HttpMetrics, observeHttp } from './http-observability';
+import { CONTRACT_LOG_VAR, contractRecorder } from './openapi/contract-recorder';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestContext } from './request-context';
 import { assertUtf8, requestHygiene } from './request-hygiene';
@@ -23,6 +25,11 @@ export interface HttpAppOptions {
   trustProxy?: TrustProxy;
   /** Names the server spans' tracer (the service); defaults to the title. */
   serviceName?: string;
+  /**
+   * A folder to record every exchange that breaks the OpenAPI document in (the contract test,
+   * ADR 0046); by default OPENAPI_CONTRACT_LOG, which the integration suites set. Off when neither.
+   */
+  contractLog?: string;
 }
 
 /** One way every service speaks HTTP: problem details, validation, OpenAPI, limits. */
@@ -55,6 +62,11 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   attachHttpMetrics(app, metrics);
   app.use(observeHttp(options.serviceName ?? options.title, metrics));
   app.use(requestContext);
+  // Built before any route exists, but from the controllers' metadata, which is all there already.
+  const document = buildOpenApiDocument(app, options);
+  const contractLog = options.contractLog ?? process.env[CONTRACT_LOG_VAR];
+  // Early, so it sees every answer, refusals by the other middleware included.
+  if (contractLog) app.use(contractRecorder(document, contractLog, options.serviceName ?? options.title));
   app.use(securityHeaders);
   app.use(json({ limit: options.bodyLimit ?? '256kb', strict: true, verify: assertUtf8 }));
   app.use(requestHygiene);
@@ -64,9 +76,5 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
-  );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

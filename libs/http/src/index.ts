@@ -12,3 +12,4 @@ export * from './request-context';
 export * from './http-observability';
 export * from './kafka-security-env';
 export * from './unit-path-validators';
+export * from './openapi';

@@ -1,10 +1,13 @@
 import { Client } from 'pg';
 import { findFreePort, startBroker, type RunningBroker } from './kafka-broker';
+import { startContractLog } from './contract-log';
 import { adminDatabaseUrl, BROKERS_VAR } from './infrastructure-env';
 
 declare global {
   // The broker this run started, stopped again by the global teardown.
   var __binhYenBroker: RunningBroker | undefined;
+  // Where the services of this run record contract violations; checked by the global teardown.
+  var __binhYenContractLog: string | undefined;
 }
 
 async function assertPostgresReachable(): Promise<void> {
@@ -25,6 +28,8 @@ async function assertPostgresReachable(): Promise<void> {
 /** Starts (or reuses, when KAFKA_BROKERS is set) one broker for the whole run. */
 export default async function globalSetup(): Promise<void> {
   await assertPostgresReachable();
+  // Every service the suites start checks its traffic against its OpenAPI document (ADR 0046).
+  globalThis.__binhYenContractLog = startContractLog();
   if (process.env[BROKERS_VAR]) return;
   const port = await findFreePort();
   const controllerPort = await findFreePort();

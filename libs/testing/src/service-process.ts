@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CONTRACT_LOG_VAR } from './contract-log';
 import { findFreePort } from './kafka-broker';
 import { repoRoot } from './repo-root';
 import { waitFor } from './wait-for';
@@ -43,7 +44,7 @@ export async function startServiceProcess({ service, env, label, mayExitDuringSt
   const log = createWriteStream(join(logDir, `${label ?? service}-${port}.log`));
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...contractLogEnv(), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Both into one file, closed once the child is gone: ending it with stdout would make a
@@ -90,4 +91,10 @@ export async function startServiceProcess({ service, env, label, mayExitDuringSt
       await exited;
     },
   };
+}
+
+/** A service process checks its traffic against its document like an in-process one (ADR 0046). */
+function contractLogEnv(): Record<string, string> {
+  const directory = process.env[CONTRACT_LOG_VAR];
+  return directory ? { [CONTRACT_LOG_VAR]: directory } : {};
 }

@@ -1,4 +1,5 @@
 import { contextFromTraceparent, SpanKind, tracer, tracingEnabled, traceparentOfSpan, type Span } from '@binh-yen/telemetry';
+import { CLOUDEVENTS_SOURCE_PREFIX, cloudEventType, type EventEnvelope } from '@binh-yen/contracts';
 import type { OutgoingMessage, TopicMessages } from '../transport/event-transport';
 
 /** One row of a relay batch, with the payload bytes up to it (the batch's size cap). */
@@ -43,11 +44,29 @@ export function startPublishSpans(rows: OutboxRow[], serviceName: string): Span[
   return spans;
 }
 
-export function groupByTopic(rows: OutboxRow[]): TopicMessages[] {
+/**
+ * The CloudEvents 1.0 Kafka protocol binding in binary mode (ADR 0047): the record's value (our
+ * envelope) is the event data, its attributes are ce_* headers, beside our own headers and the
+ * trace context. Read from the stored envelope, so rows appended before this existed get them too.
+ */
+export function cloudEventHeaders(payload: string, serviceName: string): Record<string, string> {
+  const event = JSON.parse(payload) as EventEnvelope;
+  return {
+    ce_specversion: '1.0',
+    ce_id: event.id,
+    ce_source: `${CLOUDEVENTS_SOURCE_PREFIX}${serviceName}`,
+    ce_type: cloudEventType(event.type, event.version),
+    ce_time: event.occurredAt,
+    ce_subject: event.aggregate.id,
+    'content-type': 'application/json',
+  };
+}
+
+export function groupByTopic(rows: OutboxRow[], serviceName: string): TopicMessages[] {
   const byTopic = new Map<string, OutgoingMessage[]>();
   for (const row of rows) {
     const messages = byTopic.get(row.topic) ?? [];
-    messages.push({ key: row.message_key, value: row.payload, headers: row.headers });
+    messages.push({ key: row.message_key, value: row.payload, headers: { ...row.headers, ...cloudEventHeaders(row.payload, serviceName) } });
     byTopic.set(row.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

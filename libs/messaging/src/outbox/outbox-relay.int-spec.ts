@@ -1,5 +1,6 @@
 import { IncidentEventTypes, topicFor, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
 import { createTestDatabase, readTopic, testBrokers, uniqueTopicPrefix, waitFor, type TestDatabase } from '@binh-yen/testing';
+import { Kafka as CloudEventsKafka, type CloudEvent, type KafkaMessage } from 'cloudevents';
 import { DataSource } from 'typeorm';
 import { createKafka } from '../kafka/kafka-connection';
 import { ensureTopics } from '../kafka/topic-provisioner';
@@ -73,6 +74,32 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
 
     await waitFor(summariesOnTopic, (summaries) => summaries.includes('committed'));
     expect(await summariesOnTopic()).toEqual(['committed']);
+  });
+
+  it('publishes each record as a CloudEvent (Kafka binding, binary mode) that the official SDK reads, trace context kept', async () => {
+    startRelay();
+    const event = { ...reportedEvent('read by a CloudEvents SDK'), traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
+    await dataSource.transaction((tx) => writer.append(tx, [event]));
+    const records = await waitFor(
+      async () => (await readTopic(topic)).filter((message) => message.headers['event-id'] === event.id),
+      (found) => found.length === 1,
+    );
+    const record = records[0]!;
+    const value = record.value!.toString();
+    const message: KafkaMessage<string> = { key: record.key!, value, body: value, headers: record.headers };
+    expect(CloudEventsKafka.isEvent(message)).toBe(true);
+    const cloudEvent = CloudEventsKafka.toEvent(message) as CloudEvent<EventEnvelope<IncidentReportedV1>>;
+    expect(cloudEvent.specversion).toBe('1.0');
+    expect(cloudEvent.id).toBe(event.id);
+    expect(cloudEvent.source).toBe(`urn:binh-yen:service:relay-test-${prefix}`);
+    expect(cloudEvent.type).toBe('vn.binh-yen.incident.reported.v1');
+    expect(cloudEvent.time).toBe(new Date(event.occurredAt).toISOString());
+    expect(cloudEvent.subject).toBe(event.aggregate.id);
+    expect(cloudEvent.datacontenttype).toBe('application/json');
+    expect((cloudEvent as unknown as { partitionkey: string }).partitionkey).toBe(event.aggregate.id);
+    // The data is our envelope, whole; our headers and the trace context travel beside the ce_* ones.
+    expect(cloudEvent.data).toEqual(event);
+    expect(record.headers).toMatchObject({ 'event-id': event.id, 'event-type': event.type, 'event-version': '1', traceparent: event.traceparent });
   });
 
   it('publishes a row whose transaction commits after later rows (ids out of commit order)', async () => {

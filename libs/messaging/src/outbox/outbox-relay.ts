@@ -193,7 +193,7 @@ export class OutboxRelay {
     const rows = selected.filter((row, index) => index === 0 || Number(row.running_bytes) <= maxBytes);
     const spans = startPublishSpans(rows, this.options.serviceName);
     try {
-      await this.publisher!.publish(groupByTopic(rows));
+      await this.publisher!.publish(groupByTopic(rows, this.options.serviceName));
     } catch (error) {
       for (const span of spans) endSpan(span, error);
       throw error;

@@ -39,7 +39,7 @@ export class RecordAgreementDto {
   @IsCalendarDate('effectiveFrom', '2026-04-01')
   effectiveFrom!: string;
 
-  @ApiPropertyOptional({ example: '2028-03-31', description: 'Leave out for an agreement in force until replaced' })
+  @ApiPropertyOptional({ example: '2028-03-31', description: 'Leave out (or null) for an agreement in force until replaced', type: String, nullable: true })
   @IsOptional()
   @IsCalendarDate('effectiveTo', '2028-03-31')
   effectiveTo?: string;

@@ -50,7 +50,7 @@ export class RecordStoryDto {
   @Length(1, 500)
   title!: string;
 
-  @ApiPropertyOptional({ example: 'https://baophutho.vn/nguoi-giu-binh-yen.htm', description: 'Where it can be read, heard or seen (radio and print may have none)' })
+  @ApiPropertyOptional({ example: 'https://baophutho.vn/nguoi-giu-binh-yen.htm', description: 'Where it can be read, heard or seen (radio and print may have none); null or left out for none', type: String, nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'link must be an http(s) address' })
   @Length(1, 2000)

@@ -19,9 +19,9 @@ export class CategoryCountDto {
 }
 
 export class WatermarkDto {
-  @ApiProperty({ nullable: true, description: 'Time of the latest event applied' }) lastEventAt!: string | null;
-  @ApiProperty({ nullable: true, description: 'When the projection last applied events' }) appliedAt!: string | null;
-  @ApiProperty({ nullable: true, description: 'Events on its topics not yet applied' }) lag!: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Time of the latest event applied' }) lastEventAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the projection last applied events' }) appliedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Events on its topics not yet applied' }) lag!: number | null;
   @ApiProperty({
     enum: ['current', 'catching-up', 'rebalancing'],
     description: 'rebalancing: joining its consumer group (after a restart), nothing applied meanwhile; catching-up: events wait; current: none wait',
@@ -31,7 +31,7 @@ export class WatermarkDto {
 
 export class IncidentCountsDto {
   @ApiProperty() quarter!: string;
-  @ApiProperty({ nullable: true }) area!: string | null;
+  @ApiProperty({ type: String, nullable: true }) area!: string | null;
   @ApiProperty() total!: number;
   @ApiProperty({ type: [CategoryCountDto] }) byCategory!: CategoryCountDto[];
   @ApiProperty({ type: WatermarkDto }) currentAsOf!: WatermarkDto;

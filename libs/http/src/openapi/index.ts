@@ -1,0 +1,3 @@
+export * from './contract-recorder';
+export * from './openapi-document';
+export * from './problem-responses';
