@@ -12,3 +12,4 @@ export * from './tls-material';
 export * from './redis-server';
 export * from './secured-broker';
 export * from './test-tokens';
+export * from './group-member';
