@@ -1,10 +1,11 @@
 import { Logger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
-import { json } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { attachHttpMetrics, HttpMetrics, observeHttp } from './http-observability';
 import { CONTRACT_LOG_VAR, contractRecorder } from './openapi/contract-recorder';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestContext } from './request-context';
 import { assertUtf8, requestHygiene } from './request-hygiene';
@@ -30,6 +31,11 @@ export interface HttpAppOptions {
    * ADR 0046); by default OPENAPI_CONTRACT_LOG, which the integration suites set. Off when neither.
    */
   contractLog?: string;
+  /**
+   * False: a process that serves no API (a projector, ADR 0038) answers only /health/* and /metrics
+   * on its port; everything else, the OpenAPI documents included, is 404. Default true.
+   */
+  apiEnabled?: boolean;
 }
 
 /** One way every service speaks HTTP: problem details, validation, OpenAPI, limits. */
@@ -61,6 +67,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   const metrics = new HttpMetrics();
   attachHttpMetrics(app, metrics);
   app.use(observeHttp(options.serviceName ?? options.title, metrics));
+  const apiEnabled = options.apiEnabled ?? true;
+  if (!apiEnabled) app.use(onlyHealthAndMetrics);
   app.use(requestContext);
   // Built before any route exists, but from the controllers' metadata, which is all there already.
   const document = buildOpenApiDocument(app, options);
@@ -76,5 +84,22 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  if (!apiEnabled) return;
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}
+
+const OPERATIONS_PATH = /^\/(health\/(live|ready)|metrics)\/?$/;
+
+/** With the API off: the orchestrator's probes and Prometheus only. */
+function onlyHealthAndMetrics(request: Request, response: Response, next: NextFunction): void {
+  if (OPERATIONS_PATH.test(request.path)) return next();
+  response
+    .status(404)
+    .type(PROBLEM_CONTENT_TYPE)
+    .json({
+      type: problemType('api-disabled'),
+      title: 'Không phục vụ API (No API here)',
+      status: 404,
+      detail: 'This process runs the projections only (HTTP_ENABLED=false); it answers /health/live, /health/ready and /metrics.',
+    });
 }

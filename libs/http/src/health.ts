@@ -8,10 +8,13 @@ export interface HealthCheckResult {
   detail?: unknown;
 }
 
-/** One part whose state decides readiness: the database, the consumers, ... */
+/** One part whose state decides readiness (the database, ...) and, if it has `live`, liveness. */
 export interface HealthCheck {
   readonly name: string;
+  /** Ready: may traffic be sent? */
   check(): Promise<HealthCheckResult>;
+  /** Alive: false only when the part cannot recover by itself, so a restart of the process is the cure (ADR 0037). */
+  live?(): HealthCheckResult;
 }
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
@@ -21,11 +24,17 @@ export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 export class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
-  /** Alive: the process answers. Restarting it would not help anything else. */
+  /**
+   * Alive: the process answers and no part of it is dead for good (e.g. a consumer past its restart
+   * budget, for longer than its grace). Failing it makes the orchestrator restart the process.
+   */
   @Public()
   @Get('live')
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  live(@Res() response: Response): void {
+    const results = this.checks.flatMap((part) => (part.live ? [[part.name, part.live()] as const] : []));
+    const ok = results.every(([, result]) => result.ok);
+    const dead = results.filter(([, result]) => !result.ok);
+    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(ok ? { status: 'ok' } : { status: 'dead', checks: Object.fromEntries(dead) });
   }
 
   /** Ready: every part it depends on works, so traffic may be sent to it. */

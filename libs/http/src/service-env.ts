@@ -73,6 +73,28 @@ export class ServiceEnv extends KafkaSecurityEnv {
   KAFKA_HEARTBEAT_INTERVAL_MS: number = 1_000;
 
   /**
+   * Restarts a consumer may make (the transport's and its supervision's together) before it is dead for
+   * good; each committed chunk makes the budget whole again. Dead for good fails liveness (ADR 0037).
+   */
+  @IsInt() @Min(0) @Max(1_000)
+  KAFKA_CONSUMER_MAX_RESTARTS: number = 10;
+
+  /**
+   * How long a consumer or the outbox relay may stay dead for good (it cannot recover by itself)
+   * before /health/live fails and the orchestrator restarts the process (ADR 0037).
+   */
+  @IsInt() @Min(0) @Max(3_600)
+  LIVENESS_GRACE_SECONDS: number = 60;
+
+  /** Serve the API (off: a projector process that answers only /health and /metrics on its port; ADR 0038). */
+  @Transform(toBoolean) @IsBoolean()
+  HTTP_ENABLED: boolean = true;
+
+  /** Run the projection consumers (off: an API process that applies nothing; ADR 0038). */
+  @Transform(toBoolean) @IsBoolean()
+  CONSUMERS_ENABLED: boolean = true;
+
+  /**
    * The largest event the outbox accepts, and the most payload bytes the relay publishes at once;
    * keep it below the broker's message.max.bytes and every topic's max.message.bytes.
    */

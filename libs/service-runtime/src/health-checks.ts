@@ -21,8 +21,15 @@ export class MessagingHealthCheck implements HealthCheck {
 
   constructor(private readonly messaging: MessagingHealth) {}
 
+  /** Detail only: serving traffic does not wait for the event path (ADR 0037). */
   async check(): Promise<HealthCheckResult> {
     const report = await this.messaging.report();
-    return { ok: report.ready, detail: { relay: report.relay, consumers: report.consumers } };
+    return { ok: true, detail: { relay: report.relay, consumers: report.consumers } };
+  }
+
+  /** A consumer or the relay dead for good, past the grace, fails liveness. */
+  live(): HealthCheckResult {
+    const { live, dead, graceSeconds } = this.messaging.liveness();
+    return dead.length === 0 ? { ok: true } : { ok: live, detail: { dead, graceSeconds } };
   }
 }

@@ -23,8 +23,10 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
     partitions: env.KAFKA_PARTITIONS,
     provisionTopics: env.KAFKA_PROVISION_TOPICS,
     maxEventBytes: env.KAFKA_MAX_EVENT_BYTES,
+    livenessGraceMs: env.LIVENESS_GRACE_SECONDS * 1000,
     relay: {
-      enabled: spec.producesEvents,
+      // The relay runs beside the API, which fills the outbox (ADR 0038).
+      enabled: spec.producesEvents && env.HTTP_ENABLED,
       batchSize: env.RELAY_BATCH_SIZE,
       pollIntervalMs: env.RELAY_POLL_INTERVAL_MS,
       retentionMs: 24 * 60 * 60 * 1000,
@@ -33,9 +35,9 @@ export function messagingOptionsFor(env: ServiceEnv, spec: ServiceSpec): Messagi
       useDatabaseCoordination: !embedded,
     },
     consumers: {
-      enabled: true,
+      enabled: env.CONSUMERS_ENABLED,
       maxAttempts: 3,
-      maxRestarts: 10,
+      maxRestarts: env.KAFKA_CONSUMER_MAX_RESTARTS,
       // A group of the partitions' chunks may fill it: fewer, larger commits (ADR 0022).
       maxEventsPerTransaction: 5_000,
       sessionTimeoutMs: env.KAFKA_SESSION_TIMEOUT_MS,

@@ -54,6 +54,8 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
     bodyLimit: env.HTTP_BODY_LIMIT,
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    // A projector Deployment serves only health and metrics on its port (ADR 0038).
+    apiEnabled: env.HTTP_ENABLED,
   });
   // The projections' transport, as a Nest microservice beside HTTP (ADR 0030): with the app's
   // guards, pipes, interceptors and filters. `listen` answers at once; consumers join in the background.

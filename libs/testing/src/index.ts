@@ -13,3 +13,4 @@ export * from './redis-server';
 export * from './secured-broker';
 export * from './test-tokens';
 export * from './contract-log';
+export * from './group-member';

@@ -34,6 +34,8 @@ export interface ConsumerStats {
   applied: number;
   deadLettered: number;
   lastError: string | null;
+  /** Since when it is `crashed` for good (ISO time), else null. */
+  crashedAt: string | null;
 }
 
 /**
@@ -92,8 +94,17 @@ export class ProjectionRunner {
   }
 
   stats(): ConsumerStats {
-    const { state, lastError } = this.supervision;
-    return { consumer: this.consumerName, groupId: this.groupId, topics: [...this.topics], state, applied: this.applied, deadLettered: this.deadLettered, lastError };
+    const { state, lastError, crashedAt } = this.supervision;
+    return {
+      consumer: this.consumerName,
+      groupId: this.groupId,
+      topics: [...this.topics],
+      state,
+      applied: this.applied,
+      deadLettered: this.deadLettered,
+      lastError,
+      crashedAt: crashedAt === null ? null : new Date(crashedAt).toISOString(),
+    };
   }
 
   async start(): Promise<void> {

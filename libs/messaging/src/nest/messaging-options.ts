@@ -18,6 +18,8 @@ export interface MessagingOptions {
   /** The service's own database, for the relay's dedicated sessions. */
   databaseUrl: string;
   maxEventBytes: number;
+  /** How long a consumer or the relay may stay dead for good before liveness fails (ADR 0037). */
+  livenessGraceMs: number;
   relay: {
     enabled: boolean;
     batchSize: number;
@@ -50,6 +52,7 @@ export function messagingDefaults(
     partitions: 6,
     provisionTopics: true,
     maxEventBytes: 900_000,
+    livenessGraceMs: 60_000,
     ...required,
     relay: {
       enabled: true,

@@ -45,6 +45,11 @@ export class RelayHost implements OnModuleInit, BeforeApplicationShutdown {
     this.relay?.wake();
   }
 
+  /** Since when the relay cannot go on by itself (null while it works, or where it does not run). */
+  deadSince(now = Date.now()): number | null {
+    return this.relay?.deadSince(now) ?? null;
+  }
+
   stats(): Promise<RelayStats | null> {
     return this.relay ? this.relay.stats() : Promise.resolve(null);
   }

@@ -130,4 +130,34 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
     await waitFor(summariesOnTopic, (summaries) => summaries.includes('after failover'), { timeoutMs: 20_000 });
     expect((await standby.stats()).role).toBe('leader');
   });
+
+  it('is dead for liveness while a turn is stuck past its bound, and alive again once the turn ends (ADR 0037)', async () => {
+    // Only this relay reads the outbox now.
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const kafkaTransport = new KafkaTransport(kafka);
+    // A publish that hangs (a request no timeout ends), then goes through when released.
+    const hanging = Object.assign(Object.create(kafkaTransport) as KafkaTransport, {
+      createPublisher: (options: { idempotent: boolean }) => {
+        const publisher = kafkaTransport.createPublisher(options);
+        return { connect: () => publisher.connect(), disconnect: () => publisher.disconnect(), publish: async (batches: Parameters<typeof publisher.publish>[0]) => (await released, publisher.publish(batches)) };
+      },
+    });
+    const relay = new OutboxRelay(
+      hanging,
+      { serviceName: `relay-stuck-${prefix}`, databaseUrl: database.url, batchSize: 100, pollIntervalMs: 200, standbyRetryMs: 200, retentionMs: 3_600_000, useDatabaseCoordination: true, stalledTurnMs: 1_500 },
+      silentLogger,
+    );
+    await dataSource.transaction((tx) => writer.append(tx, [reportedEvent('held up')]));
+    relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(relay.deadSince()).toBeNull();
+    const dead = await waitFor(async () => relay.deadSince(), (since) => since !== null, { timeoutMs: 10_000, description: 'the stuck turn noticed' });
+    expect(Date.now() - dead!).toBeLessThan(1_000);
+    release();
+    await waitFor(summariesOnTopic, (summaries) => summaries.includes('held up'));
+    await waitFor(async () => relay.deadSince(), (since) => since === null, { timeoutMs: 5_000, description: 'the relay alive again' });
+    await relay.stop();
+  });
 });

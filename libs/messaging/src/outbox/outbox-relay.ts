@@ -23,6 +23,12 @@ export interface OutboxRelayOptions {
    * events on one key is refused as one batch, again and again, and the outbox stops.
    */
   maxBatchBytes?: number;
+  /**
+   * A turn of the loop (connect, lead or stand by, publish a batch, wait for work) that lasts longer
+   * than this is stuck (default 5 minutes; each step of a turn is bounded far below it), and the relay
+   * is then dead for liveness (ADR 0037).
+   */
+  stalledTurnMs?: number;
 }
 
 export type RelayRole = 'starting' | 'leader' | 'standby' | 'stopped';
@@ -35,6 +41,7 @@ export interface RelayStats {
   lastError: string | null;
 }
 const CLEANUP_INTERVAL_MS = 60_000;
+const STALLED_TURN_MS = 5 * 60_000;
 
 /**
  * Publishes the outbox to the event log (Kafka, or the embedded table log) in
@@ -57,6 +64,8 @@ export class OutboxRelay {
   private published = 0;
   private lastError: string | null = null;
   private lastCleanup = 0;
+  private turnStartedAt: number | null = null;
+  private loopEndedAt: number | null = null;
 
   constructor(
     private readonly transport: EventTransport,
@@ -65,7 +74,31 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    this.loop ??= this.run();
+    this.loop ??= this.run().then(
+      () => {
+        if (!this.stopped) this.loopEnded('the loop returned');
+      },
+      (error: unknown) => this.loopEnded(error instanceof Error ? error.message : String(error)),
+    );
+  }
+
+  /**
+   * Since when (ms since the epoch) the relay cannot go on by itself: its loop ended without a stop,
+   * or one turn has lasted past `stalledTurnMs`. Null while it works, however long the broker is away:
+   * a failing turn ends and the next one tries again.
+   */
+  deadSince(now = Date.now()): number | null {
+    if (this.loopEndedAt !== null) return this.loopEndedAt;
+    const stalled = this.options.stalledTurnMs ?? STALLED_TURN_MS;
+    if (this.turnStartedAt !== null && now - this.turnStartedAt > stalled) return this.turnStartedAt + stalled;
+    return null;
+  }
+
+  private loopEnded(reason: string): void {
+    this.loopEndedAt = Date.now();
+    this.turnStartedAt = null;
+    this.lastError = `relay loop ended: ${reason}`;
+    this.logger.error(`outbox relay: ${this.lastError}`);
   }
 
   /** In-process wake-up, for modes where NOTIFY is not delivered. */
@@ -114,6 +147,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
+      this.turnStartedAt = Date.now();
       try {
         await this.connect();
         if (!(await this.holdLeadership())) {
@@ -135,6 +169,7 @@ export class OutboxRelay {
         await sleep(backoffDelay(failures), this.stopping.signal);
       }
     }
+    this.turnStartedAt = null;
   }
 
   private async connect(): Promise<void> {
