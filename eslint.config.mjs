@@ -55,10 +55,37 @@ export default [
             {
               name: '@nestjs/microservices',
               importNames: ['ClientKafka', 'ClientProxy', 'ClientProxyFactory', 'ClientsModule'],
-              message: 'Events leave a service only through its outbox (OutboxWriter in the use case’s transaction); never emit with a Nest client.',
+              message: 'Events leave a service only through its outbox (the command pipeline writes it); never emit with a Nest client.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A use case decides; the command pipeline (@binh-yen/command-pipeline) opens the transaction,
+    // keeps the idempotency key and writes the audit row and the outbox (ADR 0039).
+    files: ['apps/*/src/**/*.use-case.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kafkajs', message: 'Use @binh-yen/messaging; no app talks to kafkajs directly.' },
+            { name: '@binh-yen/testing', message: 'Only tests use the harness.' },
+            { name: '@nestjs/microservices', message: 'Events leave a service only through its outbox (the command pipeline writes it).' },
+            { name: '@binh-yen/messaging', importNames: ['OutboxWriter'], message: 'Return the events from the use case; the command pipeline appends them.' },
+            { name: '@binh-yen/audit', importNames: ['AuditTrail'], message: 'Return the audit entry from the use case; the command pipeline records it.' },
+            { name: '@binh-yen/idempotency', importNames: ['IdempotencyService'], message: 'The command pipeline keeps the idempotency key.' },
+            { name: 'typeorm', importNames: ['DataSource', 'QueryRunner'], message: 'A use case works in the transaction the command pipeline gives it.' },
+            { name: '@nestjs/typeorm', message: 'A use case works in the transaction the command pipeline gives it.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(transaction|startTransaction|commitTransaction|append)$/]", message: 'A use case neither opens a transaction nor appends to the outbox: return a CommandDecision to the CommandPipeline.' },
+        { selector: "CallExpression[callee.property.name='query'] > Literal[value=/^\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i]", message: 'A use case does not control the transaction.' },
       ],
     },
   },

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OutboxWriter } from '@binh-yen/messaging';
-import { DataSource } from 'typeorm';
+import { CommandPipeline, commandContext } from '@binh-yen/command-pipeline';
 import { ImportUnitsUseCase } from '../../apps/units/src/import/import-units.use-case';
 import type { HostedServices } from './host-services';
 import { runAs, say } from './service-logger';
@@ -20,12 +19,12 @@ export async function seedOnFirstStart(dataDir: string, services: HostedServices
   const marker = join(dataDir, '.seeded');
   if (existsSync(marker)) return;
   const { app } = services.units;
-  const useCase = new ImportUnitsUseCase(app.get(DataSource), app.get(OutboxWriter));
+  const useCase = new ImportUnitsUseCase(app.get(CommandPipeline));
   const report = await runAs('units', () =>
     useCase.execute(
       readFileSync(SEED, 'utf8'),
-      { subject: 'demo-seed', agency: 'people-committee', roles: ['administrator'], area: 'all' },
       { skipInvalid: false, effectiveFrom: EFFECTIVE_FROM },
+      commandContext({ subject: 'demo-seed', agency: 'people-committee', roles: ['administrator'], area: 'all' }),
     ),
   );
   if (report.fileRejected) throw new Error(`The Phú Thọ seed was rejected: ${report.rejected.map((problem) => `line ${problem.line}: ${problem.message}`).join('; ')}`);

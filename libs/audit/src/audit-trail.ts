@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@binh-yen/auth';
 import { AuditEventTypes, uuidv7, type AuditRecordedV1, type EventEnvelope } from '@binh-yen/contracts';
 import { currentRequestId } from '@binh-yen/http';
-import { MESSAGING_OPTIONS, OutboxWriter, type MessagingOptions } from '@binh-yen/messaging';
-import type { EntityManager } from 'typeorm';
+import { MESSAGING_OPTIONS, type AlongsideStatement, type MessagingOptions } from '@binh-yen/messaging';
 
 export interface AuditEntry {
   /** What was done, as in the policy: "unit.rate", "unit.reorganise", ... */
@@ -16,23 +15,23 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** The audit row and its `audit.recorded` event, for the command pipeline to write with the change. */
+export interface PreparedAudit {
+  row: AlongsideStatement;
+  event: EventEnvelope<AuditRecordedV1>;
+}
+
 /**
- * Records every write — who, agency, when, what, before and after, request id — in
- * the same transaction as the write itself, and emits `audit.recorded` through the
- * outbox. Callers pass only what may be shown to auditors (never informant details).
+ * Prepares the record of a write — who, agency, when, what, before and after, request id — for
+ * the command pipeline (@binh-yen/command-pipeline), which writes it in the same statement as
+ * the change's events: the one route to the outbox. Callers pass only what may be shown to
+ * auditors (never informant details).
  */
 @Injectable()
 export class AuditTrail {
-  constructor(
-    private readonly outbox: OutboxWriter,
-    @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
-  ) {}
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions) {}
 
-  /**
-   * `events`: the change's own events, appended with `audit.recorded` in one outbox statement
-   * (a round trip fewer on a hot command path than appending them apart).
-   */
-  async record(tx: EntityManager, caller: Caller, entry: AuditEntry, now = new Date(), events: readonly EventEnvelope[] = []): Promise<void> {
+  prepare(caller: Caller, entry: AuditEntry, now: Date): PreparedAudit {
     const id = uuidv7(now.getTime());
     const requestId = currentRequestId();
     const row = {
@@ -61,8 +60,7 @@ export class AuditTrail {
         area: entry.area,
       },
     };
-    // The audit row and the events in one statement: one round trip per audited write.
-    await this.outbox.append(tx, [event, ...events], row);
+    return { row, event };
   }
 }
 

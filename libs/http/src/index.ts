@@ -7,6 +7,7 @@ export * from './public.decorator';
 export * from './validation';
 export * from './service-env';
 export * from './if-match.decorator';
+export * from './if-match';
 export * from './request-hygiene';
 export * from './request-context';
 export * from './http-observability';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { AgreementPageView, AgreementView } from './agreement-record';
 import { AgreementQueries } from './agreement.queries';
@@ -23,7 +24,7 @@ export class AgreementsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: AgreementView })
   record(@Body() body: RecordAgreementDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<AgreementView> {
-    return this.recordAgreement.execute(body, caller, key);
+    return this.recordAgreement.execute(body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('campaign.read')

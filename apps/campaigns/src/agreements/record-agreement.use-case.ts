@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { agreementArea, checkAgreement, normaliseText } from '@binh-yen/campaigns-domain';
 import { AgreementEventTypes, uuidv7, type AgreementSignedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { notFound } from '@binh-yen/http';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { envelope } from '../shared/events';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { AgreementView } from './agreement-record';
@@ -16,15 +15,14 @@ import type { RecordAgreementDto } from './dto/record-agreement.dto';
 @Injectable()
 export class RecordAgreementUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitResolver,
     private readonly agreements: AgreementsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: RecordAgreementDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<AgreementView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-agreement', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: RecordAgreementDto, context: CommandContext): Promise<AgreementView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'record-agreement', request: input }, context, async (tx) => {
       const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
       for (const unit of scope) assertInArea(caller, unit.path, unit.code);
       const obligations = input.obligations.map((obligation) => ({ party: obligation.party, text: normaliseText(obligation.text) }));
@@ -57,12 +55,11 @@ export class RecordAgreementUseCase {
         scope: scopeRefs,
         obligations,
       };
-      await this.audit.record(tx, caller, { action: 'agreement.record', entityType: 'agreement', entityId: id, area, before: null, after: data }, now);
-      await this.outbox.append(tx, [envelope({ type: 'agreement', id }, AgreementEventTypes.signed, 1, area, caller, data, now)]);
+      const audit: AuditEntry = { action: 'agreement.record', entityType: 'agreement', entityId: id, area, before: null, after: data };
+      const events = [envelope({ type: 'agreement', id }, AgreementEventTypes.signed, 1, area, caller, data, now)];
       const recorded = await this.agreements.find(tx, id);
       if (!recorded) throw notFound('agreement', `No agreement has the id ${id}.`);
-      return recorded;
+      return { view: recorded, audit, events };
     });
-    return result;
   }
 }

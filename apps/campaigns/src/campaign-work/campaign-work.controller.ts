@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { CampaignWorkQueries } from './campaign-work.queries';
 import { ActivityView, PledgeView, RecordActivityDto, RecordPledgeDto } from './dto/campaign-work.dto';
@@ -23,7 +24,7 @@ export class CampaignWorkController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: ActivityView })
   activity(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordActivityDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ActivityView> {
-    return this.recordActivity.execute(id, body, caller, key);
+    return this.recordActivity.execute(id, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('campaign.read')
@@ -40,7 +41,7 @@ export class CampaignWorkController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: PledgeView })
   pledge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordPledgeDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<PledgeView> {
-    return this.recordPledge.execute(id, body, caller, key);
+    return this.recordPledge.execute(id, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('campaign.read')

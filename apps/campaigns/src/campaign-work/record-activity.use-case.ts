@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { checkActivity, CampaignRuleViolation, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignActivityRecordedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { envelope } from '../shared/events';
@@ -15,15 +14,14 @@ import type { ActivityView, RecordActivityDto } from './dto/campaign-work.dto';
 @Injectable()
 export class RecordActivityUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly campaigns: CampaignsRepository,
     private readonly units: UnitResolver,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(campaignId: string, input: RecordActivityDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ActivityView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-activity', caller }, fingerprintOf({ campaignId, ...input }), async (tx) => {
+  async execute(campaignId: string, input: RecordActivityDto, context: CommandContext): Promise<ActivityView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'record-activity', request: { campaignId, ...input } }, context, async (tx) => {
       // Locked: the event sequence of the campaign is handed out one at a time.
       const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
@@ -55,11 +53,10 @@ export class RecordActivityUseCase {
         participants,
         notes,
       };
-      await this.audit.record(tx, caller, { action: 'campaign.record', entityType: 'campaign-activity', entityId: id, area: unit.path, before: null, after: data }, now);
+      const audit: AuditEntry = { action: 'campaign.record', entityType: 'campaign-activity', entityId: id, area: unit.path, before: null, after: data };
       // The unit's path, not the campaign's: reports count the activity where it was held.
-      await this.outbox.append(tx, [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activityRecorded, sequence, unit.path, caller, data, now)]);
-      return { id, campaignId: campaign.id, kind: input.kind, heldOn: input.heldOn, unitCode: unit.code, path: unit.path, organisingAgency: input.organisingAgency, participants, notes };
+      const events = [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activityRecorded, sequence, unit.path, caller, data, now)];
+      return { view: { id, campaignId: campaign.id, kind: input.kind, heldOn: input.heldOn, unitCode: unit.code, path: unit.path, organisingAgency: input.organisingAgency, participants, notes }, audit, events };
     });
-    return result;
   }
 }

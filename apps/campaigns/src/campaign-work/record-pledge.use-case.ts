@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { assertParty, checkPledge } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignPledgeRecordedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { envelope } from '../shared/events';
@@ -15,15 +14,14 @@ import type { PledgeView, RecordPledgeDto } from './dto/campaign-work.dto';
 @Injectable()
 export class RecordPledgeUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly campaigns: CampaignsRepository,
     private readonly units: UnitResolver,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(campaignId: string, input: RecordPledgeDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<PledgeView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-pledge', caller }, fingerprintOf({ campaignId, ...input }), async (tx) => {
+  async execute(campaignId: string, input: RecordPledgeDto, context: CommandContext): Promise<PledgeView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'record-pledge', request: { campaignId, ...input } }, context, async (tx) => {
       const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
       assertInArea(caller, unit.path, unit.code);
@@ -53,10 +51,9 @@ export class RecordPledgeUseCase {
         validFrom: input.validFrom,
         validTo: input.validTo,
       };
-      await this.audit.record(tx, caller, { action: 'campaign.record', entityType: 'household-pledge', entityId: id, area: unit.path, before: null, after: data }, now);
-      await this.outbox.append(tx, [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.pledgeRecorded, sequence, unit.path, caller, data, now)]);
-      return { id, campaignId: campaign.id, unitCode: unit.code, path: unit.path, households: input.households, validFrom: input.validFrom, validTo: input.validTo };
+      const audit: AuditEntry = { action: 'campaign.record', entityType: 'household-pledge', entityId: id, area: unit.path, before: null, after: data };
+      const events = [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.pledgeRecorded, sequence, unit.path, caller, data, now)];
+      return { view: { id, campaignId: campaign.id, unitCode: unit.code, path: unit.path, households: input.households, validFrom: input.validFrom, validTo: input.validTo }, audit, events };
     });
-    return result;
   }
 }

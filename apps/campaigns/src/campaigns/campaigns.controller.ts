@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
-import { IfMatchVersion } from '@binh-yen/http';
+import { commandContext } from '@binh-yen/command-pipeline';
+import { IfMatchVersion, withETag } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import type { Response } from 'express';
-import { requireIfMatch } from '../shared/if-match';
 import { CampaignQueries } from './campaign.queries';
 import { ChangeCampaignStatusUseCase } from './change-campaign-status.use-case';
 import { ChangeCampaignStatusDto, LinkAgreementDto, ReviewCampaignDto } from './dto/campaign-commands.dto';
@@ -14,12 +14,6 @@ import { ListCampaignsQuery } from './dto/list-campaigns.query';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
 import { LinkAgreementUseCase } from './link-agreement.use-case';
 import { ReviewCampaignUseCase } from './review-campaign.use-case';
-
-/** The version goes out as an ETag, to come back in If-Match. */
-function withETag(response: Response, view: CampaignView): CampaignView {
-  response.setHeader('ETag', `"${view.version}"`);
-  return view;
-}
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -47,7 +41,7 @@ export class CampaignsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CampaignView })
   async launch(@Body() body: LaunchCampaignDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response, @IdempotencyKeyHeader() key?: string): Promise<CampaignView> {
-    return withETag(response, await this.launchCampaign.execute(body, caller, key));
+    return withETag(response, await this.launchCampaign.execute(body, commandContext(caller, { idempotencyKey: key })));
   }
 
   @Allow('campaign.read')
@@ -81,7 +75,7 @@ export class CampaignsController {
     @IfMatchVersion() version?: number,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<CampaignView> {
-    return withETag(response, await this.changeStatus.execute(id, body, caller, requireIfMatch(version), key));
+    return withETag(response, await this.changeStatus.execute(id, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version })));
   }
 
   @Allow('campaign.manage')
@@ -99,7 +93,7 @@ export class CampaignsController {
     @IfMatchVersion() version?: number,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<CampaignView> {
-    return withETag(response, await this.linkAgreement.execute(id, body, caller, requireIfMatch(version), key));
+    return withETag(response, await this.linkAgreement.execute(id, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version })));
   }
 
   @Allow('campaign.manage')
@@ -108,7 +102,7 @@ export class CampaignsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CampaignReviewView })
   review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewCampaignDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<CampaignReviewView> {
-    return this.reviewCampaign.execute(id, body, caller, key);
+    return this.reviewCampaign.execute(id, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('campaign.read')

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import { assertVersion, requireIfMatch } from '@binh-yen/http';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { assertMayDirect, checkTransition, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, type CampaignActivatedV1, type CampaignClosedV1, type EventEnvelope } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { envelope } from '../shared/events';
-import { assertVersion } from '../shared/if-match';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
 import type { ChangeCampaignStatusDto } from './dto/campaign-commands.dto';
@@ -16,15 +15,15 @@ import { toCampaignView, type CampaignView } from './dto/campaign-views.dto';
 @Injectable()
 export class ChangeCampaignStatusUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly campaigns: CampaignsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(campaignId: string, input: ChangeCampaignStatusDto, caller: Caller, expectedVersion: number, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
-    const request = fingerprintOf({ campaignId, expectedVersion, ...input });
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'change-campaign-status', caller }, request, async (tx) => {
+  async execute(campaignId: string, input: ChangeCampaignStatusDto, context: CommandContext): Promise<CampaignView> {
+    const { caller, now } = context;
+    // 428 before anything is looked up, as the controller answered it before.
+    const expectedVersion = requireIfMatch(context.expectedVersion);
+    return this.pipeline.run({ name: 'change-campaign-status', request: { campaignId, expectedVersion, ...input } }, context, async (tx) => {
       // Unseen outside the area it touches (404); seen but directed from higher up, refused (403).
       const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
       assertInArea(caller, campaign.area);
@@ -48,10 +47,9 @@ export class ChangeCampaignStatusUseCase {
         event = envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.closed, sequence, campaign.area, caller, data, now);
       }
       await this.campaigns.bumpVersion(tx, campaign.id);
-      await this.audit.record(tx, caller, { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: { status: campaign.status }, after: { status: input.status, on: input.on } }, now);
-      await this.outbox.append(tx, [event]);
-      return toCampaignView(await this.campaigns.require(tx, campaign.id));
+      const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: { status: campaign.status }, after: { status: input.status, on: input.on } };
+      const events = [event];
+      return { view: toCampaignView(await this.campaigns.require(tx, campaign.id)), audit, events };
     });
-    return result;
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignLaunchedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { AgreementsRepository } from '../agreements/agreements.repository';
 import { envelope } from '../shared/events';
@@ -17,16 +16,15 @@ import type { LaunchCampaignDto } from './dto/launch-campaign.dto';
 @Injectable()
 export class LaunchCampaignUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitResolver,
     private readonly campaigns: CampaignsRepository,
     private readonly agreements: AgreementsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: LaunchCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'launch-campaign', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: LaunchCampaignDto, context: CommandContext): Promise<CampaignView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'launch-campaign', request: input }, context, async (tx) => {
       if (caller.agency !== input.leadAgency && caller.agency !== 'people-committee') {
         throw new CampaignRuleViolation('leadAgency', 'not-lead-agency', `a campaign is launched by its lead agency or the People's Committee; you are ${caller.agency}`, 403);
       }
@@ -74,11 +72,10 @@ export class LaunchCampaignUseCase {
         agreementIds,
         status: 'planned',
       };
-      await this.audit.record(tx, caller, { action: 'campaign.manage', entityType: 'campaign', entityId: id, area, before: null, after: data }, now);
-      await this.outbox.append(tx, [envelope({ type: 'campaign', id }, CampaignEventTypes.launched, 1, area, caller, data, now)]);
-      return toCampaignView(await this.campaigns.require(tx, id));
+      const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: id, area, before: null, after: data };
+      const events = [envelope({ type: 'campaign', id }, CampaignEventTypes.launched, 1, area, caller, data, now)];
+      return { view: toCampaignView(await this.campaigns.require(tx, id)), audit, events };
     });
-    return result;
   }
 
   private async requireKind(tx: EntityManager, kind: string): Promise<void> {

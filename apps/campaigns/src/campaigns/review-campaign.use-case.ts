@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { assertParty, checkCampaignReview, computeProgress, normaliseText } from '@binh-yen/campaigns-domain';
 import { CampaignEventTypes, uuidv7, type CampaignReviewedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { envelope } from '../shared/events';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
@@ -19,14 +18,13 @@ import type { CampaignReviewView } from './dto/campaign-views.dto';
 @Injectable()
 export class ReviewCampaignUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly campaigns: CampaignsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(campaignId: string, input: ReviewCampaignDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CampaignReviewView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'review-campaign', caller }, fingerprintOf({ campaignId, ...input }), async (tx) => {
+  async execute(campaignId: string, input: ReviewCampaignDto, context: CommandContext): Promise<CampaignReviewView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'review-campaign', request: { campaignId, ...input } }, context, async (tx) => {
       // Unseen outside the area it touches (404); seen but directed from higher up, refused (403).
       const campaign = await this.campaigns.requireVisible(tx, campaignId, caller, true);
       assertInArea(caller, campaign.area);
@@ -52,10 +50,9 @@ export class ReviewCampaignUseCase {
         recommendedModelIds: input.recommendedModelIds,
         progress: progress.goals.map((goal) => ({ measure: goal.measure, target: goal.target, achieved: goal.achieved })),
       };
-      await this.audit.record(tx, caller, { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: null, after: { review: input.kind, outcome: input.outcome } }, now);
-      await this.outbox.append(tx, [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.reviewed, sequence, campaign.area, caller, data, now)]);
-      return { id, campaignId: campaign.id, kind: input.kind, reviewedOn: input.reviewedOn, outcome: input.outcome, lessons, recommendedModelIds: input.recommendedModelIds, progress: progress.goals };
+      const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: null, after: { review: input.kind, outcome: input.outcome } };
+      const events = [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.reviewed, sequence, campaign.area, caller, data, now)];
+      return { view: { id, campaignId: campaign.id, kind: input.kind, reviewedOn: input.reviewedOn, outcome: input.outcome, lessons, recommendedModelIds: input.recommendedModelIds, progress: progress.goals }, audit, events };
     });
-    return result;
   }
 }

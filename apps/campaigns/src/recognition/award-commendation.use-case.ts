@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { CampaignRuleViolation, checkCommendation, normaliseText } from '@binh-yen/campaigns-domain';
 import { RecognitionEventTypes, uuidv7, type CommendationAwardedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { notFound } from '@binh-yen/http';
-import { OutboxWriter } from '@binh-yen/messaging';
 import type { EntityManager } from 'typeorm';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { envelope } from '../shared/events';
@@ -18,16 +17,15 @@ import { RecognitionQueries } from './recognition.queries';
 @Injectable()
 export class AwardCommendationUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitResolver,
     private readonly campaigns: CampaignsRepository,
     private readonly queries: RecognitionQueries,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: AwardCommendationDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CommendationView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'award-commendation', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: AwardCommendationDto, context: CommandContext): Promise<CommendationView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'award-commendation', request: input }, context, async (tx) => {
       const unit = await this.units.activeUnit(tx, input.recipient.unitCode, 'recipient.unitCode');
       assertInArea(caller, unit.path, unit.code);
       const issuerArea = await this.units.areaUnit(tx, caller.area);
@@ -55,13 +53,12 @@ export class AwardCommendationUseCase {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [id, recipient.kind, recipient.name, unit.unitId, unit.code, unit.path, data.level, data.reason, data.awardedOn, data.awardingAgency, data.campaignId, data.modelId, data.storyId, caller.subject, now],
       );
-      await this.audit.record(tx, caller, { action: 'commendation.award', entityType: 'commendation', entityId: id, area: unit.path, before: null, after: data }, now);
-      await this.outbox.append(tx, [envelope({ type: 'recognition', id }, RecognitionEventTypes.commendationAwarded, 1, unit.path, caller, data, now)]);
+      const audit: AuditEntry = { action: 'commendation.award', entityType: 'commendation', entityId: id, area: unit.path, before: null, after: data };
+      const events = [envelope({ type: 'recognition', id }, RecognitionEventTypes.commendationAwarded, 1, unit.path, caller, data, now)];
       const commendation = await this.queries.commendation(id, tx);
       if (!commendation) throw notFound('commendation', `No commendation has the id ${id}.`);
-      return commendation;
+      return { view: commendation, audit, events };
     });
-    return result;
   }
 
   /** A linked campaign or story must exist here; a model lives in the units service and is kept by id. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { AwardCommendationUseCase } from './award-commendation.use-case';
 import { AwardCommendationDto } from './dto/award-commendation.dto';
@@ -27,7 +28,7 @@ export class RecognitionController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: StoryView })
   story(@Body() body: RecordStoryDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<StoryView> {
-    return this.recordStory.execute(body, caller, key);
+    return this.recordStory.execute(body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('campaign.read')
@@ -53,7 +54,7 @@ export class RecognitionController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: CommendationView })
   commend(@Body() body: AwardCommendationDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<CommendationView> {
-    return this.awardCommendation.execute(body, caller, key);
+    return this.awardCommendation.execute(body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('campaign.read')

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { assertInScope, CampaignRuleViolation, checkStory, normaliseText } from '@binh-yen/campaigns-domain';
 import { RecognitionEventTypes, uuidv7, type StoryPublishedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { notFound } from '@binh-yen/http';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { envelope } from '../shared/events';
@@ -18,16 +17,15 @@ import { RecognitionQueries } from './recognition.queries';
 @Injectable()
 export class RecordStoryUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitResolver,
     private readonly campaigns: CampaignsRepository,
     private readonly queries: RecognitionQueries,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: RecordStoryDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<StoryView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-story', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: RecordStoryDto, context: CommandContext): Promise<StoryView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'record-story', request: input }, context, async (tx) => {
       const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
       assertInArea(caller, unit.path, unit.code);
       const about = { kind: input.about.kind, name: input.about.name === undefined ? null : normaliseText(input.about.name), modelId: input.about.modelId ?? null };
@@ -56,12 +54,11 @@ export class RecordStoryUseCase {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [id, data.outlet.name, data.outlet.kind, data.publishedOn, data.title, data.link, about.kind, about.name, about.modelId, unit.unitId, unit.code, unit.path, data.campaignId, caller.subject, now],
       );
-      await this.audit.record(tx, caller, { action: 'story.record', entityType: 'media-story', entityId: id, area: unit.path, before: null, after: data }, now);
-      await this.outbox.append(tx, [envelope({ type: 'recognition', id }, RecognitionEventTypes.storyPublished, 1, unit.path, caller, data, now)]);
+      const audit: AuditEntry = { action: 'story.record', entityType: 'media-story', entityId: id, area: unit.path, before: null, after: data };
+      const events = [envelope({ type: 'recognition', id }, RecognitionEventTypes.storyPublished, 1, unit.path, caller, data, now)];
       const story = await this.queries.story(id, tx);
       if (!story) throw notFound('story', `No media story has the id ${id}.`);
-      return story;
+      return { view: story, audit, events };
     });
-    return result;
   }
 }

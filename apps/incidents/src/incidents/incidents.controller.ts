@@ -2,7 +2,8 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
-import { IfMatchVersion } from '@binh-yen/http';
+import { commandContext } from '@binh-yen/command-pipeline';
+import { IfMatchVersion, withETag } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { TransferIncidentDto, TransitionIncidentDto } from './dto/incident-commands.dto';
 import { ListIncidentsQuery } from './dto/list-incidents.query';
@@ -16,12 +17,6 @@ import { TransitionIncidentUseCase } from './transition-incident.use-case';
 
 const ID = ':id';
 const uuid = new ParseUUIDPipe();
-
-/** The version goes out as an ETag, to come back in If-Match. */
-function withETag(response: Response, view: IncidentView): IncidentView {
-  response.setHeader('ETag', `"${view.version}"`);
-  return view;
-}
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -47,7 +42,7 @@ export class IncidentsController {
   @Post()
   @ApiOperation({ summary: 'Report an incident (tiếp nhận tin báo, vụ việc)' })
   async report(@Body() body: ReportIncidentDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response, @IdempotencyKeyHeader() key?: string): Promise<IncidentView> {
-    return withETag(response, await this.reportIncident.execute(body, caller, key));
+    return withETag(response, await this.reportIncident.execute(body, commandContext(caller, { idempotencyKey: key })));
   }
 
   @Allow('incident.read')
@@ -77,7 +72,7 @@ export class IncidentsController {
     @IfMatchVersion() version?: number,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<IncidentView> {
-    return withETag(response, await this.transitionIncident.execute(id, body, caller, version, key));
+    return withETag(response, await this.transitionIncident.execute(id, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version })));
   }
 
   @Allow('incident.transfer')
@@ -93,7 +88,7 @@ export class IncidentsController {
     @IfMatchVersion() version?: number,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<IncidentView> {
-    return withETag(response, await this.transferIncident.execute(id, body, caller, version, key));
+    return withETag(response, await this.transferIncident.execute(id, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version })));
   }
 
   @Allow('incident.informant.read')
@@ -101,6 +96,6 @@ export class IncidentsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The informant of a public tip (protected; every reading is audited)' })
   informant(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller): Promise<InformantView> {
-    return this.informants.read(id, caller);
+    return this.informants.read(id, commandContext(caller));
   }
 }

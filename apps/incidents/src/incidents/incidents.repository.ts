@@ -2,9 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { uuidv7 } from '@binh-yen/contracts';
-import type { PreviousStep } from '@binh-yen/incidents-domain';
+import { foldForSearch, type DuplicateCandidate, type PreviousStep, type ReportedIncident } from '@binh-yen/incidents-domain';
+import type { KnownUnit } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
+import type { SealedInformant } from '../shared/informant-cipher';
 import { INCIDENT_SELECT, type IncidentRow } from './incident-row';
+
+/** A report as decided, with what the service knows around it. */
+export interface NewIncident {
+  incident: ReportedIncident;
+  unit: Pick<KnownUnit, 'unitId' | 'code' | 'path'>;
+  domain: string;
+  possibleDuplicateOf: string[];
+}
 
 export interface HistoryEntry {
   incidentId: string;
@@ -39,39 +49,77 @@ export class IncidentsRepository {
     return rows[0];
   }
 
+  /** Earlier reports of the same unit and category around a time: the candidates for a possible duplicate. */
+  async reportedAround(tx: EntityManager, unitId: string, category: string, occurredAt: Date, windowMs: number): Promise<DuplicateCandidate[]> {
+    const rows: { id: string; unit_id: string; category: string; occurred_at: Date; summary: string }[] = await tx.query(
+      `SELECT id, unit_id, category, occurred_at, summary FROM incidents
+        WHERE unit_id = $1 AND category = $2 AND occurred_at BETWEEN $3 AND $4
+        ORDER BY occurred_at DESC LIMIT 200`,
+      [unitId, category, new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs)],
+    );
+    return rows.map((row) => ({ id: row.id, unitId: row.unit_id, category: row.category, occurredAt: new Date(row.occurred_at), summary: row.summary }));
+  }
+
   /**
-   * Inserts a new incident with its first timeline entry and answers the row as
+   * Inserts a reported incident with its first timeline entry and answers the row as
    * `requireById` would: one round trip instead of three on the report path.
    */
-  async insertWithFirstEntry(
-    tx: EntityManager,
-    insert: { sql: string; params: unknown[] },
-    caller: Caller,
-    entry: Omit<HistoryEntry, 'incidentId' | 'sequence' | 'takenAt'>,
-    at: Date,
-  ): Promise<IncidentRow> {
-    const n = insert.params.length;
+  async insertReported(tx: EntityManager, reported: NewIncident, caller: Caller, at: Date): Promise<IncidentRow> {
+    const { incident, unit, domain, possibleDuplicateOf } = reported;
     const rows: IncidentRow[] = await tx.query(
-      `WITH inserted AS (${insert.sql} RETURNING *),
+      `WITH inserted AS (
+         INSERT INTO incidents (id, unit_id, unit_code, area, category, domain, source, severity, occurred_at, reported_at, recorded_at, updated_at,
+           summary, location_text, latitude, longitude, suspects, victims, injured, deaths, has_informant, possible_duplicate_of,
+           status, version, reported_by, reporting_agency, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::uuid[], 'reported', 1, $22, $23, $24)
+         RETURNING *
+       ),
        entry AS (
          INSERT INTO incident_history (id, incident_id, sequence, action, from_status, to_status, agency, actor, at, note, details, taken_at)
-         SELECT $${n + 1}, id, 1, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}, $${n + 8}, $${n + 9}::jsonb, reported_at FROM inserted
+         SELECT $25, id, 1, 'report', NULL, 'reported', $23, $22, $11, NULL, $26::jsonb, reported_at FROM inserted
        )
        SELECT i.*, ku.path AS current_path, ku.name AS unit_name FROM inserted i LEFT JOIN known_units ku ON ku.unit_id = i.unit_id`,
       [
-        ...insert.params,
-        uuidv7(at.getTime()),
-        entry.action,
-        entry.fromStatus,
-        entry.toStatus,
-        caller.agency,
-        caller.subject,
+        incident.id,
+        unit.unitId,
+        unit.code,
+        unit.path,
+        incident.category,
+        domain,
+        incident.source,
+        incident.severity,
+        incident.occurredAt,
+        incident.reportedAt,
         at,
-        entry.note,
-        JSON.stringify(entry.details),
+        incident.summary,
+        incident.locationText,
+        incident.coordinates?.latitude ?? null,
+        incident.coordinates?.longitude ?? null,
+        incident.people.suspects,
+        incident.people.victims,
+        incident.people.injured,
+        incident.people.deaths,
+        incident.informant !== null,
+        possibleDuplicateOf,
+        caller.subject,
+        caller.agency,
+        foldForSearch(`${incident.summary} ${incident.locationText ?? ''}`),
+        uuidv7(at.getTime()),
+        JSON.stringify({ source: incident.source, possibleDuplicateOf }),
       ],
     );
     return rows[0]!;
+  }
+
+  /** The informant, sealed, in its own table (never in the incident row, the audit or an event). */
+  async insertSealedInformant(tx: EntityManager, incidentId: string, sealed: SealedInformant): Promise<void> {
+    await tx.query(`INSERT INTO incident_informants (incident_id, key_id, iv, ciphertext, auth_tag) VALUES ($1, $2, $3, $4, $5)`, [
+      incidentId,
+      sealed.keyId,
+      sealed.iv,
+      sealed.ciphertext,
+      sealed.authTag,
+    ]);
   }
 
   async recordHistory(tx: EntityManager, caller: Caller, entry: HistoryEntry, at: Date): Promise<void> {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@binh-yen/audit';
-import { requireInArea, type Caller } from '@binh-yen/auth';
+import { requireInArea } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import { notFound } from '@binh-yen/http';
-import { DataSource } from 'typeorm';
 import { InformantCipher } from '../shared/informant-cipher';
 import { pathOf } from './incident-row';
 import { incidentNotFound, IncidentsRepository } from './incidents.repository';
@@ -21,14 +19,15 @@ export interface InformantView {
 @Injectable()
 export class InformantQueries {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pipeline: CommandPipeline,
     private readonly incidents: IncidentsRepository,
     private readonly cipher: InformantCipher,
-    private readonly audit: AuditTrail,
   ) {}
 
-  read(incidentId: string, caller: Caller): Promise<InformantView> {
-    return this.dataSource.transaction(async (tx) => {
+  /** Through the command pipeline for its audit entry; never with a key, so the details are stored nowhere. */
+  read(incidentId: string, context: Omit<CommandContext, 'idempotencyKey'>): Promise<InformantView> {
+    const { caller } = context;
+    return this.pipeline.run({ name: 'read-informant', request: { incidentId } }, context, async (tx) => {
       const incident = requireInArea(await this.incidents.requireById(tx, incidentId), pathOf, caller, () => incidentNotFound(incidentId));
       const rows: { key_id: string; iv: Buffer; ciphertext: Buffer; auth_tag: Buffer }[] = await tx.query(
         `SELECT key_id, iv, ciphertext, auth_tag FROM incident_informants WHERE incident_id = $1`,
@@ -37,8 +36,8 @@ export class InformantQueries {
       const sealed = rows[0];
       if (!sealed) throw notFound('informant', `Incident ${incidentId} has no informant on record (không có thông tin người báo tin).`);
       const informant = this.cipher.open(incidentId, { keyId: sealed.key_id, iv: sealed.iv, ciphertext: sealed.ciphertext, authTag: sealed.auth_tag });
-      await this.audit.record(tx, caller, { action: 'incident.informant.read', entityType: 'incident', entityId: incidentId, area: pathOf(incident), before: null, after: { informantRead: true } });
-      return { incidentId, name: informant.name, contact: informant.contact };
+      const audit = { action: 'incident.informant.read', entityType: 'incident', entityId: incidentId, area: pathOf(incident), before: null, after: { informantRead: true } };
+      return { view: { incidentId, name: informant.name, contact: informant.contact }, audit };
     });
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, requireInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, requireExpectedVersion, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea, requireInArea } from '@binh-yen/auth';
 import { IncidentEventTypes, type IncidentTransferredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { IncidentRuleViolation, TERMINAL_STATUSES } from '@binh-yen/incidents-domain';
-import { OutboxWriter } from '@binh-yen/messaging';
-import { assertVersion, requireIfMatch } from '../shared/if-match';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { TransferIncidentDto } from './dto/incident-commands.dto';
 import { incidentEvent } from './incident-events';
@@ -21,18 +19,17 @@ import { currentUnitOf } from './transition-incident.use-case';
 @Injectable()
 export class TransferIncidentUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly incidents: IncidentsRepository,
     private readonly units: UnitResolver,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(id: string, input: TransferIncidentDto, caller: Caller, expectedVersion: number | undefined, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'transfer-incident', caller }, fingerprintOf({ id, ...input }), async (tx) => {
+  async execute(id: string, input: TransferIncidentDto, context: CommandContext): Promise<IncidentView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'transfer-incident', request: { id, ...input } }, context, async (tx) => {
       const row = await this.incidents.lockById(tx, id);
       const from = requireInArea(await currentUnitOf(tx, this.units, row), (unit) => unit.path, caller, () => incidentNotFound(id));
-      assertVersion(row.version, requireIfMatch(expectedVersion));
+      requireExpectedVersion(context, row.version);
       if (TERMINAL_STATUSES.includes(row.status)) {
         throw new ProblemException({
           type: problemType('incident-case-finished'),
@@ -53,13 +50,8 @@ export class TransferIncidentUseCase {
         { incidentId: row.id, sequence: version, action: 'transfer', fromStatus: row.status, toStatus: row.status, note, details: { fromUnitCode: from.code, toUnitCode: to.code }, takenAt: now },
         now,
       );
-      await this.audit.record(
-        tx,
-        caller,
-        { action: 'incident.transfer', entityType: 'incident', entityId: row.id, area: to.path, before: { unitCode: from.code, area: from.path, version: row.version }, after: { unitCode: to.code, area: to.path, version, note } },
-        now,
-      );
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'incident.transfer', entityType: 'incident', entityId: row.id, area: to.path, before: { unitCode: from.code, area: from.path, version: row.version }, after: { unitCode: to.code, area: to.path, version, note } };
+      const events = [
         incidentEvent<IncidentTransferredV1>(row.id, IncidentEventTypes.transferred, 1, version, to.path, caller, {
           incidentId: row.id,
           category: row.category,
@@ -74,9 +66,8 @@ export class TransferIncidentUseCase {
           toUnitCode: to.code,
           toArea: to.path,
         }, now),
-      ]);
-      return toView(await this.incidents.requireById(tx, row.id));
+      ];
+      return { view: toView(await this.incidents.requireById(tx, row.id)), audit, events };
     });
-    return result;
   }
 }

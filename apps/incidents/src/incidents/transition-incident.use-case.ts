@@ -1,14 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { requireInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, requireExpectedVersion, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { requireInArea } from '@binh-yen/auth';
 import type { IncidentClosedV1, IncidentStatusChangedV1, IncidentTriedV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
 import { completedStage, decideTransition, stepDate, type CaseStatus } from '@binh-yen/incidents-domain';
-import { OutboxWriter } from '@binh-yen/messaging';
 import type { KnownUnit } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
-import { assertVersion, requireIfMatch } from '../shared/if-match';
 import { UnitResolver } from '../shared/unit-resolver';
 import type { TransitionIncidentDto } from './dto/incident-commands.dto';
 import { incidentEvent } from './incident-events';
@@ -33,18 +31,17 @@ const MILESTONE_COLUMN: Partial<Record<CaseStatus, string>> = {
 @Injectable()
 export class TransitionIncidentUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly incidents: IncidentsRepository,
     private readonly units: UnitResolver,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(id: string, input: TransitionIncidentDto, caller: Caller, expectedVersion: number | undefined, idempotencyKey?: string, now = new Date()): Promise<IncidentView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'transition-incident', caller }, fingerprintOf({ id, ...input }), async (tx) => {
+  async execute(id: string, input: TransitionIncidentDto, context: CommandContext): Promise<IncidentView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'transition-incident', request: { id, ...input } }, context, async (tx) => {
       const row = await this.incidents.lockById(tx, id);
       const unit = requireInArea(await currentUnitOf(tx, this.units, row), (current) => current.path, caller, () => incidentNotFound(id));
-      assertVersion(row.version, requireIfMatch(expectedVersion));
+      requireExpectedVersion(context, row.version);
       const decided = decideTransition(row.status, { action: input.action, agency: caller.agency, reason: input.reason, verdict: input.verdict, sentenceSummary: input.sentenceSummary });
       const { transition } = decided;
       // The step's own date (a verdict keyed in days later), checked against the step before it.
@@ -79,12 +76,7 @@ export class TransitionIncidentUseCase {
         now,
       );
       const after = await this.incidents.requireById(tx, row.id);
-      await this.audit.record(
-        tx,
-        caller,
-        { action: 'incident.transition', entityType: 'incident', entityId: row.id, area: unit.path, before: { status: row.status, version: row.version }, after: { status: transition.to, version, action: transition.action, note, takenAt: takenAt.toISOString() } },
-        now,
-      );
+      const audit: AuditEntry = { action: 'incident.transition', entityType: 'incident', entityId: row.id, area: unit.path, before: { status: row.status, version: row.version }, after: { status: transition.to, version, action: transition.action, note, takenAt: takenAt.toISOString() } };
       const data: IncidentStatusChangedV1 = {
         incidentId: row.id,
         unitId: unit.unitId,
@@ -105,10 +97,9 @@ export class TransitionIncidentUseCase {
           : transition.to === 'tried'
             ? { ...data, verdict: decided.verdict!, sentenceSummary: decided.sentenceSummary }
             : data;
-      await this.outbox.append(tx, [incidentEvent(row.id, transition.event, 1, version, unit.path, caller, payload, now)]);
-      return toView(after);
+      const events = [incidentEvent(row.id, transition.event, 1, version, unit.path, caller, payload, now)];
+      return { view: toView(after), audit, events };
     });
-    return result;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { IdempotencyModule } from '@binh-yen/idempotency';
+import { CommandPipelineModule } from '@binh-yen/command-pipeline';
 import { UnitDirectoryModule } from '@binh-yen/unit-directory';
 import type { IncidentsEnv } from '../config/incidents.env';
 import { IncidentsRepository } from '../incidents/incidents.repository';
@@ -25,9 +25,9 @@ export class IncidentsSharedModule {
     ];
     return {
       module: IncidentsSharedModule,
-      imports: [IdempotencyModule, UnitDirectoryModule],
+      imports: [CommandPipelineModule, UnitDirectoryModule],
       providers,
-      exports: [IdempotencyModule, UnitDirectoryModule, ...providers],
+      exports: [CommandPipelineModule, UnitDirectoryModule, ...providers],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { TaxonomySlugPipe } from './taxonomy-slug.pipe';
 import { UpsertCategoryDto, UpsertDomainDto } from './dto/taxonomy.dto';
 import { TaxonomyQueries, type CategoryView, type DomainView, type TaxonomyView } from './taxonomy.queries';
@@ -27,13 +28,13 @@ export class TaxonomyController {
   @Put('domains/:slug')
   @ApiOperation({ summary: 'Add or change a security domain (administrators)' })
   putDomain(@Param('slug', TaxonomySlugPipe) slug: string, @Body() body: UpsertDomainDto, @CurrentCaller() caller: Caller): Promise<DomainView> {
-    return this.upsert.upsertDomain(slug, body, caller);
+    return this.upsert.upsertDomain(slug, body, commandContext(caller));
   }
 
   @Allow('incident.taxonomy.manage')
   @Put('categories/:slug')
   @ApiOperation({ summary: 'Add or change an incident category (administrators)' })
   putCategory(@Param('slug', TaxonomySlugPipe) slug: string, @Body() body: UpsertCategoryDto, @CurrentCaller() caller: Caller): Promise<CategoryView> {
-    return this.upsert.upsertCategory(slug, body, caller);
+    return this.upsert.upsertCategory(slug, body, commandContext(caller));
   }
 }

@@ -1,8 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
-import { DataSource } from 'typeorm';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { UpsertCategoryDto, UpsertDomainDto } from './dto/taxonomy.dto';
 import { TaxonomyQueries, type CategoryView, type DomainView } from './taxonomy.queries';
 
@@ -14,13 +11,12 @@ import { TaxonomyQueries, type CategoryView, type DomainView } from './taxonomy.
 @Injectable()
 export class UpsertTaxonomyEntryUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pipeline: CommandPipeline,
     private readonly taxonomy: TaxonomyQueries,
-    private readonly audit: AuditTrail,
   ) {}
 
-  upsertDomain(slug: string, input: UpsertDomainDto, caller: Caller): Promise<DomainView> {
-    return this.dataSource.transaction(async (tx) => {
+  upsertDomain(slug: string, input: UpsertDomainDto, context: CommandContext): Promise<DomainView> {
+    return this.pipeline.run({ name: 'upsert-security-domain', request: { slug, ...input } }, context, async (tx) => {
       const before = await this.taxonomy.findDomain(tx, slug);
       await tx.query(
         `INSERT INTO incident_security_domains (slug, name_vi, name_en, active) VALUES ($1, $2, $3, $4)
@@ -28,13 +24,12 @@ export class UpsertTaxonomyEntryUseCase {
         [slug, input.nameVi.normalize('NFC').trim(), input.nameEn.trim(), input.active ?? true],
       );
       const after = (await this.taxonomy.findDomain(tx, slug))!;
-      await this.audit.record(tx, caller, { action: 'incident.taxonomy.manage', entityType: 'incident-security-domain', entityId: slug, area: caller.area, before, after });
-      return after;
+      return { view: after, audit: { action: 'incident.taxonomy.manage', entityType: 'incident-security-domain', entityId: slug, area: context.caller.area, before, after } };
     });
   }
 
-  upsertCategory(slug: string, input: UpsertCategoryDto, caller: Caller): Promise<CategoryView> {
-    return this.dataSource.transaction(async (tx) => {
+  upsertCategory(slug: string, input: UpsertCategoryDto, context: CommandContext): Promise<CategoryView> {
+    return this.pipeline.run({ name: 'upsert-category', request: { slug, ...input } }, context, async (tx) => {
       await this.taxonomy.activeDomain(tx, input.defaultDomain, 'defaultDomain');
       const before = await this.taxonomy.findCategory(tx, slug);
       await tx.query(
@@ -44,8 +39,7 @@ export class UpsertTaxonomyEntryUseCase {
         [slug, input.nameVi.normalize('NFC').trim(), input.nameEn.trim(), input.defaultDomain, input.active ?? true],
       );
       const after = (await this.taxonomy.findCategory(tx, slug))!;
-      await this.audit.record(tx, caller, { action: 'incident.taxonomy.manage', entityType: 'incident-category', entityId: slug, area: caller.area, before, after });
-      return after;
+      return { view: after, audit: { action: 'incident.taxonomy.manage', entityType: 'incident-category', entityId: slug, area: context.caller.area, before, after } };
     });
   }
 }

@@ -1,33 +1,41 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IfMatchVersion } from '@binh-yen/http';
 import { ReturnReportDto, SubmissionStatusQuery, SubmitReportDto } from './dto/submissions.dto';
-import { ReportSubmissionsService, type SubmissionView } from './report-submissions.service';
+import { ReportSubmissionQueries } from './report-submissions.queries';
+import { ReviewSubmissionUseCase } from './review-submission.use-case';
+import type { SubmissionView } from './submission-record';
+import { SubmitReportUseCase } from './submit-report.use-case';
 
 @ApiTags('report submissions')
 @ApiBearerAuth()
 @Controller('api/v1/reports/submissions')
 export class ReportSubmissionsController {
-  constructor(private readonly submissions: ReportSubmissionsService) {}
+  constructor(
+    private readonly submissions: ReportSubmissionQueries,
+    private readonly submitReport: SubmitReportUseCase,
+    private readonly reviewSubmission: ReviewSubmissionUseCase,
+  ) {}
 
   @Allow('report.submit')
   @Post()
   @ApiOperation({ summary: 'A district submits its quarterly report: a snapshot of the figures and a narrative' })
   submit(@Body() body: SubmitReportDto, @CurrentCaller() caller: Caller): Promise<SubmissionView> {
-    return this.submissions.submit(body, caller);
+    return this.submitReport.execute(body, commandContext(caller));
   }
 
   @Allow('report.read')
   @Get('status')
   @ApiOperation({ summary: 'Every district of your area: approved, submitted on time or late, returned, missing or overdue' })
-  status(@Query() query: SubmissionStatusQuery, @CurrentCaller() caller: Caller): ReturnType<ReportSubmissionsService['status']> {
+  status(@Query() query: SubmissionStatusQuery, @CurrentCaller() caller: Caller): ReturnType<ReportSubmissionQueries['status']> {
     return this.submissions.status(query.quarter, caller);
   }
 
   @Allow('report.read')
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentCaller() caller: Caller): ReturnType<ReportSubmissionsService['get']> {
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentCaller() caller: Caller): ReturnType<ReportSubmissionQueries['get']> {
     return this.submissions.get(id, caller);
   }
 
@@ -37,7 +45,7 @@ export class ReportSubmissionsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOperation({ summary: 'The province approves a submitted report; it is frozen' })
   approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentCaller() caller: Caller, @IfMatchVersion() version?: number): Promise<SubmissionView> {
-    return this.submissions.approve(id, caller, version);
+    return this.reviewSubmission.approve(id, commandContext(caller, { expectedVersion: version }));
   }
 
   @Allow('report.review')
@@ -46,6 +54,6 @@ export class ReportSubmissionsController {
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiOperation({ summary: 'The province returns a report with comments' })
   returnForChanges(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReturnReportDto, @CurrentCaller() caller: Caller, @IfMatchVersion() version?: number): Promise<SubmissionView> {
-    return this.submissions.returnForChanges(id, body.comments, caller, version);
+    return this.reviewSubmission.returnForChanges(id, body.comments, commandContext(caller, { expectedVersion: version }));
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Allow, CurrentCaller, sqlWithinArea, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { DataSource } from 'typeorm';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -24,14 +25,14 @@ export class ForcesController {
   @Post('forces')
   @ApiOperation({ summary: 'Register a security force team in a unit (clause 4)' })
   register(@Param('code', UnitCodePipe) code: string, @Body() body: RegisterForceDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
-    return this.registerForce.execute(code, body, caller, key);
+    return this.registerForce.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.forces')
   @Post('training-sessions')
   @ApiOperation({ summary: 'Record a training session of a force (clause 4)' })
   train(@Param('code', UnitCodePipe) code: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
-    return this.recordTraining.execute(code, body, caller, key);
+    return this.recordTraining.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')

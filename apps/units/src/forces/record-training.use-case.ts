@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitTrainingRecordedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkTrainingSession } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
@@ -13,14 +12,13 @@ import type { RecordTrainingDto } from './dto/forces.dto';
 @Injectable()
 export class RecordTrainingUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(code: string, input: RecordTrainingDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'record-training', caller }, fingerprintOf({ code, ...input }), async (tx) => {
+  async execute(code: string, input: RecordTrainingDto, context: CommandContext): Promise<{ id: string; unitCode: string }> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'record-training', request: { code, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       checkTrainingSession(input);
@@ -31,8 +29,8 @@ export class RecordTrainingUseCase {
         [id, unit.id, input.forceType, course, input.startsOn, input.endsOn, input.trainees, input.hours],
       );
       const sequence = await this.units.touch(tx, unit.id);
-      await this.audit.record(tx, caller, { action: 'unit.forces', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { session: id, course, trainees: input.trainees, hours: input.hours } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'unit.forces', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { session: id, course, trainees: input.trainees, hours: input.hours } };
+      const events = [
         unitEvent<UnitTrainingRecordedV1>(unit.id, UnitEventTypes.trainingRecorded, sequence, unit.path, caller, {
           unitId: unit.id,
           code,
@@ -45,9 +43,8 @@ export class RecordTrainingUseCase {
           trainees: input.trainees,
           hours: input.hours,
         }, now),
-      ]);
-      return { id, unitCode: code };
+      ];
+      return { view: { id, unitCode: code }, audit, events };
     });
-    return result;
   }
 }

@@ -3,6 +3,8 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { loadEnv } from '@binh-yen/http';
+import { CommandPipeline, commandContext } from '@binh-yen/command-pipeline';
+import { IdempotencyService } from '@binh-yen/idempotency';
 import { OutboxWriter } from '@binh-yen/messaging';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
 import { DataSource } from 'typeorm';
@@ -27,16 +29,16 @@ async function main(): Promise<number> {
   await runMigrations(options);
   const dataSource = await new DataSource(options).initialize();
   try {
-    const useCase = new ImportUnitsUseCase(dataSource, new OutboxWriter({ topicPrefix: env.KAFKA_TOPIC_PREFIX, maxEventBytes: 900_000 }));
+    const useCase = new ImportUnitsUseCase(new CommandPipeline(new IdempotencyService(dataSource), new OutboxWriter({ topicPrefix: env.KAFKA_TOPIC_PREFIX, maxEventBytes: 900_000 })));
     const started = Date.now();
     const report = await useCase.execute(
       readFileSync(file, 'utf8'),
-      { subject: option('actor') ?? 'csv-import', agency: 'people-committee', roles: ['administrator'], area: 'all' },
       {
         skipInvalid: process.argv.includes('--skip-invalid'),
         effectiveFrom: option('effective-from') ?? new Date().toISOString().slice(0, 10),
         onProgress: progressBar('Nhập đơn vị / importing units'),
       },
+      commandContext({ subject: option('actor') ?? 'csv-import', agency: 'people-committee', roles: ['administrator'], area: 'all' }),
     );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     for (const problem of report.rejected) process.stdout.write(`  line ${problem.line}, ${problem.field}: ${problem.message}\n`);

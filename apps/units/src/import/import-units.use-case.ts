@@ -1,8 +1,8 @@
 import type { Caller } from '@binh-yen/auth';
+import type { CommandContext, CommandPipeline } from '@binh-yen/command-pipeline';
 import { UnitEventTypes, uuidv7, type EventEnvelope, type UnitRegisteredV1 } from '@binh-yen/contracts';
-import type { OutboxWriter } from '@binh-yen/messaging';
 import { checkParent, foldForSearch, readCodeListRow, type CodeListError, type CodeListRow, type HierarchyNode } from '@binh-yen/units-domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { unitEvent } from '../shared/unit-events';
 import { parseCsv } from './csv';
 
@@ -36,12 +36,10 @@ const CHUNK = 500;
  * nothing. By default one bad row rejects the file and nothing is written.
  */
 export class ImportUnitsUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-  ) {}
+  constructor(private readonly pipeline: CommandPipeline) {}
 
-  async execute(csv: string, caller: Caller, options: ImportOptions, now = new Date()): Promise<ImportReport> {
+  async execute(csv: string, options: ImportOptions, context: CommandContext): Promise<ImportReport> {
+    const { caller, now } = context;
     const records = parseCsv(csv);
     const header = records[0]?.cells.map((cell) => cell.trim().toLowerCase()) ?? [];
     const hasHeader = header[0] === 'code' || header[0] === 'ma' || header[0] === 'mã';
@@ -64,7 +62,8 @@ export class ImportUnitsUseCase {
       rows.push(row);
     }
 
-    return this.dataSource.transaction(async (tx) => {
+    // No key (a file import is idempotent by itself) and no audit row: its events are the record.
+    return this.pipeline.run<ImportReport>({ name: 'import-units', request: null }, context, async (tx) => {
       const known = await this.loadKnown(tx);
       const toCreate: { row: CodeListRow; node: KnownNode }[] = [];
       let unchanged = 0;
@@ -111,13 +110,14 @@ export class ImportUnitsUseCase {
       for (const row of pending.values()) rejected.push({ line: row.line, field: 'parentCode', message: `parent ${row.parentCode} forms a cycle in this file` });
 
       const report = { rows: data.length, unchanged, rejected: rejected.sort((a, b) => a.line - b.line) };
-      if (rejected.length > 0 && !options.skipInvalid) return { ...report, created: 0, fileRejected: true };
+      if (rejected.length > 0 && !options.skipInvalid) return { view: { ...report, created: 0, fileRejected: true } };
+      const events: EventEnvelope<UnitRegisteredV1>[] = [];
       for (let start = 0; start < toCreate.length; start += CHUNK) {
-        await this.insertChunk(tx, toCreate.slice(start, start + CHUNK), caller, options.effectiveFrom, now);
+        events.push(...(await this.insertChunk(tx, toCreate.slice(start, start + CHUNK), caller, options.effectiveFrom, now)));
         options.onProgress?.(Math.min(start + CHUNK, toCreate.length), toCreate.length);
       }
       if (toCreate.length === 0) options.onProgress?.(0, 0);
-      return { ...report, created: toCreate.length, fileRejected: false };
+      return { view: { ...report, created: toCreate.length, fileRejected: false }, events };
     });
   }
 
@@ -127,7 +127,7 @@ export class ImportUnitsUseCase {
     return new Map(rows.map((row) => [row.code, { id: row.id, code: row.code, kind: row.kind, path: row.path, status: row.status, name: row.name, parentId: row.parent_id }]));
   }
 
-  private async insertChunk(tx: EntityManager, chunk: { row: CodeListRow; node: KnownNode }[], caller: Caller, effectiveFrom: string, now: Date): Promise<void> {
+  private async insertChunk(tx: EntityManager, chunk: { row: CodeListRow; node: KnownNode }[], caller: Caller, effectiveFrom: string, now: Date): Promise<EventEnvelope<UnitRegisteredV1>[]> {
     await tx.query(
       `INSERT INTO units (id, code, name, name_search, kind, subkind, parent_id, path, effective_from)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::date[])`,
@@ -143,7 +143,7 @@ export class ImportUnitsUseCase {
         chunk.map(() => effectiveFrom),
       ],
     );
-    const events: EventEnvelope<UnitRegisteredV1>[] = chunk.map(({ row, node }) =>
+    return chunk.map(({ row, node }) =>
       unitEvent<UnitRegisteredV1>(node.id, UnitEventTypes.registered, 1, node.path, caller, {
         unitId: node.id,
         code: row.code,
@@ -156,6 +156,5 @@ export class ImportUnitsUseCase {
         predecessorIds: [],
       }, now),
     );
-    await this.outbox.append(tx, events);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,14 +36,14 @@ export class ModelsController {
   @Post('models')
   @ApiOperation({ summary: 'Register a self-management model (mô hình tự quản)' })
   register(@Body() body: RegisterModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {
-    return this.registerModel.execute(body, caller, key);
+    return this.registerModel.execute(body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('model.manage')
   @Post('models/:id/reviews')
   @ApiOperation({ summary: 'Record an interim (sơ kết) or final (tổng kết) review' })
   review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {
-    return this.reviewModel.execute(id, body, caller, key);
+    return this.reviewModel.execute(id, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('model.manage')
@@ -50,13 +51,13 @@ export class ModelsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Recognise a model as advanced (after an effective final review)' })
   recognise(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecogniseModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {
-    return this.recogniseModel.execute(id, body, caller, key);
+    return this.recogniseModel.execute(id, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('model.manage')
   @Post('models/:id/replications')
   @ApiOperation({ summary: 'Replicate an advanced model into another unit' })
   replicate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReplicateModelDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<ModelView> {
-    return this.replicateModel.execute(id, body, caller, key);
+    return this.replicateModel.execute(id, body, commandContext(caller, { idempotencyKey: key }));
   }
 }

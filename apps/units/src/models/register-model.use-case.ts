@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea, type Caller } from '@binh-yen/auth';
 import { ModelEventTypes, uuidv7, type ModelRegisteredV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
 import { aggregateEvent } from '../shared/unit-events';
@@ -45,22 +44,20 @@ export async function insertModel(
 @Injectable()
 export class RegisterModelUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
     private readonly models: ModelsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: RegisterModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'register-model', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: RegisterModelDto, context: CommandContext): Promise<ModelView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'register-model', request: input }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, input.unitCode);
       assertInArea(caller, unit.path);
       const event = await insertModel(tx, unit, { ...input, sourceModelId: null }, caller, now);
-      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: event.data.modelId, area: unit.path, before: null, after: event.data }, now);
-      await this.outbox.append(tx, [event]);
-      return toModelView(await this.models.require(tx, event.data.modelId));
+      const audit: AuditEntry = { action: 'model.manage', entityType: 'model', entityId: event.data.modelId, area: unit.path, before: null, after: event.data };
+      const events = [event];
+      return { view: toModelView(await this.models.require(tx, event.data.modelId)), audit, events };
     });
-    return result;
   }
 }

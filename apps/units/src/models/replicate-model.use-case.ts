@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { ModelEventTypes, type ModelReplicatedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkReplication } from '@binh-yen/units-domain';
 import { aggregateEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
@@ -15,15 +14,14 @@ import { insertModel } from './register-model.use-case';
 @Injectable()
 export class ReplicateModelUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
     private readonly models: ModelsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(modelId: string, input: ReplicateModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'replicate-model', caller }, fingerprintOf({ modelId, ...input }), async (tx) => {
+  async execute(modelId: string, input: ReplicateModelDto, context: CommandContext): Promise<ModelView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'replicate-model', request: { modelId, ...input } }, context, async (tx) => {
       // The target first: a caller learns nothing of a model (recognised models are replicated from anywhere) unless it may act there.
       const target = await this.units.requireByCode(tx, input.targetUnitCode);
       assertInArea(caller, target.path);
@@ -47,10 +45,9 @@ export class ReplicateModelUseCase {
         targetPath: target.path,
         replicatedOn: input.replicatedOn,
       }, now);
-      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: source.id, area: target.path, before: null, after: { replicatedAs: registered.data.modelId, into: target.code } }, now);
-      await this.outbox.append(tx, [registered, replicated]);
-      return toModelView(await this.models.require(tx, registered.data.modelId));
+      const audit: AuditEntry = { action: 'model.manage', entityType: 'model', entityId: source.id, area: target.path, before: null, after: { replicatedAs: registered.data.modelId, into: target.code } };
+      const events = [registered, replicated];
+      return { view: toModelView(await this.models.require(tx, registered.data.modelId)), audit, events };
     });
-    return result;
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import type { Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
 import { ModelEventTypes, uuidv7, type ModelReviewedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkReview } from '@binh-yen/units-domain';
 import { aggregateEvent } from '../shared/unit-events';
 import type { ReviewModelDto } from './dto/models.dto';
@@ -13,14 +11,13 @@ import { ModelsRepository, toModelView, type ModelView } from './models.reposito
 @Injectable()
 export class ReviewModelUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly models: ModelsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(modelId: string, input: ReviewModelDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<ModelView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'review-model', caller }, fingerprintOf({ modelId, ...input }), async (tx) => {
+  async execute(modelId: string, input: ReviewModelDto, context: CommandContext): Promise<ModelView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'review-model', request: { modelId, ...input } }, context, async (tx) => {
       const model = await this.models.requireInArea(tx, modelId, caller, true);
       checkReview(await this.models.state(tx, model), input.kind);
       const lessons = input.lessons.normalize('NFC');
@@ -35,8 +32,8 @@ export class ReviewModelUseCase {
       ]);
       if (model.stage === 'registered') await tx.query(`UPDATE models SET stage = 'reviewed' WHERE id = $1`, [model.id]);
       const sequence = await this.models.touch(tx, model.id);
-      await this.audit.record(tx, caller, { action: 'model.manage', entityType: 'model', entityId: model.id, area: model.path, before: { stage: model.stage }, after: { review: input.kind, outcome: input.outcome } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'model.manage', entityType: 'model', entityId: model.id, area: model.path, before: { stage: model.stage }, after: { review: input.kind, outcome: input.outcome } };
+      const events = [
         aggregateEvent<ModelReviewedV1>({ type: 'model', id: model.id }, ModelEventTypes.reviewed, sequence, model.path, caller, {
           modelId: model.id,
           unitId: model.unit_id,
@@ -46,9 +43,8 @@ export class ReviewModelUseCase {
           outcome: input.outcome,
           lessons,
         }, now),
-      ]);
-      return toModelView(await this.models.require(tx, model.id));
+      ];
+      return { view: toModelView(await this.models.require(tx, model.id)), audit, events };
     });
-    return result;
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitCertificationRevokedV1, type UnitCertifiedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { UnitRuleViolation } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
@@ -19,14 +18,13 @@ export interface CertificationView {
 @Injectable()
 export class CertifyUnitUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async grant(code: string, input: CertifyUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'certify-unit', caller }, fingerprintOf({ code, ...input }), async (tx) => {
+  async grant(code: string, input: CertifyUnitDto, context: CommandContext): Promise<CertificationView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'certify-unit', request: { code, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}`);
@@ -38,17 +36,17 @@ export class CertifyUnitUseCase {
         [unit.id, input.year, input.grantedOn],
       );
       const sequence = await this.units.touch(tx, unit.id);
-      await this.audit.record(tx, caller, { action: 'unit.certify', entityType: 'unit', entityId: unit.id, area: unit.path, before: existing[0] ?? null, after: { year: input.year, status: 'granted' } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'unit.certify', entityType: 'unit', entityId: unit.id, area: unit.path, before: existing[0] ?? null, after: { year: input.year, status: 'granted' } };
+      const events = [
         unitEvent<UnitCertifiedV1>(unit.id, UnitEventTypes.certified, sequence, unit.path, caller, { unitId: unit.id, code, path: unit.path, year: input.year, grantedOn: input.grantedOn }, now),
-      ]);
-      return { unitCode: code, year: input.year, status: 'granted' as const };
+      ];
+      return { view: { unitCode: code, year: input.year, status: 'granted' as const }, audit, events };
     });
-    return result;
   }
 
-  async revoke(code: string, year: number, input: RevokeCertificationDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<CertificationView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'revoke-certification', caller }, fingerprintOf({ code, year, ...input }), async (tx) => {
+  async revoke(code: string, year: number, input: RevokeCertificationDto, context: CommandContext): Promise<CertificationView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'revoke-certification', request: { code, year, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       const existing: { status: string }[] = await tx.query(`SELECT status FROM safety_certifications WHERE unit_id = $1 AND year = $2`, [unit.id, year]);
@@ -56,12 +54,11 @@ export class CertifyUnitUseCase {
       const reason = input.reason.normalize('NFC');
       await tx.query(`UPDATE safety_certifications SET status = 'revoked', revoked_on = $3, revoke_reason = $4 WHERE unit_id = $1 AND year = $2`, [unit.id, year, input.revokedOn, reason]);
       const sequence = await this.units.touch(tx, unit.id);
-      await this.audit.record(tx, caller, { action: 'unit.certify', entityType: 'unit', entityId: unit.id, area: unit.path, before: { year, status: 'granted' }, after: { year, status: 'revoked', reason } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'unit.certify', entityType: 'unit', entityId: unit.id, area: unit.path, before: { year, status: 'granted' }, after: { year, status: 'revoked', reason } };
+      const events = [
         unitEvent<UnitCertificationRevokedV1>(unit.id, UnitEventTypes.certificationRevoked, sequence, unit.path, caller, { unitId: unit.id, code, path: unit.path, year, reason, revokedOn: input.revokedOn }, now),
-      ]);
-      return { unitCode: code, year, status: 'revoked' as const };
+      ];
+      return { view: { unitCode: code, year, status: 'revoked' as const }, audit, events };
     });
-    return result;
   }
 }

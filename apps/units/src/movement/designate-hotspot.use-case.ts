@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitHotspotDesignatedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { compareQuarters, parseQuarter, UnitRuleViolation } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
@@ -13,14 +12,13 @@ import type { DesignateHotspotDto } from './dto/movement.dto';
 @Injectable()
 export class DesignateHotspotUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(code: string, input: DesignateHotspotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ id: string; unitCode: string }> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'designate-hotspot', caller }, fingerprintOf({ code, ...input }), async (tx) => {
+  async execute(code: string, input: DesignateHotspotDto, context: CommandContext): Promise<{ id: string; unitCode: string }> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'designate-hotspot', request: { code, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}`);
@@ -38,8 +36,8 @@ export class DesignateHotspotUseCase {
         caller.subject,
       ]);
       const sequence = await this.units.touch(tx, unit.id);
-      await this.audit.record(tx, caller, { action: 'unit.designate', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { hotspot: id, reason, fromQuarter: input.fromQuarter, toQuarter: input.toQuarter } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'unit.designate', entityType: 'unit', entityId: unit.id, area: unit.path, before: null, after: { hotspot: id, reason, fromQuarter: input.fromQuarter, toQuarter: input.toQuarter } };
+      const events = [
         unitEvent<UnitHotspotDesignatedV1>(unit.id, UnitEventTypes.hotspotDesignated, sequence, unit.path, caller, {
           unitId: unit.id,
           code,
@@ -48,9 +46,8 @@ export class DesignateHotspotUseCase {
           fromQuarter: input.fromQuarter,
           toQuarter: input.toQuarter,
         }, now),
-      ]);
-      return { id, unitCode: code };
+      ];
+      return { view: { id, unitCode: code }, audit, events };
     });
-    return result;
   }
 }

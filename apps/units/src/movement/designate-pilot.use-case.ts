@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitPilotDesignatedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkPilotDesignation } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { toNode } from '../shared/unit-row';
@@ -14,14 +13,13 @@ import type { DesignatePilotDto } from './dto/movement.dto';
 @Injectable()
 export class DesignatePilotUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(code: string, input: DesignatePilotDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'designate-pilot', caller }, fingerprintOf({ code, ...input }), async (tx) => {
+  async execute(code: string, input: DesignatePilotDto, context: CommandContext): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'designate-pilot', request: { code, ...input } }, context, async (tx) => {
       // Locking the district serialises designations, so two at once cannot make a third.
       const district = await this.units.requireByCode(tx, code, true);
       const pilot = await this.units.requireByCode(tx, input.pilotUnitCode);
@@ -30,8 +28,8 @@ export class DesignatePilotUseCase {
       checkPilotDesignation(toNode(district), toNode(pilot), existing.map((row) => row.pilot_unit_id));
       await tx.query(`INSERT INTO pilot_units (district_id, year, pilot_unit_id) VALUES ($1, $2, $3)`, [district.id, input.year, pilot.id]);
       const sequence = await this.units.touch(tx, district.id);
-      await this.audit.record(tx, caller, { action: 'unit.designate', entityType: 'unit', entityId: district.id, area: district.path, before: { pilots: existing.length }, after: { year: input.year, pilot: pilot.code } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'unit.designate', entityType: 'unit', entityId: district.id, area: district.path, before: { pilots: existing.length }, after: { year: input.year, pilot: pilot.code } };
+      const events = [
         unitEvent<UnitPilotDesignatedV1>(district.id, UnitEventTypes.pilotDesignated, sequence, district.path, caller, {
           unitId: district.id,
           code: district.code,
@@ -41,13 +39,12 @@ export class DesignatePilotUseCase {
           pilotCode: pilot.code,
           pilotPath: pilot.path,
         }, now),
-      ]);
+      ];
       const codes: { code: string }[] = await tx.query(
         `SELECT u.code FROM pilot_units p JOIN units u ON u.id = p.pilot_unit_id WHERE p.district_id = $1 AND p.year = $2 ORDER BY u.code`,
         [district.id, input.year],
       );
-      return { districtCode: district.code, year: input.year, pilotUnitCodes: codes.map((row) => row.code) };
+      return { view: { districtCode: district.code, year: input.year, pilotUnitCodes: codes.map((row) => row.code) }, audit, events };
     });
-    return result;
   }
 }

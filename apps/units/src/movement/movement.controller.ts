@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -41,7 +42,7 @@ export class MovementController {
   @Put('units/:code/ratings/:quarter')
   @ApiOperation({ summary: 'Rate a unit for a quarter (xếp loại phong trào); a second call is a revision' })
   rate(@Param('code', UnitCodePipe) code: string, @Param('quarter') quarter: string, @Body() body: RateUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RatingView> {
-    return this.rateUnit.execute(code, quarterParam(quarter), body, caller, key);
+    return this.rateUnit.execute(code, quarterParam(quarter), body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')
@@ -54,7 +55,7 @@ export class MovementController {
   @Post('units/:code/certifications')
   @ApiOperation({ summary: 'Certify a unit safe for security and order for a year' })
   certify(@Param('code', UnitCodePipe) code: string, @Body() body: CertifyUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<CertificationView> {
-    return this.certifyUnit.grant(code, body, caller, key);
+    return this.certifyUnit.grant(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.certify')
@@ -67,14 +68,14 @@ export class MovementController {
     @CurrentCaller() caller: Caller,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<CertificationView> {
-    return this.certifyUnit.revoke(code, year, body, caller, key);
+    return this.certifyUnit.revoke(code, year, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.designate')
   @Post('units/:code/hotspots')
   @ApiOperation({ summary: 'Designate an area with complicated security and order (clause 3)' })
   hotspot(@Param('code', UnitCodePipe) code: string, @Body() body: DesignateHotspotDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
-    return this.designateHotspot.execute(code, body, caller, key);
+    return this.designateHotspot.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.designate')
@@ -86,7 +87,7 @@ export class MovementController {
     @CurrentCaller() caller: Caller,
     @IdempotencyKeyHeader() key?: string,
   ): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
-    return this.designatePilot.execute(code, body, caller, key);
+    return this.designatePilot.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitRatedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkRating } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
@@ -20,14 +19,13 @@ export interface RatingView {
 @Injectable()
 export class RateUnitUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(code: string, quarter: string, input: RateUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<RatingView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'rate-unit', caller }, fingerprintOf({ code, quarter, ...input }), async (tx) => {
+  async execute(code: string, quarter: string, input: RateUnitDto, context: CommandContext): Promise<RatingView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'rate-unit', request: { code, quarter, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, unit.path);
       checkRating({ unitStatus: unit.status, quarter, rating: input.rating, improvementPlan: input.improvementPlan ?? null }, now);
@@ -43,8 +41,8 @@ export class RateUnitUseCase {
         [unit.id, quarter, revision, input.rating, input.assessor.normalize('NFC'), input.assessedOn, input.justification.normalize('NFC'), plan ? JSON.stringify(plan) : null, caller.subject],
       );
       const sequence = await this.units.touch(tx, unit.id);
-      await this.audit.record(tx, caller, { action: 'unit.rate', entityType: 'unit', entityId: unit.id, area: unit.path, before: revision > 1 ? { quarter, revision: revision - 1 } : null, after: { quarter, revision, rating: input.rating, improvementPlan: plan } }, now);
-      await this.outbox.append(tx, [
+      const audit: AuditEntry = { action: 'unit.rate', entityType: 'unit', entityId: unit.id, area: unit.path, before: revision > 1 ? { quarter, revision: revision - 1 } : null, after: { quarter, revision, rating: input.rating, improvementPlan: plan } };
+      const events = [
         unitEvent<UnitRatedV1>(unit.id, UnitEventTypes.rated, sequence, unit.path, caller, {
           unitId: unit.id,
           code: unit.code,
@@ -57,9 +55,8 @@ export class RateUnitUseCase {
           justification: input.justification.normalize('NFC'),
           improvementPlan: plan,
         }, now),
-      ]);
-      return { unitCode: unit.code, quarter, revision, rating: input.rating };
+      ];
+      return { view: { unitCode: unit.code, quarter, revision, rating: input.rating }, audit, events };
     });
-    return result;
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitMergedV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkMerge } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { toNode, toView, type UnitView } from '../shared/unit-row';
@@ -19,15 +18,14 @@ import { SubtreeMover } from './subtree-mover';
 @Injectable()
 export class MergeUnitsUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
     private readonly mover: SubtreeMover,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: MergeUnitsDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'merge-units', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: MergeUnitsDto, context: CommandContext): Promise<UnitView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'merge-units', request: input }, context, async (tx) => {
       const target = await this.units.requireByCode(tx, input.targetCode, true);
       const sources = [];
       for (const code of [...new Set(input.sourceCodes)].sort()) sources.push(await this.units.requireByCode(tx, code, true));
@@ -55,10 +53,9 @@ export class MergeUnitsUseCase {
           }, now),
         );
       }
-      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: target.id, area: target.path, before: { merged: sources.map((s) => ({ code: s.code, path: s.path, status: s.status })) }, after: { mergedInto: target.code, effectiveFrom: input.effectiveFrom } }, now);
-      await this.outbox.append(tx, events);
-      return toView(await this.units.requireById(tx, target.id));
+      const audit: AuditEntry = { action: 'unit.reorganise', entityType: 'unit', entityId: target.id, area: target.path, before: { merged: sources.map((s) => ({ code: s.code, path: s.path, status: s.status })) }, after: { mergedInto: target.code, effectiveFrom: input.effectiveFrom } };
+      
+      return { view: toView(await this.units.requireById(tx, target.id)), audit, events };
     });
-    return result;
   }
 }

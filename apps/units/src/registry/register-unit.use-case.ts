@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitRegisteredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkKindAndSubkind, checkParent, childPath, foldForSearch, normaliseName } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
 import { unitEvent } from '../shared/unit-events';
@@ -47,14 +46,13 @@ export async function insertUnit(tx: EntityManager, unit: NewUnit, caller: Calle
 @Injectable()
 export class RegisterUnitUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(input: RegisterUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'register-unit', caller }, fingerprintOf(input), async (tx) => {
+  async execute(input: RegisterUnitDto, context: CommandContext): Promise<UnitView> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'register-unit', request: input }, context, async (tx) => {
       checkKindAndSubkind(input.kind, input.subkind);
       const parent = input.parentCode ? await this.units.requireByCode(tx, input.parentCode, true) : null;
       checkParent(input.kind, parent ? toNode(parent) : null);
@@ -66,10 +64,9 @@ export class RegisterUnitUseCase {
         caller,
         now,
       );
-      await this.audit.record(tx, caller, { action: 'unit.register', entityType: 'unit', entityId: event.data.unitId, area: path, before: null, after: event.data }, now);
-      await this.outbox.append(tx, [event]);
-      return toView(await this.units.requireById(tx, event.data.unitId));
+      const audit: AuditEntry = { action: 'unit.register', entityType: 'unit', entityId: event.data.unitId, area: path, before: null, after: event.data };
+      const events = [event];
+      return { view: toView(await this.units.requireById(tx, event.data.unitId)), audit, events };
     });
-    return result;
   }
 }

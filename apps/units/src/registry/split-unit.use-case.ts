@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '@binh-yen/audit';
-import { assertInArea, type Caller } from '@binh-yen/auth';
+import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
+import type { AuditEntry } from '@binh-yen/audit';
+import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitSplitV1 } from '@binh-yen/contracts';
-import { fingerprintOf, IdempotencyService } from '@binh-yen/idempotency';
-import { OutboxWriter } from '@binh-yen/messaging';
 import { checkKindAndSubkind, normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { toView, type UnitView } from '../shared/unit-row';
@@ -16,15 +15,14 @@ import { SubtreeMover } from './subtree-mover';
 @Injectable()
 export class SplitUnitUseCase {
   constructor(
-    private readonly idempotency: IdempotencyService,
+    private readonly pipeline: CommandPipeline,
     private readonly units: UnitsRepository,
     private readonly mover: SubtreeMover,
-    private readonly outbox: OutboxWriter,
-    private readonly audit: AuditTrail,
   ) {}
 
-  async execute(code: string, input: SplitUnitDto, caller: Caller, idempotencyKey?: string, now = new Date()): Promise<UnitView[]> {
-    const { result } = await this.idempotency.run(idempotencyKey, { command: 'split-unit', caller }, fingerprintOf({ code, ...input }), async (tx) => {
+  async execute(code: string, input: SplitUnitDto, context: CommandContext): Promise<UnitView[]> {
+    const { caller, now } = context;
+    return this.pipeline.run({ name: 'split-unit', request: { code, ...input } }, context, async (tx) => {
       const source = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, source.path);
       if (source.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${source.status}`);
@@ -71,12 +69,11 @@ export class SplitUnitUseCase {
           effectiveFrom: input.effectiveFrom,
         }, now),
       );
-      await this.audit.record(tx, caller, { action: 'unit.reorganise', entityType: 'unit', entityId: source.id, area: source.path, before: { code: source.code, status: source.status }, after: { splitInto: input.parts.map((part) => part.code), effectiveFrom: input.effectiveFrom } }, now);
-      await this.outbox.append(tx, events);
+      const audit: AuditEntry = { action: 'unit.reorganise', entityType: 'unit', entityId: source.id, area: source.path, before: { code: source.code, status: source.status }, after: { splitInto: input.parts.map((part) => part.code), effectiveFrom: input.effectiveFrom } };
+      
       const parts = [];
       for (const id of partIds) parts.push(toView(await this.units.requireById(tx, id)));
-      return parts;
+      return { view: parts, audit, events };
     });
-    return result;
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { commandContext } from '@binh-yen/command-pipeline';
 import { IfMatchVersion } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
@@ -44,7 +45,7 @@ export class UnitsController {
   @Post()
   @ApiOperation({ summary: 'Register a unit (đăng ký đơn vị)' })
   register(@Body() body: RegisterUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<UnitView> {
-    return this.registerUnit.execute(body, caller, key);
+    return this.registerUnit.execute(body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.reorganise')
@@ -52,7 +53,7 @@ export class UnitsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge units into one (sáp nhập); lineage kept' })
   merge(@Body() body: MergeUnitsDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<UnitView> {
-    return this.mergeUnits.execute(body, caller, key);
+    return this.mergeUnits.execute(body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')
@@ -87,7 +88,7 @@ export class UnitsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last read' })
   rename(@Param('code', UnitCodePipe) code: string, @Body() body: RenameUnitDto, @CurrentCaller() caller: Caller, @IfMatchVersion() version?: number, @IdempotencyKeyHeader() key?: string): Promise<UnitView> {
-    return this.renameUnit.execute(code, body, caller, version, key);
+    return this.renameUnit.execute(code, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version }));
   }
 
   @Allow('unit.reorganise')
@@ -95,7 +96,7 @@ export class UnitsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last read' })
   move(@Param('code', UnitCodePipe) code: string, @Body() body: MoveUnitDto, @CurrentCaller() caller: Caller, @IfMatchVersion() version?: number, @IdempotencyKeyHeader() key?: string): Promise<UnitView> {
-    return this.moveUnit.execute(code, body, caller, version, key);
+    return this.moveUnit.execute(code, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version }));
   }
 
   @Allow('unit.reorganise')
@@ -103,7 +104,7 @@ export class UnitsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Split a unit into several (chia tách); lineage kept' })
   split(@Param('code', UnitCodePipe) code: string, @Body() body: SplitUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<UnitView[]> {
-    return this.splitUnit.execute(code, body, caller, key);
+    return this.splitUnit.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.reorganise')
@@ -111,6 +112,6 @@ export class UnitsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last read' })
   dissolve(@Param('code', UnitCodePipe) code: string, @Body() body: DissolveUnitDto, @CurrentCaller() caller: Caller, @IfMatchVersion() version?: number, @IdempotencyKeyHeader() key?: string): Promise<UnitView> {
-    return this.dissolveUnit.execute(code, body, caller, version, key);
+    return this.dissolveUnit.execute(code, body, commandContext(caller, { idempotencyKey: key, expectedVersion: version }));
   }
 }

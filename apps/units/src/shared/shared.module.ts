@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { IdempotencyModule } from '@binh-yen/idempotency';
+import { CommandPipelineModule } from '@binh-yen/command-pipeline';
 import { UnitsRepository } from './units.repository';
 
 @Global()
-@Module({ imports: [IdempotencyModule], providers: [UnitsRepository], exports: [UnitsRepository, IdempotencyModule] })
+@Module({ imports: [CommandPipelineModule], providers: [UnitsRepository], exports: [UnitsRepository, CommandPipelineModule] })
 export class UnitsSharedModule {}
