@@ -151,7 +151,7 @@ runMain(() =>
       const oracleOk = Number(incidents!.n) === created && Number(events!.n) === created;
       if (!oracleOk) throw new Error(`${created} reports answered 201 but ${incidents!.n} incidents and ${events!.n} outbox events`);
 
-      const pick = (runs: LoadResult[], field: keyof LoadResult): Series => series(runs.map((run) => run[field]));
+      const pick = (runs: LoadResult[], field: 'requestsPerSecond' | 'p50' | 'p99'): Series => series(runs.map((run) => run[field]));
       const bareRps = pick(bareRuns, 'requestsPerSecond');
       const ourRps = pick(ourRuns, 'requestsPerSecond');
       const ourP50 = pick(ourRuns, 'p50');
