@@ -11,3 +11,4 @@ export * from './topics';
 export * from './uuid-v7';
 export * from './validate-event';
 export * from './asyncapi';
+export * from './example-events';

@@ -49,7 +49,15 @@ export function contractRecorder(document: OpenAPIObject, directory: string, ser
   };
   const counts: ExchangeCounts = { service, checked: 0, byOperation: {} };
   const countsFile = join(directory, `${EXCHANGES_PREFIX}${service}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.json`);
-  const api = new OpenAPIBackend({ definition: structuredClone(document) as never, strict: false, quick: false, validate: true, ajvOpts: { strict: false } });
+  const api = new OpenAPIBackend({
+    definition: structuredClone(document) as never,
+    strict: false,
+    quick: false,
+    validate: true,
+    ajvOpts: { strict: false },
+    // Formats (date-time, uuid…) are checked, not ignored with a warning per schema.
+    customizeAjv: (ajv) => addFormats(ajv as never) as never,
+  });
   const ready = api.init().then(() => {
     try {
       api.validateDefinition();
