@@ -4,12 +4,14 @@ import { AuditTrail } from '@binh-yen/audit';
 import type { Caller } from '@binh-yen/auth';
 import { DataSource } from 'typeorm';
 import type { UpsertCategoryDto, UpsertDomainDto } from './dto/taxonomy.dto';
+import { TaxonomyEvents } from './taxonomy-events';
 import { TaxonomyQueries, type CategoryView, type DomainView } from './taxonomy.queries';
 
 /**
  * An administrator extends or corrects the taxonomy (categories and security
  * domains are data, not code). Entries are never deleted, only retired, so old
- * incidents keep their classification.
+ * incidents keep their classification. Every change is published in its transaction
+ * (taxonomy.domain-changed / .category-changed), valid from now: reports name rows by it.
  */
 @Injectable()
 export class UpsertTaxonomyEntryUseCase {
@@ -17,6 +19,7 @@ export class UpsertTaxonomyEntryUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyQueries,
     private readonly audit: AuditTrail,
+    private readonly events: TaxonomyEvents,
   ) {}
 
   upsertDomain(slug: string, input: UpsertDomainDto, caller: Caller): Promise<DomainView> {
@@ -27,6 +30,7 @@ export class UpsertTaxonomyEntryUseCase {
          ON CONFLICT (slug) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, active = EXCLUDED.active, updated_at = now()`,
         [slug, input.nameVi.normalize('NFC').trim(), input.nameEn.trim(), input.active ?? true],
       );
+      await this.events.changed(tx, 'domain', slug, { agency: caller.agency, subject: caller.subject }, new Date());
       const after = (await this.taxonomy.findDomain(tx, slug))!;
       await this.audit.record(tx, caller, { action: 'incident.taxonomy.manage', entityType: 'incident-security-domain', entityId: slug, area: caller.area, before, after });
       return after;
@@ -43,6 +47,7 @@ export class UpsertTaxonomyEntryUseCase {
            active = EXCLUDED.active, updated_at = now()`,
         [slug, input.nameVi.normalize('NFC').trim(), input.nameEn.trim(), input.defaultDomain, input.active ?? true],
       );
+      await this.events.changed(tx, 'category', slug, { agency: caller.agency, subject: caller.subject }, new Date());
       const after = (await this.taxonomy.findCategory(tx, slug))!;
       await this.audit.record(tx, caller, { action: 'incident.taxonomy.manage', entityType: 'incident-category', entityId: slug, area: caller.area, before, after });
       return after;
