@@ -8,7 +8,7 @@ import { AggregateTypes, deadLetterTopicFor, topicFor, type AggregateType } from
 export const eventTopology = {
   producers: {
     units: ['unit', 'model', 'audit'],
-    incidents: ['incident', 'audit'],
+    incidents: ['incident', 'taxonomy', 'audit'],
     campaigns: ['campaign', 'agreement', 'recognition', 'audit'],
   } satisfies Record<string, AggregateType[]>,
   projections: [
@@ -16,6 +16,7 @@ export const eventTopology = {
     { service: 'reporting', name: 'case-pipeline', topics: ['incident'] },
     { service: 'reporting', name: 'movement', topics: ['unit', 'model'] },
     { service: 'reporting', name: 'campaign-figures', topics: ['campaign', 'agreement', 'recognition'] },
+    { service: 'reporting', name: 'taxonomy-names', topics: ['taxonomy'] },
     { service: 'incidents, campaigns', name: 'known-units', topics: ['unit'] },
   ] satisfies { service: string; name: string; topics: AggregateType[] }[],
 } as const;

@@ -4,6 +4,7 @@ export * from './envelope';
 export * from './envelope.schema';
 export * from './events/campaign-events';
 export * from './events/incident-events';
+export * from './events/taxonomy-events';
 export * from './events/unit-events';
 export * from './json-schema';
 export * from './quarter';

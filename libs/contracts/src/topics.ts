@@ -12,6 +12,8 @@ export const AggregateTypes = {
   recognition: 'recognition',
   /** Who changed what: one audit entry per write, keyed by the entity changed. */
   audit: 'audit',
+  /** The incident taxonomy's entries (security domains, categories) as they change. */
+  taxonomy: 'taxonomy',
 } as const;
 
 export type AggregateType = (typeof AggregateTypes)[keyof typeof AggregateTypes];
@@ -40,6 +42,7 @@ export const Topics: { readonly [A in AggregateType]: `binhyen.${A}` } = {
   agreement: 'binhyen.agreement',
   recognition: 'binhyen.recognition',
   audit: 'binhyen.audit',
+  taxonomy: 'binhyen.taxonomy',
 };
 
 export function allTopics(prefix = ''): string[] {

@@ -21,46 +21,14 @@ export interface Watermark {
 
 export type FreshnessByProjection = Record<string, Watermark>;
 
-/** A line of figures: a quarter's with its two comparisons, or the year's roll-up's with the year before. */
-export interface ReportRow {
-  metric: string;
-  current: number;
-  previousQuarter?: number | null;
-  sameQuarterLastYear?: number | null;
-  previousYear?: number | null;
-}
-
-export interface ReportDetail {
-  heading: string;
-  columns: string[];
-  rows: string[][];
-}
-
-export interface ReportSection {
-  key: string;
-  title: string;
-  rows: ReportRow[];
-  details: ReportDetail[];
-}
-
-export interface QuarterlyReport {
-  title: string;
-  area: { path: string; name: string };
-  /** The period: a quarter ("2026-Q3"), or a year ("2026") for the year's roll-up. */
-  quarter?: string;
-  year?: string;
-  periodKind: 'quarter' | 'year';
-  view: 'as-at-time' | 'as-today';
-  language: 'vi' | 'en';
-  currentAsOf: FreshnessByProjection;
-  sections: ReportSection[];
-}
+// The report's shape is the reporting service's own (libs/report-model), not a copy.
+export type { QuarterlyReport, ReportDetail, ReportRow, ReportSection } from '@binh-yen/report-model';
 
 export interface IncidentCounts {
   quarter: string;
   area: string | null;
   total: number;
-  byCategory: { category: string; incidents: number }[];
+  byCategory: { category: string; name: { vi: string; en: string }; incidents: number }[];
   currentAsOf: Watermark;
 }
 

@@ -1,24 +1,27 @@
+import { changeText, changeTone, previousOf, type Better } from '@binh-yen/report-model';
 import type { ReportDetail, ReportRow } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
-function Change({ current, before }: { current: number; before: number | null }): JSX.Element {
+/** The change, green where it is good news for this indicator and red where bad (more weak units is bad). */
+function Change({ current, before, better }: { current: number; before: number | null; better: Better }): JSX.Element {
   const { number } = useI18n();
   if (before === null) return <span className="muted">—</span>;
-  const delta = current - before;
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  return <span className={delta > 0 ? 'up' : delta < 0 ? 'down' : undefined}>{`${sign}${number(Math.abs(delta))}`}</span>;
+  const tone = changeTone(better, current, before);
+  return (
+    <span className={tone === 'neutral' ? undefined : tone} data-tone={tone}>
+      {changeText(current, before, number)}
+    </span>
+  );
 }
 
 /** A section's figures with the comparison columns, for any section the report has. */
 export function CompareTable({
   caption,
   rows,
-  label,
   year = false,
 }: {
   caption: string;
   rows: ReportRow[];
-  label?: (metric: string) => string;
   /** A year's roll-up compares with the year before only. */
   year?: boolean;
 }): JSX.Element {
@@ -39,15 +42,15 @@ export function CompareTable({
         </thead>
         <tbody>
           {rows.map((row, i) => {
-            const before = (year ? row.previousYear : row.previousQuarter) ?? null;
+            const before = previousOf(row);
             return (
               <tr key={`${row.metric}-${i}`}>
-                <th scope="row">{label ? label(row.metric) : row.metric}</th>
+                <th scope="row">{row.metric}</th>
                 <td className="num">{cell(row.current)}</td>
                 <td className="num">{cell(before)}</td>
-                {!year && <td className="num">{cell(row.sameQuarterLastYear ?? null)}</td>}
+                {!year && <td className="num">{cell('sameQuarterLastYear' in row ? row.sameQuarterLastYear : null)}</td>}
                 <td className="num">
-                  <Change current={row.current} before={before} />
+                  <Change current={row.current} before={before} better={row.better} />
                 </td>
               </tr>
             );

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { agencyNames, categoryNames, messages, roleNames, type Language, type MessageKey } from './messages';
+import { agencyName, deadlineText, formatDateTime, label, quarterName } from '@binh-yen/report-model';
+import { messages, roleNames, type Language, type MessageKey } from './messages';
 
 interface I18n {
   language: Language;
@@ -8,9 +9,11 @@ interface I18n {
   t(key: MessageKey | (string & {})): string;
   agency(slug: string): string;
   role(slug: string): string;
-  category(slug: string): string;
   number(value: number): string;
+  /** A time and date in Vietnam's time, dd/mm/yyyy. */
   dateTime(iso: string): string;
+  /** A deadline given as its first late instant: "hết ngày 10/01/2027". */
+  deadline(iso: string): string;
   quarter(quarter: string): string;
   /** A projection's name (movement, incidents, …); an unknown one as it is. */
   projection(name: string): string;
@@ -18,8 +21,6 @@ interface I18n {
 
 const STORAGE_KEY = 'binh-yen.language';
 const I18nContext = createContext<I18n | null>(null);
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
 
 export function I18nProvider({ children }: { children: ReactNode }): JSX.Element {
   const [language, setLanguageState] = useState<Language>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi'));
@@ -33,30 +34,18 @@ export function I18nProvider({ children }: { children: ReactNode }): JSX.Element
   const value = useMemo<I18n>(() => {
     const locale = language === 'vi' ? 'vi-VN' : 'en-GB';
     const numberFormat = new Intl.NumberFormat(locale);
-    const dateFormat = new Intl.DateTimeFormat(locale, {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZone: 'Asia/Ho_Chi_Minh',
-    });
     const lookup = (table: Record<string, Record<Language, string>>, slug: string): string => table[slug]?.[language] ?? slug;
     return {
       language,
       setLanguage,
       t: (key) => (messages as Record<string, Record<Language, string>>)[key]?.[language] ?? key,
-      agency: (slug) => lookup(agencyNames, slug),
+      agency: (slug) => agencyName(slug, language),
       role: (slug) => lookup(roleNames, slug),
-      category: (slug) => lookup(categoryNames, slug),
       number: (n) => numberFormat.format(n),
-      dateTime: (iso) => dateFormat.format(new Date(iso)),
-      projection: (name) => (messages as Record<string, Record<Language, string>>)[`projection.${name}`]?.[language] ?? name,
-      quarter: (quarter) => {
-        const [year, q] = [quarter.slice(0, 4), Number(quarter.slice(6))];
-        return language === 'vi' ? `Quý ${ROMAN[q - 1] ?? q}/${year}` : `Q${q} ${year}`;
-      },
+      dateTime: (iso) => formatDateTime(iso, language),
+      deadline: (iso) => deadlineText(iso, language),
+      projection: (name) => label(`projection.${name}`, language),
+      quarter: (quarter) => quarterName(quarter, language),
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,4 +1,6 @@
-export type Language = 'vi' | 'en';
+import type { Language } from '@binh-yen/report-model';
+
+export type { Language };
 
 /** Every string the dashboard shows, Vietnamese first. */
 export const messages = {
@@ -42,10 +44,6 @@ export const messages = {
   lag: { vi: 'sự kiện chưa xử lý', en: 'events behind' },
   'freshness.catching-up': { vi: 'đang cập nhật bù', en: 'catching up' },
   'freshness.rebalancing': { vi: 'đang khởi động lại, tạm dừng cập nhật', en: 'restarting, updates paused' },
-  'projection.movement': { vi: 'Phong trào', en: 'Movement' },
-  'projection.incidents': { vi: 'Vụ việc', en: 'Incidents' },
-  'projection.campaigns': { vi: 'Phong trào, cuộc vận động', en: 'Campaigns' },
-  'projection.cases': { vi: 'Hồ sơ vụ án', en: 'Cases' },
   // Errors
   forbiddenTitle: { vi: 'Bạn không có quyền xem mục này', en: 'You may not see this' },
   forbiddenHint: {
@@ -129,21 +127,6 @@ export const messages = {
 
 export type MessageKey = keyof typeof messages;
 
-export const agencyNames: Record<string, Record<Language, string>> = {
-  'people-committee': { vi: 'UBND', en: "People's Committee" },
-  police: { vi: 'Công an', en: 'Police' },
-  procuracy: { vi: 'Viện kiểm sát', en: 'Procuracy' },
-  court: { vi: 'Toà án', en: 'Court' },
-  justice: { vi: 'Tư pháp', en: 'Justice' },
-  'fatherland-front': { vi: 'Mặt trận Tổ quốc', en: 'Fatherland Front' },
-  'womens-union': { vi: 'Hội Phụ nữ', en: "Women's Union" },
-  'youth-union': { vi: 'Đoàn Thanh niên', en: 'Youth Union' },
-  'farmers-association': { vi: 'Hội Nông dân', en: "Farmers' Association" },
-  'veterans-association': { vi: 'Hội Cựu chiến binh', en: "Veterans' Association" },
-  press: { vi: 'Báo chí', en: 'Press' },
-  system: { vi: 'Hệ thống', en: 'System' },
-};
-
 export const roleNames: Record<string, Record<Language, string>> = {
   administrator: { vi: 'Quản trị', en: 'Administrator' },
   officer: { vi: 'Cán bộ', en: 'Officer' },
@@ -151,17 +134,4 @@ export const roleNames: Record<string, Record<Language, string>> = {
   analyst: { vi: 'Phân tích', en: 'Analyst' },
   auditor: { vi: 'Kiểm tra', en: 'Auditor' },
   operator: { vi: 'Vận hành hệ thống', en: 'Operator' },
-};
-
-/** Incident taxonomy slugs; an unknown slug is shown as it is. */
-export const categoryNames: Record<string, Record<Language, string>> = {
-  'criminal-offence': { vi: 'Tội phạm hình sự', en: 'Criminal offence' },
-  'drug-offence': { vi: 'Ma tuý', en: 'Drugs' },
-  'public-order': { vi: 'Trật tự công cộng', en: 'Public order' },
-  'traffic-accident': { vi: 'Tai nạn giao thông', en: 'Traffic accident' },
-  'social-evil': { vi: 'Tệ nạn xã hội', en: 'Social evils' },
-  fire: { vi: 'Cháy nổ', en: 'Fire' },
-  dispute: { vi: 'Tranh chấp, mâu thuẫn', en: 'Dispute' },
-  theft: { vi: 'Trộm cắp', en: 'Theft' },
-  total: { vi: 'Tổng số vụ việc', en: 'All incidents' },
 };

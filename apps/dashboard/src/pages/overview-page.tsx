@@ -1,3 +1,4 @@
+import { changeText, compareVietnamese, previousOf } from '@binh-yen/report-model';
 import { getJson } from '../api/client';
 import { isWithinArea, type Session } from '../api/session';
 import type { IncidentCounts, QuarterlyReport, ReportRow, SubmissionStatus, UnitView } from '../api/types';
@@ -34,8 +35,8 @@ interface Props {
 function compareSeries(rows: ReportRow[], t: (key: string) => string): { name: string; colour: string; values: (number | null)[] }[] {
   return [
     { name: t('current'), colour: SERIES_COLOURS.current, values: rows.map((r) => r.current) },
-    { name: t('previousQuarter'), colour: SERIES_COLOURS.previousQuarter, values: rows.map((r) => r.previousQuarter ?? null) },
-    { name: t('sameQuarterLastYear'), colour: SERIES_COLOURS.sameQuarterLastYear, values: rows.map((r) => r.sameQuarterLastYear ?? null) },
+    { name: t('previousQuarter'), colour: SERIES_COLOURS.previousQuarter, values: rows.map(previousOf) },
+    { name: t('sameQuarterLastYear'), colour: SERIES_COLOURS.sameQuarterLastYear, values: rows.map((r) => ('sameQuarterLastYear' in r ? r.sameQuarterLastYear : null)) },
   ];
 }
 
@@ -58,7 +59,7 @@ function SubunitNav({ session, area, quarter }: Props): JSX.Element {
     async (signal) => {
       const subtree = await getJson<UnitView[]>(session, 'units', `units/${encodeURIComponent(codeOf(area))}/subtree`, {}, signal);
       const self = subtree.find((unit) => unit.path === area);
-      return subtree.filter((unit) => unit.parentId === self?.id && unit.status === 'active' && DRILLABLE.includes(unit.kind));
+      return subtree.filter((unit) => unit.parentId === self?.id && unit.status === 'active' && DRILLABLE.includes(unit.kind)).sort((a, b) => compareVietnamese(a.name, b.name));
     },
     [session.token, area],
     { live: false },
@@ -116,7 +117,9 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
   const thisQuarter = trend.data?.[trend.data.length - 1];
   const lastQuarter = trend.data?.[trend.data.length - 2];
   const districts = submissions.data?.districts.filter((d) => isWithinArea(d.area, area) || isWithinArea(area, d.area)) ?? [];
-  const trendCategories = [...new Set(trend.data?.flatMap((counts) => counts.byCategory.map((c) => c.category)) ?? [])].sort();
+  // Each category under the name the latest quarter gives it, sorted as Vietnamese is.
+  const categoryNames = new Map(trend.data?.flatMap((counts) => counts.byCategory.map((c) => [c.category, c.name[i18n.language]] as const)) ?? []);
+  const trendCategories = [...categoryNames.keys()].sort((a, b) => compareVietnamese(categoryNames.get(a)!, categoryNames.get(b)!));
   const delta = (now: number | undefined, before: number | null | undefined): string | undefined =>
     now === undefined || before === null || before === undefined ? undefined : `${now - before >= 0 ? '+' : '−'}${number(Math.abs(now - before))} ${t('vsPrevious')}`;
 
@@ -130,8 +133,8 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
       {report.error ? <ProblemAlert error={report.error} onRetry={report.reload} onHome={home} /> : null}
       <section aria-label={t('overviewTitle')} className="kpis" aria-busy={report.loading || trend.loading}>
         <Kpi label={t('kpiIncidents')} value={thisQuarter ? number(thisQuarter.total) : '…'} delta={delta(thisQuarter?.total, lastQuarter?.total)} testId="incidents-total" />
-        <Kpi label={t('kpiRated')} value={rated ? number(rated.current) : '…'} delta={delta(rated?.current, rated?.previousQuarter)} testId="units-rated" />
-        <Kpi label={t('kpiWeak')} value={weak ? number(weak.current) : '…'} delta={delta(weak?.current, weak?.previousQuarter)} testId="units-weak" />
+        <Kpi label={t('kpiRated')} value={rated ? number(rated.current) : '…'} delta={delta(rated?.current, rated && previousOf(rated))} testId="units-rated" />
+        <Kpi label={t('kpiWeak')} value={weak ? number(weak.current) : '…'} delta={delta(weak?.current, weak && previousOf(weak))} testId="units-weak" />
         <Kpi
           label={t('kpiSubmissions')}
           value={submissions.data ? `${number(districts.filter((d) => d.state === 'approved').length)}/${number(districts.length)}` : '…'}
@@ -149,7 +152,7 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
             {ratings.map((row, i) => (
               <li key={row.metric}>
                 <span className="swatch" style={{ background: RATING_COLOURS[i] }} aria-hidden="true" />
-                {row.metric}: {number(row.current)} ({row.previousQuarter === null || row.previousQuarter === undefined ? '—' : `${row.current - row.previousQuarter >= 0 ? '+' : '−'}${number(Math.abs(row.current - row.previousQuarter))}`})
+                {row.metric}: {number(row.current)} ({changeText(row.current, previousOf(row), number) || '—'})
               </li>
             ))}
           </ul>
@@ -159,7 +162,7 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
           <h2 id="incidents-heading">{t('chartIncidentsByCategory')}</h2>
           <BarChart
             title={t('chartIncidentsByCategory')}
-            categories={categories.map((r) => i18n.category(r.metric))}
+            categories={categories.map((r) => r.metric)}
             series={compareSeries(categories, t)}
             testId="chart-incidents"
           />
@@ -170,7 +173,7 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
           <StackedColumns
             title={t('chartIncidentsOverQuarters')}
             periods={(trend.data ?? []).map((counts) => ({ label: i18n.quarter(counts.quarter), values: Object.fromEntries(counts.byCategory.map((c) => [c.category, c.incidents])) }))}
-            stacks={trendCategories.map((category) => ({ key: category, name: i18n.category(category) }))}
+            stacks={trendCategories.map((category) => ({ key: category, name: categoryNames.get(category)! }))}
             testId="chart-trend"
           />
         </section>

@@ -74,16 +74,14 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
           {data.sections.map((section) => (
             <section key={section.key} className="card report-section" aria-labelledby={`report-${section.key}`} data-testid={`report-section-${section.key}`}>
               <h2 id={`report-${section.key}`}>{section.title}</h2>
-              <CompareTable caption={section.title} rows={section.rows} label={section.key === 'incidents' ? i18n.category : undefined} year={data.periodKind === 'year'} />
+              <CompareTable caption={section.title} rows={section.rows} year={data.periodKind === 'year'} />
               {section.details.map((detail) => (
                 <DetailTable key={detail.heading} detail={detail} />
               ))}
             </section>
           ))}
           <p className="muted">
-            {Object.entries(data.currentAsOf)
-              .map(([name, watermark]) => `${i18n.projection(name)} — ${t('currentAsOf')}: ${watermark.lastEventAt ? i18n.dateTime(watermark.lastEventAt) : t('notYet')}`)
-              .join(' · ')}
+            {data.text.currentAsOf.map(({ name, at }) => `${name} — ${t('currentAsOf')}: ${at}`).join(' · ')}
           </p>
         </div>
       )}

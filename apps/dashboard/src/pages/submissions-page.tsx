@@ -128,7 +128,7 @@ export function SubmissionsPage({ session, area, quarter }: { session: Session; 
       {status.data && (
         <section className="card" aria-labelledby="status-heading">
           <h2 id="status-heading">
-            {t('submissionCompliance')} <span className="subtitle">{`${t('deadline')}: ${i18n.dateTime(status.data.deadline)}`}</span>
+            {t('submissionCompliance')} <span className="subtitle">{`${t('deadline')}: ${i18n.deadline(status.data.deadline)}`}</span>
           </h2>
           <div className="table-scroll">
             <table data-testid="submission-table">

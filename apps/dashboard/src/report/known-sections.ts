@@ -23,9 +23,9 @@ export function weakUnits(movement: ReportSection | undefined): ReportDetail | u
   return movement?.details[0];
 }
 
-/** incidents: the total first, then one row per category (its slug), then the domain and source rows. */
+/** incidents: the rows of the categories (key "category.<slug>"), named by the taxonomy. */
 export function incidentCategoryRows(incidents: ReportSection | undefined): ReportRow[] {
-  return incidents?.rows.slice(1).filter((row) => /^[a-z][a-z0-9-]*$/.test(row.metric)) ?? [];
+  return incidents?.rows.filter((row) => row.key.startsWith('category.')) ?? [];
 }
 
 /** forces: training sessions, people trained, hours; then teams and members per force type. */

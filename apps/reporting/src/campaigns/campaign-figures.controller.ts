@@ -6,7 +6,7 @@ import { READ_MODELS } from '../freshness/projection-freshness';
 import { ReportSnapshot } from '../freshness/report-snapshot';
 import { periodOf } from '../report/dto/period';
 import { isYear } from '../report/report-scope';
-import { AGENCY_COLUMNS, agencyName } from '../report/labels';
+import { AGENCY_COLUMN_KEYS, agencyName, label } from '@binh-yen/report-model';
 import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
 import { CampaignFiguresQuery } from './dto/campaign-figures.query';
 import { csvCell } from '../report/render-csv';
@@ -55,10 +55,10 @@ export class CampaignFiguresController {
   }
 }
 
-/** One line per agency, UTF-8 with a BOM so spreadsheet programs read the diacritics. */
+/** One line per agency, headed in the language asked, UTF-8 with a BOM so spreadsheet programs read the diacritics. */
 function agencyCsv(lines: AgencyFigures[], language: 'vi' | 'en'): string {
   const rows = lines.map((line) =>
     [agencyName(line.agency, language), line.activities, line.participants, line.households, line.agreementsSigned, line.stories, line.commendations].map(csvCell).join(','),
   );
-  return `\ufeff${[AGENCY_COLUMNS.map(csvCell).join(','), ...rows].join('\r\n')}\r\n`;
+  return `\ufeff${[AGENCY_COLUMN_KEYS.map((key) => csvCell(label(key, language))).join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -176,7 +176,7 @@ export class CampaignFiguresQueries {
               sum(w.activities) AS activities, sum(w.participants) AS participants, sum(w.households) AS households
          FROM work w JOIN campaigns_v1 c ON c.campaign_id = w.campaign_id
         WHERE $3::text IS NULL OR c.lead_agency = $3 OR $3 = ANY (c.partner_agencies)
-        GROUP BY c.campaign_id ORDER BY c.name`,
+        GROUP BY c.campaign_id ORDER BY c.name COLLATE vietnamese`,
       [scope.area, quartersOf(scope.period), agency],
     );
     return rows.map((row) => ({

@@ -2,6 +2,7 @@ import { CAMPAIGN_FIGURES } from '../campaigns/campaigns.projection';
 import { CASE_PIPELINE } from '../cases/case-pipeline.projection';
 import { INCIDENT_COUNTS } from '../incident-counts/incident-counts.projection';
 import { MOVEMENT_PROJECTION } from '../movement/movement.projection';
+import { TAXONOMY_NAMES } from '../taxonomy/taxonomy-names.projection';
 
 /** What each projection owns in the database: rebuilt side by side, then swapped in. */
 export interface ProjectionStorage {
@@ -25,6 +26,7 @@ export const projectionStorage: ProjectionStorage[] = [
     views: [],
   },
   { ...CASE_PIPELINE, tables: ['incident_cases_v1'], views: [] },
+  { ...TAXONOMY_NAMES, tables: ['taxonomy_names_v1'], views: [] },
 ];
 
 export const CONSUMER_TABLES = ['consumer_inbox', 'consumer_offsets', 'dead_letters'];

@@ -1,5 +1,4 @@
-import { label } from './labels';
-import { figureColumns, type QuarterlyReport } from './quarterly-report';
+import { figureColumns, label, type QuarterlyReport } from '@binh-yen/report-model';
 import { spreadsheetText } from './spreadsheet-text';
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for null; never a formula. */
@@ -8,11 +7,11 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One line per figure: section, measure, this period and its comparisons. UTF-8 with BOM for spreadsheet programs. */
+/** One line per figure: section, measure, this period and its comparisons, headed in the report's language. UTF-8 with BOM for spreadsheet programs. */
 export function renderCsv(report: QuarterlyReport): string {
   const t = (key: string): string => label(key, report.language);
-  const columns = figureColumns(report, t);
-  const lines = [['section', t('metric'), ...columns.map((column) => column.heading)].map(csvCell).join(',')];
+  const columns = figureColumns(report);
+  const lines = [[t('section'), t('metric'), ...columns.map((column) => column.heading)].map(csvCell).join(',')];
   for (const section of report.sections) {
     for (const row of section.rows) lines.push([section.title, row.metric, ...columns.map((column) => column.value(row))].map(csvCell).join(','));
   }

@@ -1,7 +1,7 @@
 import { sqlWithinArea } from '@binh-yen/auth';
+import type { BoundaryView } from '@binh-yen/report-model';
 
-/** "as-at-time": each figure under the unit as it was then; "as-today": mapped onto today's units. */
-export type BoundaryView = 'as-at-time' | 'as-today';
+export type { BoundaryView };
 
 /** A report period: a quarter ("2026-Q3") or a whole year ("2026"). */
 export type Period = string;
@@ -58,4 +58,11 @@ export function previousPeriod(period: Period): Period {
 /** The same period a year earlier (for a year, the previous year too). */
 export function samePeriodLastYear(period: Period): Period {
   return isYear(period) ? String(yearOf(period) - 1) : sameQuarterLastYear(period);
+}
+
+/** The first instant after a period, in Vietnam's time (UTC+7 all year): where its names are read. */
+export function periodEnd(period: Period): Date {
+  const last = lastQuarterOf(period);
+  const [year, q] = [Number(last.slice(0, 4)), Number(last.slice(6))];
+  return new Date(Date.UTC(q === 4 ? year + 1 : year, q === 4 ? 0 : q * 3, 1) - 7 * 3_600_000);
 }

@@ -4,11 +4,12 @@ import { CasePipelineProjection } from '../cases/case-pipeline.projection';
 import { CampaignFiguresController } from '../campaigns/campaign-figures.controller';
 import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
 import { MovementProjection } from '../movement/movement.projection';
+import { TaxonomyNamesProjection } from '../taxonomy/taxonomy-names.projection';
 import { QuarterlyReportController } from './quarterly-report.controller';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
-  controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection],
+  controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection, TaxonomyNamesProjection],
   providers: [QuarterlyReportService],
   exports: [QuarterlyReportService],
 })

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { QuarterlyReport } from './quarterly-report';
+import type { QuarterlyReport } from '@binh-yen/report-model';
 import { renderCsv } from './render-csv';
 import { renderXlsx } from './render-xlsx';
 
@@ -15,11 +15,12 @@ function reportWith(texts: string[]): QuarterlyReport {
     view: 'as-at-time',
     language: 'vi',
     currentAsOf: {},
+    text: { period: 'Quý III/2026', view: 'Theo địa giới tại thời điểm phát sinh', currentAsOf: [] },
     sections: [
       {
         key: 'movement',
         title: 'Phong trào',
-        rows: texts.map((metric, i) => ({ metric, current: -i, previousQuarter: null, sameQuarterLastYear: null })),
+        rows: texts.map((metric, i) => ({ key: `movement.${i}`, metric, better: null, current: -i, previousQuarter: null, sameQuarterLastYear: null })),
         details: [{ heading: 'Đơn vị yếu', columns: ['Đơn vị', 'Kế hoạch'], rows: texts.map((text) => ['Phường Dữu Lâu', text]) }],
       },
     ],

@@ -13,8 +13,14 @@ export class IncidentCountsQuery {
   area?: string;
 }
 
+export class CategoryNameDto {
+  @ApiProperty({ example: 'Ma túy' }) vi!: string;
+  @ApiProperty({ example: 'Drugs' }) en!: string;
+}
+
 export class CategoryCountDto {
   @ApiProperty() category!: string;
+  @ApiProperty({ type: CategoryNameDto, description: 'The taxonomy’s name of the category at the end of the quarter (the slug where it has none)' }) name!: CategoryNameDto;
   @ApiProperty() incidents!: number;
 }
 

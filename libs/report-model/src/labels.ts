@@ -1,6 +1,9 @@
 export type Language = 'vi' | 'en';
 
-/** Every label a person reads in the report, in Vietnamese first and English. */
+/**
+ * Every label a person reads in a report, Vietnamese first and English: one dictionary for
+ * the reporting service's outputs (JSON, CSV, XLSX, HTML, DOCX, PDF) and the dashboard.
+ */
 export const labels = {
   title: { vi: 'Báo cáo kết quả phong trào toàn dân bảo vệ an ninh Tổ quốc', en: "Report on the people's movement for protecting national security" },
   titleYear: { vi: 'Báo cáo tổng kết năm phong trào toàn dân bảo vệ an ninh Tổ quốc', en: "Annual report on the people's movement for protecting national security" },
@@ -14,6 +17,41 @@ export const labels = {
   'as-today': { vi: 'Theo địa giới hiện nay', en: 'As today' },
   currentAsOf: { vi: 'Số liệu cập nhật đến', en: 'Current as of' },
   metric: { vi: 'Chỉ tiêu', en: 'Measure' },
+  section: { vi: 'Mục', en: 'Section' },
+  change: { vi: 'Thay đổi', en: 'Change' },
+  unitOfMeasure: { vi: 'Đơn vị tính', en: 'Unit' },
+  'col.code': { vi: 'Mã', en: 'Code' },
+  'col.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'col.actions': { vi: 'Biện pháp', en: 'Actions' },
+  'col.responsible': { vi: 'Cơ quan chủ trì', en: 'Responsible' },
+  'col.target': { vi: 'Quý mục tiêu', en: 'Target quarter' },
+  'col.pilots': { vi: 'Đơn vị điểm', en: 'Pilot units' },
+  'col.reason': { vi: 'Lý do', en: 'Reason' },
+  'col.from': { vi: 'Từ', en: 'From' },
+  'col.to': { vi: 'Đến', en: 'To' },
+  'col.campaign': { vi: 'Phong trào', en: 'Campaign' },
+  'col.lead': { vi: 'Chủ trì', en: 'Lead' },
+  'col.status': { vi: 'Trạng thái', en: 'Status' },
+  'col.activities': { vi: 'Hoạt động', en: 'Activities' },
+  'col.participants': { vi: 'Lượt tham gia', en: 'Participants' },
+  'col.households': { vi: 'Hộ cam kết', en: 'Households' },
+  'col.progress': { vi: 'Tiến độ', en: 'Progress' },
+  'col.agency': { vi: 'Cơ quan, tổ chức', en: 'Agency' },
+  'col.activitiesOrganised': { vi: 'Hoạt động chủ trì', en: 'Activities organised' },
+  'col.householdsLed': { vi: 'Hộ cam kết (phong trào chủ trì)', en: 'Households pledged (campaigns led)' },
+  'col.agreements': { vi: 'Quy chế phối hợp', en: 'Agreements' },
+  'col.storiesLed': { vi: 'Tin, bài (phong trào chủ trì)', en: 'Stories (campaigns led)' },
+  'col.commendationsAwarded': { vi: 'Khen thưởng đã trao', en: 'Commendations awarded' },
+  'col.stage': { vi: 'Giai đoạn', en: 'Stage' },
+  'col.cases': { vi: 'Số vụ', en: 'Cases' },
+  'col.median': { vi: 'Trung vị (ngày)', en: 'Median (days)' },
+  'col.p90': { vi: 'Phân vị 90 (ngày)', en: '90th percentile (days)' },
+  'projection.movement': { vi: 'Phong trào', en: 'Movement' },
+  'projection.incidents': { vi: 'Vụ việc', en: 'Incidents' },
+  'projection.campaigns': { vi: 'Phong trào, cuộc vận động', en: 'Campaigns' },
+  'projection.cases': { vi: 'Hồ sơ vụ việc', en: 'Cases' },
+  notYet: { vi: 'chưa có sự kiện', en: 'no events yet' },
+  deadlineBy: { vi: 'hết ngày', en: 'by the end of' },
   current: { vi: 'Quý này', en: 'This quarter' },
   previousQuarter: { vi: 'Quý trước', en: 'Previous quarter' },
   sameQuarterLastYear: { vi: 'Cùng kỳ năm trước', en: 'Same quarter last year' },
@@ -123,6 +161,7 @@ export const labels = {
   'agency.farmers-association': { vi: 'Hội Nông dân', en: "Farmers' Association" },
   'agency.veterans-association': { vi: 'Hội Cựu chiến binh', en: "Veterans' Association" },
   'agency.press': { vi: 'Cơ quan báo chí', en: 'Press' },
+  'agency.system': { vi: 'Hệ thống', en: 'System' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LabelKey = keyof typeof labels;
@@ -139,12 +178,10 @@ export function agencyName(slug: string, language: Language): string {
 }
 
 /** The columns of the by-agency table (ADR 0023 says who is credited with what). */
-export const AGENCY_COLUMNS = [
-  'Cơ quan, tổ chức / Agency',
-  'Hoạt động chủ trì / Activities organised',
-  'Lượt tham gia / Participants',
-  'Hộ cam kết (phong trào chủ trì) / Households pledged (campaigns led)',
-  'Quy chế phối hợp / Agreements',
-  'Tin, bài (phong trào chủ trì) / Stories (campaigns led)',
-  'Khen thưởng đã trao / Commendations awarded',
-];
+export const AGENCY_COLUMN_KEYS = ['col.agency', 'col.activitiesOrganised', 'col.participants', 'col.householdsLed', 'col.agreements', 'col.storiesLed', 'col.commendationsAwarded'] as const;
+
+/** A translator for one language: `t('metric')`. */
+export const translator =
+  (language: Language) =>
+  (key: string): string =>
+    label(key, language);
