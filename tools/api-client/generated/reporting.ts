@@ -227,6 +227,14 @@ export interface components {
         CategoryCountDto: {
             category: string;
             incidents: number;
+            /** @description The taxonomy’s name of the category at the end of the quarter (the slug where it has none) */
+            name: components["schemas"]["CategoryNameDto"];
+        };
+        CategoryNameDto: {
+            /** @example Drugs */
+            en: string;
+            /** @example Ma túy */
+            vi: string;
         };
         IncidentCountsDto: {
             area: string | null;
