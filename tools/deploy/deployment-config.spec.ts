@@ -5,17 +5,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
-import type { ProjectionPattern } from '@binh-yen/messaging';
 import { KNOWN_SECRETS } from '@binh-yen/service-runtime';
 import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
 import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
-import { IncidentCountsProjection } from '../../apps/reporting/src/incident-counts/incident-counts.projection';
-import { MovementProjection } from '../../apps/reporting/src/movement/movement.projection';
 import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
 import { UnitsEnv } from '../../apps/units/src/config/units.env';
 import { UPSTREAM_SERVICES } from '../../apps/dashboard/server/dashboard-server';
-import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent } from '../../deploy/k8s/generate/render-manifests';
+import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent, scaledGroupsOf } from '../../deploy/k8s/generate/render-manifests';
 
 const root = join(__dirname, '..', '..');
 
@@ -33,7 +29,10 @@ function variablesOf(service: ServiceName): { known: Set<string>; required: stri
   return { known, required };
 }
 
-type Manifest = { kind: string; apiVersion: string; metadata: { name: string }; spec?: Record<string, unknown> };
+type Manifest = { kind: string; apiVersion: string; metadata: { name: string; labels?: Record<string, string> }; spec?: Record<string, unknown> };
+
+/** The service a Deployment belongs to (its API and its projector share the name label). */
+const serviceOf = (deployment: Manifest): string => deployment.metadata.labels?.['app.kubernetes.io/name'] ?? deployment.metadata.name;
 
 function manifests(folder = join(root, 'deploy', 'k8s', 'base')): Manifest[] {
   return readdirSync(folder)
@@ -105,30 +104,50 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     // The gateway reaches every service, and every service admits the gateway.
     const policies = new Map(byKind('NetworkPolicy').map((p) => [p.metadata.name, JSON.stringify(p.spec)]));
     for (const service of UPSTREAM_SERVICES) {
-      expect(policies.get('gateway')).toContain(`{"podSelector":{"matchLabels":{"app.kubernetes.io/name":"${service}"}}}`);
-      expect(policies.get(service)).toContain('{"podSelector":{"matchLabels":{"app.kubernetes.io/name":"gateway"}}}');
+      expect(policies.get('gateway')).toContain(`{"podSelector":{"matchLabels":{"app.kubernetes.io/name":"${service}","app.kubernetes.io/component":"api"}}}`);
+      expect(policies.get(`${service}-api`)).toContain('{"podSelector":{"matchLabels":{"app.kubernetes.io/name":"gateway"}}}');
+      // A projector serves no API: the gateway does not reach it.
+      expect(policies.get(`${service}-projector`) ?? '').not.toContain('"gateway"');
     }
   });
 
-  it('scales the reporting consumers on the lag of the exact consumer groups the code uses', () => {
-    const groups = [MovementProjection, IncidentCountsProjection].map((projection) => {
-      // What the projection's @EventPattern declares: its topics and its { projection, version }.
-      const topics = Reflect.getMetadata(PATTERN_METADATA, projection.prototype.apply) as string[];
-      const pattern = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, projection.prototype.apply) as ProjectionPattern;
-      return { group: `reporting.${pattern.projection}.v${pattern.version}`, topic: topics[0]! };
-    });
-    const scaled = documents.find((document) => document.kind === 'ScaledObject' && document.metadata.name === 'reporting-consumers')!;
-    const triggers = (scaled.spec!['triggers'] as { type: string; metadata: { consumerGroup?: string; topic?: string } }[]).filter((t) => t.type === 'kafka');
-    expect(triggers.map((t) => ({ group: t.metadata.consumerGroup, topic: t.metadata.topic }))).toEqual(groups);
+  it('scales each projector on the lag of every consumer group it runs, from the projection registry (the movement group on its model topic too)', () => {
+    const projectors = documents.filter((d) => d.kind === 'Deployment' && d.metadata.name.endsWith('-projector')).map((d) => d.metadata.name);
+    expect(projectors.sort()).toEqual(['campaigns-projector', 'incidents-projector', 'reporting-projector']);
+    for (const service of Object.keys(envClasses) as ServiceName[]) {
+      const scaled = documents.find((d) => d.kind === 'ScaledObject' && (d.spec!['scaleTargetRef'] as { name: string }).name === `${service}-projector`);
+      const triggers = ((scaled?.spec!['triggers'] ?? []) as { type: string; metadata: { consumerGroup?: string; topic?: string } }[]).filter((t) => t.type === 'kafka');
+      expect([service, triggers.map((t) => ({ group: t.metadata.consumerGroup, topic: t.metadata.topic }))]).toEqual([service, scaledGroupsOf(service)]);
+    }
+    expect(scaledGroupsOf('units')).toEqual([]);
+    const reporting = scaledGroupsOf('reporting');
+    expect(new Set(reporting.map((g) => g.group))).toEqual(new Set(['reporting.movement.v1', 'reporting.incident-counts.v1', 'reporting.campaign-figures.v1', 'reporting.case-pipeline.v1']));
+    expect(reporting).toContainEqual({ group: 'reporting.movement.v1', topic: 'binhyen.model' });
+    expect(scaledGroupsOf('incidents')).toEqual([{ group: 'incidents.known-units.v1', topic: 'binhyen.unit' }]);
     for (const document of documents.filter((d) => d.kind === 'ScaledObject')) {
       const target = (document.spec!['scaleTargetRef'] as { name: string }).name;
-      expect(documents.some((d) => d.kind === 'Deployment' && d.metadata.name === target)).toBe(true);
+      expect(documents.some((d) => d.kind === 'Deployment' && d.metadata.name === target && target.endsWith('-projector'))).toBe(true);
+    }
+  });
+
+  it('runs each service as an API Deployment and, where it has projections, a projector Deployment from the same image', () => {
+    for (const document of documents.filter((d) => d.kind === 'Deployment' && d.metadata.name !== 'gateway')) {
+      const part = document.metadata.name.slice(serviceOf(document).length + 1);
+      const container = (document.spec!['template'] as { spec: { containers: { image: string; env: { name: string; value?: string }[] }[] } }).spec.containers[0]!;
+      const value = (name: string): string | undefined => container.env.find((v) => v.name === name)?.value;
+      expect([document.metadata.name, value('HTTP_ENABLED'), value('CONSUMERS_ENABLED')]).toEqual([document.metadata.name, String(part === 'api'), String(part === 'projector')]);
+      expect(container.image).toBe(`binh-yen/${serviceOf(document)}:latest`);
+    }
+    // The gateway's upstream Service selects the API pods only.
+    for (const service of UPSTREAM_SERVICES) {
+      const selector = documents.find((d) => d.kind === 'Service' && d.metadata.name === service)!.spec!['selector'] as Record<string, string>;
+      expect(selector['app.kubernetes.io/component']).toBe('api');
     }
   });
 
   it('lets nodes drain: every Deployment keeps two pods at least, and its PDB lets one go at a time', () => {
     const deployments = documents.filter((d) => d.kind === 'Deployment');
-    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['campaigns', 'gateway', 'incidents', 'reporting', 'units']);
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['campaigns-api', 'campaigns-projector', 'gateway', 'incidents-api', 'incidents-projector', 'reporting-api', 'reporting-projector', 'units-api']);
     for (const deployment of deployments) {
       const name = deployment.metadata.name;
       const labels = (deployment.spec!['selector'] as { matchLabels: Record<string, string> }).matchLabels;
@@ -139,6 +158,8 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
       expect([name, scalers.length]).toEqual([name, 1]);
       const floor = scalers[0]!.kind === 'ScaledObject' ? scalers[0]!.spec!['minReplicaCount'] : scalers[0]!.spec!['minReplicas'];
       expect([name, floor]).toEqual([name, MIN_REPLICAS]);
+      // APIs (and the gateway) on an HPA by CPU; projectors on KEDA (lag and CPU).
+      expect([name, scalers[0]!.kind]).toEqual([name, name.endsWith('-projector') ? 'ScaledObject' : 'HorizontalPodAutoscaler']);
       // Every scaler also follows CPU (the APIs' load), KEDA's as a trigger beside the lag.
       expect([name, JSON.stringify(scalers[0]!.spec).includes('cpu')]).toEqual([name, true]);
     }
@@ -161,8 +182,10 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
 
   it('migrates once per release, in order, before a new pod serves: an init step under an advisory lock, no Jobs', () => {
     expect(documents.filter((d) => d.kind === 'Job' || d.kind === 'CronJob').map((d) => d.metadata.name)).toEqual([]);
-    for (const service of Object.keys(envClasses) as ServiceName[]) {
-      const deployment = documents.find((d) => d.kind === 'Deployment' && d.metadata.name === service)!;
+    const services = documents.filter((d) => d.kind === 'Deployment' && d.metadata.name !== 'gateway');
+    expect(services.length).toBe(7);
+    for (const deployment of services) {
+      const service = serviceOf(deployment);
       const pod = (deployment.spec!['template'] as { spec: { initContainers?: { name: string; image: string; args: string[]; env: { name: string; valueFrom?: unknown }[] }[]; containers: { env: { name: string; value?: string }[] }[] } }).spec;
       expect(pod.initContainers?.map((c) => ({ name: c.name, image: c.image, args: c.args, env: c.env }))).toEqual([
         { name: 'migrate', image: 'binh-yen/tools:latest', args: ['node', '-r', '@swc-node/register', 'tools/migrate.ts', service], env: [{ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: `${service}-database`, key: 'url' } } }] },
@@ -208,7 +231,7 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
         expect(upstreams.filter((name) => !names.includes(name))).toEqual([]);
         continue;
       }
-      const service = document.metadata.name as ServiceName;
+      const service = serviceOf(document) as ServiceName;
       const { known, required } = variablesOf(service);
       expect(names.filter((name) => !known.has(name))).toEqual([]);
       expect(required.filter((name) => !names.includes(name))).toEqual([]);

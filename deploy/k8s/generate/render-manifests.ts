@@ -1,14 +1,31 @@
 // Renders deploy/k8s/base from one description of the services, so the four stay alike:
 //   npm run k8s:render      (a test checks the committed files equal this output)
+import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { loadEnv } from '@binh-yen/http';
+import { consumerGroupId, projectionsOf } from '@binh-yen/messaging';
+import { CampaignsAppModule } from '../../../apps/campaigns/src/app.module';
+import { CampaignsEnv } from '../../../apps/campaigns/src/config/campaigns.env';
+import { IncidentsAppModule } from '../../../apps/incidents/src/app.module';
+import { IncidentsEnv } from '../../../apps/incidents/src/config/incidents.env';
+import { ReportingAppModule } from '../../../apps/reporting/src/app.module';
+import { ReportingEnv } from '../../../apps/reporting/src/config/reporting.env';
+import { UnitsAppModule } from '../../../apps/units/src/app.module';
+import { UnitsEnv } from '../../../apps/units/src/config/units.env';
+
+type ServiceName = 'units' | 'incidents' | 'campaigns' | 'reporting';
 
 interface ServiceManifest {
-  name: 'units' | 'incidents' | 'campaigns' | 'reporting';
-  replicas: number;
-  /** Consumer groups (exact ids) and their topics, for KEDA lag scaling. */
-  consumerGroups: { group: string; topic: string }[];
+  name: ServiceName;
   memory: { request: string; limit: string };
+}
+
+/** A consumer group a projector Deployment runs and the topic KEDA reads its lag on (one trigger each). */
+export interface ScaledGroup {
+  group: string;
+  topic: string;
 }
 
 /** Every Deployment runs at least this many pods, so a PDB of maxUnavailable 1 lets a node drain and one pod serves. */
@@ -17,60 +34,48 @@ export const MIN_REPLICAS = 2;
 export const KAFKA_TRIGGER_AUTH = 'kafka-scaler';
 
 const services: ServiceManifest[] = [
-  { name: 'units', replicas: 2, consumerGroups: [], memory: { request: '192Mi', limit: '384Mi' } },
-  { name: 'incidents', replicas: 2, consumerGroups: [{ group: 'incidents.known-units.v1', topic: 'binhyen.unit' }], memory: { request: '192Mi', limit: '384Mi' } },
-  { name: 'campaigns', replicas: 2, consumerGroups: [{ group: 'campaigns.known-units.v1', topic: 'binhyen.unit' }], memory: { request: '192Mi', limit: '384Mi' } },
-  {
-    name: 'reporting',
-    replicas: 2,
-    consumerGroups: [
-      { group: 'reporting.movement.v1', topic: 'binhyen.unit' },
-      { group: 'reporting.incident-counts.v1', topic: 'binhyen.incident' },
-    ],
-    memory: { request: '256Mi', limit: '512Mi' },
-  },
+  { name: 'units', memory: { request: '192Mi', limit: '384Mi' } },
+  { name: 'incidents', memory: { request: '192Mi', limit: '384Mi' } },
+  { name: 'campaigns', memory: { request: '192Mi', limit: '384Mi' } },
+  { name: 'reporting', memory: { request: '256Mi', limit: '512Mi' } },
 ];
 
-const yaml = (documents: object[]): string => documents.map((doc) => toYaml(doc, 0)).join('---\n');
+/** What the app modules need to be described (not started): nothing here is used to connect. */
+const describing = { DATABASE_URL: 'postgres://render.invalid/none', KAFKA_BROKERS: 'kafka:9092', AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json' };
 
-function toYaml(value: unknown, indent: number): string {
-  const pad = ' '.repeat(indent);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]\n';
-    return value
-      .map((item) => {
-        if (item !== null && typeof item === 'object') {
-          const body = toYaml(item, indent + 2);
-          return `${pad}- ${body.slice(indent + 2)}`;
-        }
-        return `${pad}- ${scalar(item)}\n`;
-      })
-      .join('');
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return '{}\n';
-    return entries
-      .map(([key, item]) => {
-        if (item !== null && typeof item === 'object' && !(Array.isArray(item) && item.length === 0) && Object.keys(item).length > 0) {
-          return `${pad}${key}:\n${toYaml(item, Array.isArray(item) ? indent : indent + 2)}`;
-        }
-        return `${pad}${key}: ${Array.isArray(item) ? '[]' : typeof item === 'object' && item !== null ? '{}' : scalar(item)}\n`;
-      })
-      .join('');
-  }
-  return `${pad}${scalar(value)}\n`;
+const appModules: Record<ServiceName, () => unknown> = {
+  units: () => UnitsAppModule.register(loadEnv(UnitsEnv, describing)),
+  incidents: () => IncidentsAppModule.register(loadEnv(IncidentsEnv, describing)),
+  campaigns: () => CampaignsAppModule.register(loadEnv(CampaignsEnv, describing)),
+  reporting: () => ReportingAppModule.register(loadEnv(ReportingEnv, describing)),
+};
+
+/**
+ * The consumer groups of a service, from the projections its module tree registers (the same registry the
+ * projection server fills at start; ADR 0038), one entry per topic: none is forgotten when a projection is added.
+ */
+export function scaledGroupsOf(service: ServiceName): ScaledGroup[] {
+  return projectionsOf(appModules[service]()).flatMap((definition) =>
+    definition.topics.map((topic) => ({ group: consumerGroupId(service, definition), topic })),
+  );
 }
 
-function scalar(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const text = String(value);
-  return /^[A-Za-z0-9_./-]+$/.test(text) && !/^(true|false|null|yes|no|on|off|\d.*)$/i.test(text) ? text : JSON.stringify(text);
-}
+/** YAML documents from the `yaml` package; long strings (PromQL) stay on one line. */
+const yaml = (documents: object[]): string => documents.map((doc) => stringify(doc, { lineWidth: 0 })).join('---\n');
+
+/** The two parts of a service, each its own Deployment from the same image (ADR 0038). */
+type Part = 'api' | 'projector';
 
 function serviceDocuments(service: ServiceManifest): object[] {
-  const labels = { 'app.kubernetes.io/name': service.name, 'app.kubernetes.io/part-of': 'binh-yen' };
-  const env = [
+  const groups = scaledGroupsOf(service.name);
+  const parts: Part[] = groups.length > 0 ? ['api', 'projector'] : ['api'];
+  return parts.flatMap((part) => partDocuments(service, part, groups));
+}
+
+function partDocuments(service: ServiceManifest, part: Part, groups: ScaledGroup[]): object[] {
+  const name = `${service.name}-${part}`;
+  const labels = { 'app.kubernetes.io/name': service.name, 'app.kubernetes.io/component': part, 'app.kubernetes.io/part-of': 'binh-yen' };
+  const shared = [
     { name: 'PORT', value: '3000' },
     { name: 'HOST', value: '0.0.0.0' },
     { name: 'LOG_FORMAT', value: 'json' },
@@ -99,14 +104,21 @@ function serviceDocuments(service: ServiceManifest): object[] {
     // Informants of public tips are encrypted with a key only the incidents service holds.
     ...(service.name === 'incidents' ? [{ name: 'INCIDENTS_INFORMANT_KEY', valueFrom: { secretKeyRef: { name: 'incidents-informant-key', key: 'key' } } }] : []),
   ];
+  // The API serves HTTP and runs the outbox relay (it fills the outbox); the projector runs the consumers and
+  // answers only /health and /metrics on its port (ADR 0038).
+  const env = [
+    { name: 'HTTP_ENABLED', value: String(part === 'api') },
+    { name: 'CONSUMERS_ENABLED', value: String(part === 'projector') },
+    ...shared,
+  ];
   const probe = (path: string, period: number) => ({ httpGet: { path, port: 'http' }, periodSeconds: period, timeoutSeconds: 3, failureThreshold: 3 });
   const documents: object[] = [
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
-      metadata: { name: service.name, labels },
+      metadata: { name, labels },
       spec: {
-        replicas: service.replicas,
+        replicas: MIN_REPLICAS,
         selector: { matchLabels: labels },
         strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
         template: {
@@ -114,8 +126,8 @@ function serviceDocuments(service: ServiceManifest): object[] {
           spec: {
             securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } },
             terminationGracePeriodSeconds: 45,
-            // The release's migrations, in order, before this pod serves (ADR 0036): every new pod runs them;
-            // a Postgres advisory lock lets the first apply them while the others wait and find nothing to do.
+            // The release's migrations, in order, before this pod serves or consumes (ADR 0036): every new pod of
+            // either part runs them; a Postgres advisory lock lets the first apply them while the others wait.
             initContainers: [
               {
                 name: 'migrate',
@@ -136,6 +148,7 @@ function serviceDocuments(service: ServiceManifest): object[] {
                 resources: { requests: { cpu: '100m', memory: service.memory.request }, limits: { cpu: '1', memory: service.memory.limit } },
                 volumeMounts: [{ name: 'kafka-ca', mountPath: '/etc/kafka-tls', readOnly: true }],
                 readinessProbe: probe('/health/ready', 5),
+                // Fails once a consumer or the relay is dead for good past LIVENESS_GRACE_SECONDS (ADR 0037).
                 livenessProbe: { ...probe('/health/live', 10), initialDelaySeconds: 10 },
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
               },
@@ -144,23 +157,25 @@ function serviceDocuments(service: ServiceManifest): object[] {
         },
       },
     },
-    { apiVersion: 'v1', kind: 'Service', metadata: { name: service.name, labels }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
-    // One pod at a time may go (a node drain proceeds), never more; with at least two replicas one always serves.
-    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: service.name }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
+    // The API's Service keeps the service's name (the gateway's upstream); the projector's is for scraping only.
+    { apiVersion: 'v1', kind: 'Service', metadata: { name: part === 'api' ? service.name : name, labels }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+    // One pod at a time may go (a node drain proceeds), never more; with at least two replicas one always works.
+    { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
   ];
-  if (service.consumerGroups.length > 0) {
+  if (part === 'projector') {
     documents.push({
       apiVersion: 'keda.sh/v1alpha1',
       kind: 'ScaledObject',
-      metadata: { name: `${service.name}-consumers` },
+      metadata: { name },
       spec: {
-        scaleTargetRef: { name: service.name },
-        // Two at least: a drain (PDB maxUnavailable 1) never leaves the service without a pod.
+        scaleTargetRef: { name },
+        // Two at least: a drain (PDB maxUnavailable 1) never leaves the projections without a pod.
         minReplicaCount: MIN_REPLICAS,
         // More replicas than partitions would only stand by.
         maxReplicaCount: 6,
         triggers: [
-          ...service.consumerGroups.map(({ group, topic }) => ({
+          // Every consumer group this Deployment runs, on every topic it reads (from the projection registry).
+          ...groups.map(({ group, topic }) => ({
             type: 'kafka',
             // The brokers the pods use; TLS and SCRAM credentials from the TriggerAuthentication.
             metadata: { bootstrapServersFromEnv: 'KAFKA_BROKERS', consumerGroup: group, topic, lagThreshold: '1000', offsetResetPolicy: 'earliest' },
@@ -174,25 +189,26 @@ function serviceDocuments(service: ServiceManifest): object[] {
     documents.push({
       apiVersion: 'autoscaling/v2',
       kind: 'HorizontalPodAutoscaler',
-      metadata: { name: service.name },
+      metadata: { name },
       spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: service.name },
-        minReplicas: Math.max(service.replicas, MIN_REPLICAS),
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+        minReplicas: MIN_REPLICAS,
         maxReplicas: 8,
         metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
       },
     });
   }
+  const scrapers = { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } };
+  const gateway = { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway' } } };
   documents.push({
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name: service.name },
+    metadata: { name },
     spec: {
       podSelector: { matchLabels: labels },
       policyTypes: ['Ingress', 'Egress'],
-      ingress: [
-        { from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'gateway' } } }, { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }], ports: [{ port: 3000, protocol: 'TCP' }] },
-      ],
+      // The gateway reaches the API only; Prometheus both.
+      ingress: [{ from: part === 'api' ? [gateway, scrapers] : [scrapers], ports: [{ port: 3000, protocol: 'TCP' }] }],
       egress: [
         { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'postgres' } } }], ports: [{ port: 5432, protocol: 'TCP' }] },
         // Kafka's plaintext (9092) or TLS (9093) listener.
@@ -302,7 +318,7 @@ function gatewayDocuments(): object[] {
         // The ingress controller (or Gateway API implementation) lives in a namespace of the cluster's choosing.
         ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ port: 3000, protocol: 'TCP' }] }],
         egress: [
-          { to: services.map((service) => ({ podSelector: { matchLabels: { 'app.kubernetes.io/name': service.name } } })), ports: [{ port: 3000, protocol: 'TCP' }] },
+          { to: services.map((service) => ({ podSelector: { matchLabels: { 'app.kubernetes.io/name': service.name, 'app.kubernetes.io/component': 'api' } } })), ports: [{ port: 3000, protocol: 'TCP' }] },
           { ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] },
         ],
       },

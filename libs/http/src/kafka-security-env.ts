@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
+import { envBoolean } from './env-boolean';
 import { IsBoolean, IsIn, IsOptional, IsString, MinLength, ValidateIf } from 'class-validator';
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
 /**
@@ -12,7 +11,7 @@ const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ?
  */
 export class KafkaSecurityEnv {
   /** TLS to the brokers; the broker's certificate and host name are always checked. */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   KAFKA_SSL: boolean = false;
 
   /** PEM bundle of the CAs that sign the brokers' certificates; the system's roots when unset. */

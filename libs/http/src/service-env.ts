@@ -1,9 +1,8 @@
 import { Transform } from 'class-transformer';
+import { envBoolean } from './env-boolean';
 import { KafkaSecurityEnv } from './kafka-security-env';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
 /** The OpenTelemetry specification reads an empty variable as unset (compose passes `${X:-}` as ""). */
 const emptyAsUnset = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
@@ -35,7 +34,7 @@ export class ServiceEnv extends KafkaSecurityEnv {
   @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE: number = 10;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   DATABASE_MIGRATE_ON_START: boolean = true;
 
   /** `kafka` (local stack, containers, cluster) or `embedded` (the table log of `npm start`). */
@@ -59,7 +58,7 @@ export class ServiceEnv extends KafkaSecurityEnv {
   @IsInt() @Min(1) @Max(128)
   KAFKA_PARTITIONS: number = 6;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   KAFKA_PROVISION_TOPICS: boolean = true;
 
   /**
@@ -87,11 +86,11 @@ export class ServiceEnv extends KafkaSecurityEnv {
   LIVENESS_GRACE_SECONDS: number = 60;
 
   /** Serve the API (off: a projector process that answers only /health and /metrics on its port; ADR 0038). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   HTTP_ENABLED: boolean = true;
 
   /** Run the projection consumers (off: an API process that applies nothing; ADR 0038). */
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   CONSUMERS_ENABLED: boolean = true;
 
   /**

@@ -8,6 +8,8 @@ export { OutboxRelay, type OutboxRelayOptions, type RelayRole, type RelayStats }
 // Consuming events: projections as `@EventPattern` handlers of the projection server.
 export { ProjectionServer, PROJECTIONS_TRANSPORT, type ProjectionServerEvents, type ProjectionServerStatus } from './nest/projection-server';
 export type { ProjectionPattern } from './nest/projection-registry';
+export { projectionsOf } from './nest/projection-discovery';
+export { consumerGroupId } from './consumer/projection';
 export { ProjectionContext, type ConsumedEvent, type PartitionRange } from './consumer/projection-context';
 export { EventDispatch, IGNORED, type EventHandlerMap } from './consumer/event-dispatch';
 export { PermanentEventError, type ProjectionDefinition, type ProjectionHandler } from './consumer/projection';

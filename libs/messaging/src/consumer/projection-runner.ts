@@ -7,7 +7,7 @@ import { recordDeadLetters, storeNextOffset, type DeadLetterRecord } from './con
 import { ConsumerSupervision, type ConsumerState } from './consumer-supervision';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { GroupCommitter } from './group-committer';
-import type { ProjectionDefinition, ProjectionHandler } from './projection';
+import { consumerGroupId, type ProjectionDefinition, type ProjectionHandler } from './projection';
 import { ProjectionTransaction, type TransactionCounts } from './projection-transaction';
 import { retryByErrorKind } from './retry-by-error-kind';
 
@@ -68,7 +68,7 @@ export class ProjectionRunner {
   ) {
     this.consumerName = `${definition.name}.v${definition.version}`;
     // The exact group id that lag dashboards and autoscalers watch (no suffixes).
-    this.groupId = `${options.topicPrefix}${options.serviceName}.${this.consumerName}`;
+    this.groupId = consumerGroupId(options.serviceName, definition, options.topicPrefix);
     this.topics = definition.topics.map((topic) => `${options.topicPrefix}${topic}`);
     this.deadLetters = new DeadLetterPublisher(transport, this.groupId, logger);
     this.body = new ProjectionTransaction(dataSource, handler, definition, this.consumerName, this.groupId);

@@ -28,3 +28,8 @@ export class PermanentEventError extends Error {
     this.name = 'PermanentEventError';
   }
 }
+
+/** The consumer group of a projection: what its runner joins, lag dashboards show and autoscalers watch (no suffixes). */
+export function consumerGroupId(serviceName: string, definition: Pick<ProjectionDefinition, 'name' | 'version'>, topicPrefix = ''): string {
+  return `${topicPrefix}${serviceName}.${definition.name}.v${definition.version}`;
+}
