@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { issueToken, type Agency, type Role } from '@binh-yen/auth';
 import { startDashboardServer, type DemoUser, type RunningDashboard } from '../../apps/dashboard/server/dashboard-server';
+import { oidcSettingsFromEnv } from '../../apps/dashboard/server/oidc-settings';
 import { assetsFromDirectory, assetsFromMemory, type AssetSource } from '../../apps/dashboard/server/static-assets';
 import type { EmbeddedSettings } from './embedded-settings';
 import type { HostedServices } from './host-services';
@@ -76,6 +77,7 @@ export async function startEmbeddedDashboard(settings: EmbeddedSettings, service
   const assets = await dashboardAssets();
   if (!assets) return undefined;
   const port = dashboardPort(process.env);
+  const oidc = oidcSettingsFromEnv(process.env);
   try {
     return await startDashboardServer({
       host: settings.host,
@@ -85,6 +87,7 @@ export async function startEmbeddedDashboard(settings: EmbeddedSettings, service
       mode: 'embedded',
       // Only on loopback, outside production (the launcher's readiness check and the server both see to it).
       ...(settings.demoSignIn ? { demoUsers: demoUsers(settings) } : {}),
+      ...(oidc ? { oidc } : {}),
     });
   } catch (error) {
     // E.g. the port is taken by another `npm start`: the services run on regardless.

@@ -217,6 +217,7 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
         return { path: '/api/v1/units/merge', body: { sourceCodes: [source], targetCode: target, effectiveFrom: today } };
       },
     },
+    'GET /api/v1/me': read('/api/v1/me', { unscoped: 'the caller’s own identity and area name: nothing of another area' }),
     'GET /api/v1/units/{code}': read(`/api/v1/units/${WARD}`, { outsideStatus: UNIT_HIDDEN }),
     'GET /api/v1/units/{code}/subtree': read(`/api/v1/units/${WARD}/subtree`, { outsideStatus: UNIT_HIDDEN }),
     'GET /api/v1/units/{code}/ancestors': read(`/api/v1/units/${WARD}/ancestors`, { outsideStatus: UNIT_HIDDEN }),
@@ -466,6 +467,7 @@ export const PINNED_ACTIONS: Record<string, Action> = {
   'GET /api/v1/units': 'unit.read',
   'POST /api/v1/units': 'unit.register',
   'POST /api/v1/units/merge': 'unit.reorganise',
+  'GET /api/v1/me': 'unit.read',
   'GET /api/v1/units/{code}': 'unit.read',
   'GET /api/v1/units/{code}/subtree': 'unit.read',
   'GET /api/v1/units/{code}/ancestors': 'unit.read',

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startDashboardServer, type DemoUser, type RunningDashboard } from './dashboard-server';
+import { oidcSettingsFromEnv } from './oidc-settings';
 import { assetsFromMemory } from './static-assets';
 
 /** A stand-in service: echoes what reached it, and streams two server-sent events. */
@@ -124,5 +125,34 @@ describe('demo sign-in (issue 23, finding 2)', () => {
     } finally {
       await dashboard.stop();
     }
+  });
+});
+
+describe('sign-in through an OpenID Connect provider (ADR 0049)', () => {
+  const assets = assetsFromMemory(new Map([['/index.html', { body: Buffer.from('<!doctype html>'), contentType: 'text/html; charset=utf-8' }]]));
+  const upstreams = { units: 'http://127.0.0.1:9', incidents: 'http://127.0.0.1:9', campaigns: 'http://127.0.0.1:9', reporting: 'http://127.0.0.1:9' };
+
+  it('tells the browser the provider and lets its pages talk to it (CSP connect-src), nothing else', async () => {
+    const oidc = oidcSettingsFromEnv({ OIDC_ISSUER_URL: 'https://id.phutho.gov.vn/realms/binh-yen/', OIDC_CLIENT_ID: 'binh-yen-dashboard' })!;
+    const dashboard = await startDashboardServer({ host: '127.0.0.1', port: 0, assets, upstreams, mode: 'deployed', oidc });
+    try {
+      expect(await (await fetch(`${dashboard.url}/config.json`)).json()).toEqual({
+        mode: 'deployed',
+        demoUsers: false,
+        oidc: { issuer: 'https://id.phutho.gov.vn/realms/binh-yen', clientId: 'binh-yen-dashboard', scope: 'openid profile offline_access' },
+      });
+      const csp = (await fetch(`${dashboard.url}/oidc-callback`)).headers.get('content-security-policy');
+      expect(csp).toContain("connect-src 'self' https://id.phutho.gov.vn;");
+      expect(csp).toContain("script-src 'self';");
+    } finally {
+      await dashboard.stop();
+    }
+  });
+
+  it('is off without settings, and refuses half or malformed ones', () => {
+    expect(oidcSettingsFromEnv({})).toBeUndefined();
+    expect(() => oidcSettingsFromEnv({ OIDC_CLIENT_ID: 'binh-yen-dashboard' })).toThrow(/OIDC_ISSUER_URL/);
+    expect(() => oidcSettingsFromEnv({ OIDC_ISSUER_URL: 'id.phutho.gov.vn', OIDC_CLIENT_ID: 'x' })).toThrow(/OIDC_ISSUER_URL/);
+    expect(() => oidcSettingsFromEnv({ OIDC_ISSUER_URL: 'https://id.phutho.gov.vn' })).toThrow(/OIDC_CLIENT_ID/);
   });
 });

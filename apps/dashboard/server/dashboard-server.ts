@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { OidcSettings } from './oidc-settings';
 import type { AssetSource } from './static-assets';
 
 export const UPSTREAM_SERVICES = ['units', 'incidents', 'campaigns', 'reporting'] as const;
@@ -25,6 +26,8 @@ export interface DashboardServerOptions {
   mode: 'embedded' | 'deployed';
   /** Embedded mode only, on a loopback address only: the demo users to pick from on the sign-in page. */
   demoUsers?: () => Promise<DemoUser[]>;
+  /** Sign-in through the province's OpenID Connect provider (ADR 0049): offered whenever set. */
+  oidc?: OidcSettings;
 }
 
 /** An address only this machine reaches (the embedded demo's). */
@@ -38,13 +41,21 @@ export interface RunningDashboard {
 // Hop-by-hop headers (RFC 9110 §7.6.1) stay on their own hop.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
 
+// Inline style attributes (chart widths) need 'unsafe-inline' for styles only; scripts stay 'self'.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 const SECURITY_HEADERS: Record<string, string> = {
-  // Inline style attributes (chart widths) need 'unsafe-inline' for styles only; scripts stay 'self'.
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'content-security-policy': CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+/** The app's pages may also talk to the identity provider (discovery, token and refresh requests). */
+function pageHeaders(options: DashboardServerOptions): Record<string, string> {
+  if (!options.oidc) return SECURITY_HEADERS;
+  const provider = new URL(options.oidc.issuer).origin;
+  return { ...SECURITY_HEADERS, 'content-security-policy': CSP.replace("connect-src 'self'", `connect-src 'self' ${provider}`) };
+}
 
 function forwardableHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
@@ -91,7 +102,7 @@ function proxy(request: IncomingMessage, response: ServerResponse, upstream: str
   request.pipe(outgoing);
 }
 
-async function serveAsset(request: IncomingMessage, response: ServerResponse, assets: AssetSource, path: string): Promise<void> {
+async function serveAsset(request: IncomingMessage, response: ServerResponse, assets: AssetSource, path: string, headers: Record<string, string>): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     problem(response, 405, 'Method not allowed', `${request.method} ${path}`);
     return;
@@ -103,7 +114,7 @@ async function serveAsset(request: IncomingMessage, response: ServerResponse, as
     problem(response, 404, 'Not found', path);
     return;
   }
-  response.writeHead(200, { 'content-type': asset.contentType, 'content-length': asset.body.length, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+  response.writeHead(200, { 'content-type': asset.contentType, 'content-length': asset.body.length, 'cache-control': 'no-cache', ...headers });
   response.end(request.method === 'HEAD' ? undefined : asset.body);
 }
 
@@ -135,7 +146,7 @@ async function handle(options: DashboardServerOptions, request: IncomingMessage,
     return;
   }
   if (url.pathname === '/config.json') {
-    sendJson(response, 200, { mode: options.mode, demoUsers: Boolean(options.demoUsers) });
+    sendJson(response, 200, { mode: options.mode, demoUsers: Boolean(options.demoUsers), ...(options.oidc ? { oidc: options.oidc } : {}) });
     return;
   }
   if (url.pathname === '/demo-users.json') {
@@ -147,7 +158,7 @@ async function handle(options: DashboardServerOptions, request: IncomingMessage,
     sendJson(response, 200, { status: 'ok' });
     return;
   }
-  await serveAsset(request, response, options.assets, url.pathname);
+  await serveAsset(request, response, options.assets, url.pathname, pageHeaders(options));
 }
 
 /**

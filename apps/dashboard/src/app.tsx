@@ -1,15 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { whenUnauthenticated } from './api/client';
-import { isWithinArea, loadSession, saveSession, type Session } from './api/session';
+import { useEffect, useMemo, useRef } from 'react';
+import { isWithinArea, type Session } from './api/session';
 import { AreaToolbar } from './components/area-toolbar';
 import { FreshnessStatus } from './components/freshness-status';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { CampaignActivityPage } from './pages/campaign-activity-page';
+import { IncidentPage } from './pages/incident-page';
 import { OverviewPage } from './pages/overview-page';
+import { RateUnitPage } from './pages/rate-unit-page';
+import { ReportIncidentPage } from './pages/report-incident-page';
+import { WorkPage } from './pages/work-page';
 import { ReportPage } from './pages/report-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SubmissionsPage } from './pages/submissions-page';
 import { currentQuarter, isQuarter } from './quarters';
+import { useAuth } from './state/auth';
 import { LiveProvider } from './state/live';
+import { MeProvider, useMe } from './state/me';
 import { PAGES, routeHref, useRoute } from './state/route';
 
 function LanguageSwitch(): JSX.Element {
@@ -25,14 +31,34 @@ function LanguageSwitch(): JSX.Element {
   );
 }
 
-function SignedIn({ session, onSignOut }: { session: Session; onSignOut(): void }): JSX.Element {
+/** Agency, roles and the area's name (the registry's, from /me; its code until that answers). */
+function UserBadge({ session }: { session: Session }): JSX.Element {
   const i18n = useI18n();
-  const { t } = i18n;
+  const me = useMe();
+  return (
+    <span className="user-badge" data-testid="user-badge" data-area={session.area}>
+      <span className="visually-hidden">{i18n.t('signedInAs')}: </span>
+      {`${i18n.agency(session.agency)} · ${session.roles.map(i18n.role).join(', ')} · ${me?.areaName ?? `${i18n.t('area')} ${session.area}`}`}
+    </span>
+  );
+}
+
+/** The work page, the officers' forms and the incident's page (ADR 0050). */
+function OfficerPage({ page, params, session, area, quarter }: { page: string; params: Record<string, string>; session: Session; area: string; quarter: string }): JSX.Element {
+  if (page === 'report-incident') return <ReportIncidentPage session={session} />;
+  if (page === 'incident') return <IncidentPage key={params['id']} session={session} id={params['id'] ?? ''} />;
+  if (page === 'rate-unit') return <RateUnitPage session={session} quarter={quarter} />;
+  if (page === 'campaign-activity') return <CampaignActivityPage session={session} />;
+  return <WorkPage session={session} area={area} />;
+}
+
+function SignedIn({ session, onSignOut }: { session: Session; onSignOut(): void }): JSX.Element {
+  const { t } = useI18n();
   const [route, navigate] = useRoute();
   // The user's own area is the root; anything outside it falls back to it.
   const area = route.params['area'] && isWithinArea(route.params['area'], session.area) ? route.params['area'] : session.area;
   const quarter = isQuarter(route.params['quarter']) ? route.params['quarter'] : currentQuarter();
-  const Page = { overview: OverviewPage, report: ReportPage, submissions: SubmissionsPage }[route.page];
+  const Page = { overview: OverviewPage, report: ReportPage, submissions: SubmissionsPage }[route.page as 'overview' | 'report' | 'submissions'] as typeof OverviewPage | undefined;
   // After a drill-down or a page change, keyboard and screen-reader users start at the new content.
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -45,63 +71,57 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut(): void 
   }, [route.page, t]);
   return (
     <LiveProvider session={session}>
-      <a className="skip-link" href="#main" onClick={(event) => {
-        event.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
-        {t('skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">{t('appName')}</div>
-        <nav aria-label={t('mainNav')} className="main-nav">
-          <ul>
-            {PAGES.map((page) => (
-              <li key={page}>
-                <a href={routeHref(page, { area, quarter })} aria-current={route.page === page ? 'page' : undefined} data-testid={`nav-${page}`}>
-                  {t(`page.${page}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="user">
-          <span className="user-badge" data-testid="user-badge">
-            <span className="visually-hidden">{t('signedInAs')}: </span>
-            {`${i18n.agency(session.agency)} · ${session.roles.map(i18n.role).join(', ')} · ${t('area')} ${session.area}`}
-          </span>
-          <LanguageSwitch />
-          <button type="button" className="secondary" onClick={onSignOut}>
-            {t('signOut')}
-          </button>
+      <MeProvider session={session}>
+        <a className="skip-link" href="#main" onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}>
+          {t('skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="brand">{t('appName')}</div>
+          <nav aria-label={t('mainNav')} className="main-nav">
+            <ul>
+              {PAGES.map((page) => (
+                <li key={page}>
+                  <a href={routeHref(page, { area, quarter })} aria-current={route.page === page ? 'page' : undefined} data-testid={`nav-${page}`}>
+                    {t(`page.${page}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="user">
+            <UserBadge session={session} />
+            <LanguageSwitch />
+            <button type="button" className="secondary" onClick={onSignOut}>
+              {t('signOut')}
+            </button>
+          </div>
+        </header>
+        <div className="status-bar">
+          <FreshnessStatus />
         </div>
-      </header>
-      <div className="status-bar">
-        <FreshnessStatus />
-      </div>
-      <main id="main" tabIndex={-1} ref={main}>
-        <AreaToolbar session={session} page={route.page} area={area} quarter={quarter} onQuarter={(next) => navigate(route.page, { area, quarter: next })} />
-        <Page key={route.page} session={session} area={area} quarter={quarter} />
-      </main>
+        <main id="main" tabIndex={-1} ref={main}>
+          {Page ? (
+            <>
+              <AreaToolbar session={session} page={route.page} area={area} quarter={quarter} onQuarter={(next) => navigate(route.page, { area, quarter: next })} />
+              <Page key={route.page} session={session} area={area} quarter={quarter} />
+            </>
+          ) : (
+            <OfficerPage page={route.page} params={route.params} session={session} area={area} quarter={quarter} />
+          )}
+        </main>
+      </MeProvider>
     </LiveProvider>
   );
 }
 
 function Root(): JSX.Element {
   const { t } = useI18n();
-  const [session, setSession] = useState<Session | null>(() => loadSession());
-  const [notice, setNotice] = useState<string | null>(null);
-  const signOut = useCallback((message: string | null = null) => {
-    saveSession(null);
-    setSession(null);
-    setNotice(message);
-  }, []);
-  useEffect(() => whenUnauthenticated(() => signOut(t('sessionExpired'))), [signOut, t]);
-  // A token that expires while the page is open signs the user out at that moment.
-  useEffect(() => {
-    if (!session?.expiresAt) return undefined;
-    const timer = setTimeout(() => signOut(t('sessionExpired')), Math.max(0, session.expiresAt - Date.now()));
-    return () => clearTimeout(timer);
-  }, [session, signOut, t]);
+  const messages = useMemo(() => ({ sessionExpired: t('sessionExpired'), signInFailed: t('signInFailed') }), [t]);
+  const auth = useAuth(messages);
+  const { session } = auth;
   useEffect(() => {
     if (!session) document.title = `${t('signInTitle')} — ${t('appName')}`;
   }, [session, t]);
@@ -115,19 +135,13 @@ function Root(): JSX.Element {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
-          <SignInPage
-            notice={notice}
-            onSignIn={(next) => {
-              saveSession(next);
-              setNotice(null);
-              setSession(next);
-            }}
-          />
+          <SignInPage notice={auth.notice} config={auth.config} pending={auth.pending} onSignIn={auth.signInWithToken} onSignInWithProvider={auth.signInWithProvider} />
         </main>
       </>
     );
   }
-  return <SignedIn key={session.token} session={session} onSignOut={() => signOut()} />;
+  // Keyed by who is signed in, not by the token: a renewed token keeps the page as it is.
+  return <SignedIn key={session.subject} session={session} onSignOut={() => auth.signOut()} />;
 }
 
 export function App(): JSX.Element {

@@ -2,6 +2,7 @@ export * from './allow.decorator';
 export * from './area-scope';
 export * from './auth.module';
 export * from './caller';
+export * from './claim-mapping';
 export * from './development-secret';
 export * from './token-verifier';
 export * from './policy';

@@ -1,4 +1,5 @@
 import { SignJWT, type JWTPayload } from 'jose';
+import { claimMappingFromEnv } from './claim-mapping';
 import { TokenVerifier } from './token-verifier';
 
 const SECRET = 'a-shared-secret-long-enough-for-hs256-0123';
@@ -45,5 +46,23 @@ describe('TokenVerifier refuses what no identity provider of ours issues', () =>
 
   it.each(['25.2_7', '25.22%', '25.２２７', '25.227.', '25..227', 'all', '25.227 ', 'cq22701'])('refuses the area "%s": an area is a unit path of capital letters and digits', async (area) => {
     await expect(verifier.verify(await sign({ ...claims, area }, good))).rejects.toThrow(/area/);
+  });
+});
+
+describe('TokenVerifier reads agency, roles and area where the mapping says (ADR 0049)', () => {
+  const mapping = claimMappingFromEnv({ AUTH_CLAIM_AGENCY: 'binh_yen.agency', AUTH_CLAIM_ROLES: 'binh_yen.roles', AUTH_CLAIM_AREA: 'binh_yen.area' });
+  const verifier = new TokenVerifier({ sharedSecret: SECRET, claims: mapping });
+
+  it('finds them under a dotted path, roles also as a space-separated string', async () => {
+    const token = await sign({ sub: 'u1', binh_yen: { agency: 'procuracy', roles: 'officer approver', area: '25.227' } });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'u1', agency: 'procuracy', roles: ['officer', 'approver'], area: '25.227' });
+  });
+
+  it('refuses a token whose claims sit elsewhere than the mapping says', async () => {
+    await expect(verifier.verify(await sign(claims))).rejects.toThrow(/agency/);
+  });
+
+  it('refuses a mapping that is not a claim path', () => {
+    expect(() => claimMappingFromEnv({ AUTH_CLAIM_ROLES: 'roles[0]' })).toThrow(/AUTH_CLAIM_ROLES/);
   });
 });

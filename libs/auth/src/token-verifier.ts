@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AREA_PATH } from '@binh-yen/contracts';
 import { Agencies, Roles, type Agency, type Caller, type Role } from './caller';
+import { DEFAULT_CLAIM_MAPPING, mappedClaims, type ClaimMapping } from './claim-mapping';
 
 export interface TokenSettings {
   /** Shared HS256 key (development, tests, the embedded demo). */
@@ -11,6 +12,8 @@ export interface TokenSettings {
   issuer?: string;
   /** `aud` the tokens must carry (AUTH_JWT_AUDIENCE): a token the provider signed for another application is refused. */
   audience?: string;
+  /** Where the provider's tokens carry agency, roles and area (AUTH_CLAIM_*); `agency`, `roles`, `area` by default. */
+  claims?: ClaimMapping;
 }
 
 /** How demo users, tools and tests sign their HS256 tokens: the shared key and the claims the services check. */
@@ -36,8 +39,9 @@ function isSaneSubject(sub: unknown): sub is string {
   return typeof sub === 'string' && sub.trim().length > 0 && sub.length <= MAX_SUBJECT_LENGTH && !/[\u0000-\u001f\u007f-\u009f]/.test(sub);
 }
 
-function toCaller(payload: JWTPayload): Caller {
-  const { sub, agency, roles, area } = payload as JWTPayload & { agency?: unknown; roles?: unknown; area?: unknown };
+function toCaller(payload: JWTPayload, mapping: ClaimMapping): Caller {
+  const { sub } = payload;
+  const { agency, roles, area } = mappedClaims(payload, mapping);
   if (!isSaneSubject(sub)) throw new InvalidTokenError(`token has no valid subject (1 to ${MAX_SUBJECT_LENGTH} printable characters)`);
   if (typeof agency !== 'string' || !Agencies.includes(agency as Agency)) throw new InvalidTokenError('token has no known agency');
   if (!Array.isArray(roles) || roles.some((role) => !Roles.includes(role as Role))) {
@@ -70,7 +74,7 @@ export class TokenVerifier {
         this.key instanceof Uint8Array
           ? await jwtVerify(token, this.key, options)
           : await jwtVerify(token, this.key, options);
-      return toCaller(payload);
+      return toCaller(payload, this.settings.claims ?? DEFAULT_CLAIM_MAPPING);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');

@@ -129,6 +129,19 @@ export class ServiceEnv extends KafkaSecurityEnv {
   @IsOptional() @IsString() @MinLength(1)
   AUTH_JWT_AUDIENCE?: string;
 
+  /** Where the identity provider's tokens carry the agency, roles and area: a claim name or dotted path (libs/auth, ClaimMapping). */
+  @Transform(emptyAsUnset)
+  @IsOptional() @Matches(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, { message: 'AUTH_CLAIM_AGENCY must be a claim name or a dotted path' })
+  AUTH_CLAIM_AGENCY?: string;
+
+  @Transform(emptyAsUnset)
+  @IsOptional() @Matches(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, { message: 'AUTH_CLAIM_ROLES must be a claim name or a dotted path' })
+  AUTH_CLAIM_ROLES?: string;
+
+  @Transform(emptyAsUnset)
+  @IsOptional() @Matches(/^[A-Za-z0-9_:/-]+(\.[A-Za-z0-9_:/-]+)*$/, { message: 'AUTH_CLAIM_AREA must be a claim name or a dotted path' })
+  AUTH_CLAIM_AREA?: string;
+
   /** Browser origins allowed to call the API (comma-separated); empty keeps CORS off. */
   @Transform(toList) @IsString({ each: true }) @Matches(/^https?:\/\/[^\s,]+$/, { each: true, message: 'CORS_ORIGINS must be origins such as https://baocao.phutho.gov.vn' })
   CORS_ORIGINS: string[] = [];

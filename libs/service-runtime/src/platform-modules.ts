@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthModule } from '@binh-yen/auth';
+import { AuthModule, claimMappingFromEnv } from '@binh-yen/auth';
 import { HealthModule, kafkaSecuritySettingsOf, type ServiceEnv } from '@binh-yen/http';
 import { messagingDefaults, MessagingModule, readKafkaSecurity, type MessagingOptions } from '@binh-yen/messaging';
 import { dataSourceOptions } from '@binh-yen/persistence';
@@ -73,6 +73,7 @@ export function platformModules(env: ServiceEnv, spec: ServiceSpec): (DynamicMod
       ...(env.AUTH_JWKS_URL ? { jwksUrl: env.AUTH_JWKS_URL } : {}),
       ...(env.AUTH_JWT_ISSUER ? { issuer: env.AUTH_JWT_ISSUER } : {}),
       ...(env.AUTH_JWT_AUDIENCE ? { audience: env.AUTH_JWT_AUDIENCE } : {}),
+      claims: claimMappingFromEnv(env),
     }),
     HealthModule.forRoot([DatabaseHealthCheck, MessagingHealthCheck], [DatabaseHealthCheck, MessagingHealthCheck]),
     MetricsModule,

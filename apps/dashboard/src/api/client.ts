@@ -40,8 +40,8 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export async function call(session: Session, service: Service, path: string, init: { query?: Query; method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${session.token}`, accept: 'application/json' };
+export async function call(session: Session, service: Service, path: string, init: { query?: Query; method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...init.headers, authorization: `Bearer ${session.token}`, accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(serviceUrl(service, path, init.query), {
     method: init.method ?? 'GET',
@@ -60,4 +60,21 @@ export async function getJson<T>(session: Session, service: Service, path: strin
 
 export async function postJson<T>(session: Session, service: Service, path: string, body: unknown): Promise<T> {
   return (await (await call(session, service, path, { method: 'POST', body })).json()) as T;
+}
+
+/**
+ * A command of an officer's form: an Idempotency-Key per submission (a double click or a retry
+ * records once) and, for a change to a record read before, its version in If-Match (412 when
+ * someone changed it meanwhile). Answers the record and its ETag.
+ */
+export async function sendCommand<T>(
+  session: Session,
+  service: Service,
+  path: string,
+  command: { method?: 'POST' | 'PUT'; body: unknown; idempotencyKey: string; ifMatch?: string },
+): Promise<{ data: T; etag: string | null }> {
+  const headers: Record<string, string> = { 'idempotency-key': command.idempotencyKey };
+  if (command.ifMatch) headers['if-match'] = command.ifMatch;
+  const response = await call(session, service, path, { method: command.method ?? 'POST', body: command.body, headers });
+  return { data: (await response.json()) as T, etag: response.headers.get('etag') };
 }

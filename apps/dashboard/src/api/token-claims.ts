@@ -7,6 +7,8 @@ export interface Session {
   /** The unit path the caller may see, e.g. "25" or "25.227": the dashboard's root. */
   area: string;
   expiresAt: number | null;
+  /** Signed in through the OpenID Connect provider (renewed and signed out there), not with a pasted or demo token. */
+  provider?: 'oidc';
 }
 
 // The contracts' AREA_PATH (the browser code imports no workspace library).

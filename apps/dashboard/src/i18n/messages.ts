@@ -1,4 +1,5 @@
 import type { Language } from '@binh-yen/report-model';
+import { formMessages } from './form-messages';
 
 export type { Language };
 
@@ -26,6 +27,14 @@ export const messages = {
   demoUser: { vi: 'Chọn người dùng mẫu', en: 'Pick a demo user' },
   signInAsDemo: { vi: 'Đăng nhập bằng người dùng mẫu', en: 'Sign in as demo user' },
   invalidToken: { vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn.', en: 'The token is not valid or has expired.' },
+  providerSignIn: { vi: 'Tài khoản của tỉnh', en: 'Province account' },
+  providerSignInIntro: {
+    vi: 'Đăng nhập bằng tài khoản do hệ thống định danh của tỉnh cấp. Cơ quan, vai trò và địa bàn lấy từ tài khoản của bạn.',
+    en: "Sign in with the account the province's identity provider gave you. Your agency, role and area come from that account.",
+  },
+  signInWithProvider: { vi: 'Đăng nhập bằng tài khoản của tỉnh', en: 'Sign in with the province account' },
+  signingIn: { vi: 'Đang đăng nhập…', en: 'Signing in…' },
+  signInFailed: { vi: 'Đăng nhập không thành công, vui lòng thử lại.', en: 'Signing in did not succeed; please try again.' },
   sessionExpired: { vi: 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.', en: 'Your session has expired; please sign in again.' },
   // Toolbar
   quarter: { vi: 'Quý', en: 'Quarter' },
@@ -123,6 +132,8 @@ export const messages = {
   returned: { vi: 'Đã trả lại báo cáo.', en: 'Report returned.' },
   noActions: { vi: 'Vai trò của bạn chỉ được xem.', en: 'Your role may only read.' },
   nothingToSubmit: { vi: 'Không có đơn vị cấp huyện nào cần nộp báo cáo.', en: 'No district has a report to submit.' },
+  // The officers' forms (ADR 0050).
+  ...formMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;

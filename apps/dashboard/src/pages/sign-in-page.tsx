@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { DashboardConfig } from '../api/dashboard-config';
 import { sessionFromToken, type Session } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 
@@ -10,8 +11,20 @@ interface DemoUser {
   token: string;
 }
 
-/** Sign-in with a bearer token; in the embedded mode, also a picker of the demo users. */
-export function SignInPage({ notice, onSignIn }: { notice: string | null; onSignIn(session: Session): void }): JSX.Element {
+interface SignInProps {
+  notice: string | null;
+  config: DashboardConfig | null;
+  /** The provider's answer is being read. */
+  pending: boolean;
+  onSignIn(session: Session): void;
+  onSignInWithProvider(): void;
+}
+
+/**
+ * Sign-in through the province's OpenID Connect provider where one is configured (ADR 0049);
+ * otherwise with a bearer token. In the embedded mode, also a picker of the demo users.
+ */
+export function SignInPage({ notice, config, pending, onSignIn, onSignInWithProvider }: SignInProps): JSX.Element {
   const i18n = useI18n();
   const { t } = i18n;
   const [token, setToken] = useState('');
@@ -20,15 +33,14 @@ export function SignInPage({ notice, onSignIn }: { notice: string | null; onSign
   const [picked, setPicked] = useState(0);
 
   useEffect(() => {
+    if (!config?.demoUsers) return undefined;
     const controller = new AbortController();
     (async () => {
-      const config = (await (await fetch('/config.json', { signal: controller.signal })).json()) as { demoUsers: boolean };
-      if (!config.demoUsers) return;
       const response = await fetch('/demo-users.json', { signal: controller.signal });
       if (response.ok) setDemoUsers((await response.json()) as DemoUser[]);
     })().catch(() => undefined);
     return () => controller.abort();
-  }, []);
+  }, [config?.demoUsers]);
 
   const signIn = (raw: string): void => {
     const session = sessionFromToken(raw);
@@ -48,6 +60,15 @@ export function SignInPage({ notice, onSignIn }: { notice: string | null; onSign
         <p className="alert alert-warning" role="alert">
           {notice}
         </p>
+      )}
+      {config?.oidc && (
+        <section className="card stack" aria-labelledby="provider-heading">
+          <h2 id="provider-heading">{t('providerSignIn')}</h2>
+          <p className="muted">{t('providerSignInIntro')}</p>
+          <button type="button" onClick={onSignInWithProvider} disabled={pending} data-testid="provider-sign-in">
+            {pending ? t('signingIn') : t('signInWithProvider')}
+          </button>
+        </section>
       )}
       {demoUsers.length > 0 && (
         <form
@@ -75,32 +96,34 @@ export function SignInPage({ notice, onSignIn }: { notice: string | null; onSign
           </button>
         </form>
       )}
-      <form className="card stack" onSubmit={submit} aria-labelledby="token-heading">
-        <h2 id="token-heading">{t('token')}</h2>
-        <p className="muted">{t('signInIntro')}</p>
-        <div className="field">
-          <label htmlFor="token">{t('token')}</label>
-          <textarea
-            id="token"
-            rows={4}
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={error !== null}
-            aria-describedby={error ? 'token-error' : undefined}
-            data-testid="token-input"
-          />
-          {error && (
-            <span id="token-error" className="field-error" role="alert">
-              {error}
-            </span>
-          )}
-        </div>
-        <button type="submit" data-testid="token-sign-in">
-          {t('signIn')}
-        </button>
-      </form>
+      {config && !config.oidc && (
+        <form className="card stack" onSubmit={submit} aria-labelledby="token-heading">
+          <h2 id="token-heading">{t('token')}</h2>
+          <p className="muted">{t('signInIntro')}</p>
+          <div className="field">
+            <label htmlFor="token">{t('token')}</label>
+            <textarea
+              id="token"
+              rows={4}
+              value={token}
+              onChange={(event) => setToken(event.target.value)}
+              spellCheck={false}
+              autoComplete="off"
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'token-error' : undefined}
+              data-testid="token-input"
+            />
+            {error && (
+              <span id="token-error" className="field-error" role="alert">
+                {error}
+              </span>
+            )}
+          </div>
+          <button type="submit" data-testid="token-sign-in">
+            {t('signIn')}
+          </button>
+        </form>
+      )}
     </div>
   );
 }

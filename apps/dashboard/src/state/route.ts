@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['overview', 'report', 'submissions'] as const;
-export type Page = (typeof PAGES)[number];
+export const PAGES = ['overview', 'report', 'submissions', 'work'] as const;
+/** The officers' forms and the incident's page: reached from the work page, not from the main navigation. */
+export const FORM_PAGES = ['report-incident', 'incident', 'rate-unit', 'campaign-activity'] as const;
+export type Page = (typeof PAGES)[number] | (typeof FORM_PAGES)[number];
 
 export interface Route {
   page: Page;
@@ -11,7 +13,7 @@ export interface Route {
 /** Hash routes (#/report?area=25.227&quarter=2026-Q3): any static server can serve the app. */
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
-  const page = (PAGES as readonly string[]).includes(path) ? (path as Page) : 'overview';
+  const page = ([...PAGES, ...FORM_PAGES] as readonly string[]).includes(path) ? (path as Page) : 'overview';
   return { page, params: Object.fromEntries(new URLSearchParams(search)) };
 }
 

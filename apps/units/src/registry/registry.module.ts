@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MeController } from './me.controller';
 import { DissolveUnitUseCase } from './dissolve-unit.use-case';
 import { MergeUnitsUseCase } from './merge-units.use-case';
 import { MoveUnitUseCase } from './move-unit.use-case';
@@ -10,7 +11,7 @@ import { UnitsController } from './units.controller';
 import { UnitsQueries } from './units.queries';
 
 @Module({
-  controllers: [UnitsController],
+  controllers: [UnitsController, MeController],
   providers: [UnitsQueries, SubtreeMover, RegisterUnitUseCase, RenameUnitUseCase, MoveUnitUseCase, MergeUnitsUseCase, SplitUnitUseCase, DissolveUnitUseCase],
   exports: [RegisterUnitUseCase],
 })
