@@ -5,6 +5,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { Field, FormStatus, useSubmission } from '../forms/form-kit';
 import { UnitPicker } from '../forms/unit-picker';
 import { useI18n } from '../i18n/i18n';
+import { useCategoryName } from '../state/category-names';
 import { useMe } from '../state/me';
 import { useResource } from '../state/use-resource';
 
@@ -106,6 +107,7 @@ export function IncidentPage({ session, id }: { session: Session; id: string }):
   const [version, setVersion] = useState(0);
   const incident = useResource((signal) => incidentsApi.get(session, id, signal), [id, version], { live: false });
   const timeline = useResource((signal) => incidentsApi.timeline(session, id, signal), [id, version], { live: false });
+  const categoryName = useCategoryName(session);
   const reload = (): void => setVersion((n) => n + 1);
   if (incident.error) return <ProblemAlert error={incident.error} onRetry={incident.reload} />;
   const data = incident.data;
@@ -122,7 +124,7 @@ export function IncidentPage({ session, id }: { session: Session; id: string }):
         <dt>{t('form.status')}</dt>
         <dd data-testid="incident-status">{t(`status.${data.status}`)}</dd>
         <dt>{t('form.category')}</dt>
-        <dd>{i18n.category(data.category)}</dd>
+        <dd>{categoryName(data.category)}</dd>
         <dt>{t('form.source')}</dt>
         <dd>{t(`source.${data.source}`)}</dd>
         <dt>{t('form.occurredAt')}</dt>

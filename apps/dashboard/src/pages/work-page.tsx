@@ -1,6 +1,7 @@
 import { incidentsApi } from '../api/incidents-api';
 import type { Session } from '../api/session';
 import { useI18n } from '../i18n/i18n';
+import { useCategoryName } from '../state/category-names';
 import { useMe } from '../state/me';
 import { routeHref, type Page } from '../state/route';
 import { useResource } from '../state/use-resource';
@@ -20,6 +21,7 @@ export function WorkPage({ session, area }: { session: Session; area: string }):
   const allowed = FORMS.filter((form) => me?.actions.includes(form.action));
   const mayReadIncidents = me?.actions.includes('incident.read') ?? false;
   const incidents = useResource((signal) => (mayReadIncidents ? incidentsApi.list(session, { area, limit: '20' }, signal) : Promise.resolve(null)), [area, mayReadIncidents]);
+  const categoryName = useCategoryName(session);
   if (!me) return <p className="muted">{t('loading')}</p>;
   return (
     <div className="stack">
@@ -60,7 +62,7 @@ export function WorkPage({ session, area }: { session: Session; area: string }):
                       <a href={routeHref('incident', { id: incident.id })}>{i18n.dateTime(incident.occurredAt)}</a>
                     </td>
                     <td>{incident.unitName}</td>
-                    <td>{i18n.category(incident.category)}</td>
+                    <td>{categoryName(incident.category)}</td>
                     <td>{t(`status.${incident.status}`)}</td>
                   </tr>
                 ))}
