@@ -265,6 +265,16 @@ describe('dashboard: sign-in through the province’s OpenID Connect provider, a
       { id: incidentId, hasInformant: true, source: 'public-tip', unitCode: '07894' },
     ]);
 
+    // The tip concerns the neighbouring ward: the police transfer it there.
+    await page.getByTestId('toUnitCode-search').fill('van co');
+    const vanCo = page.getByTestId('toUnitCode').locator('option', { hasText: 'Phường Vân Cơ (' });
+    await vanCo.waitFor({ state: 'attached' });
+    const vanCoCode = (await vanCo.getAttribute('value'))!;
+    await page.getByTestId('toUnitCode').selectOption(vanCoCode);
+    await page.getByTestId('transfer-form').getByRole('button', { name: 'Chuyển' }).click();
+    await page.locator('h1 .subtitle', { hasText: 'Phường Vân Cơ' }).waitFor();
+    expect(await apiGet(`${api.incidents}/api/v1/incidents/${incidentId}`, police)).toMatchObject({ unitCode: vanCoCode, unitName: 'Phường Vân Cơ', status: 'reported' });
+
     // ── Tip to verdict, each step by the agency that owns it. ───────────────────────────
     const steps: [string, string][] = [
       ['verify', 'Đã xác minh'],
