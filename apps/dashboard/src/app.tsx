@@ -4,8 +4,10 @@ import { AreaToolbar } from './components/area-toolbar';
 import { FreshnessStatus } from './components/freshness-status';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { CampaignActivityPage } from './pages/campaign-activity-page';
+import { HotspotPage } from './pages/hotspot-page';
 import { IncidentPage } from './pages/incident-page';
 import { OverviewPage } from './pages/overview-page';
+import { PledgePage } from './pages/pledge-page';
 import { RateUnitPage } from './pages/rate-unit-page';
 import { ReportIncidentPage } from './pages/report-incident-page';
 import { WorkPage } from './pages/work-page';
@@ -49,6 +51,8 @@ function OfficerPage({ page, params, session, area, quarter }: { page: string; p
   if (page === 'incident') return <IncidentPage key={params['id']} session={session} id={params['id'] ?? ''} />;
   if (page === 'rate-unit') return <RateUnitPage session={session} quarter={quarter} />;
   if (page === 'campaign-activity') return <CampaignActivityPage session={session} />;
+  if (page === 'hotspot') return <HotspotPage session={session} quarter={quarter} />;
+  if (page === 'pledge') return <PledgePage session={session} />;
   return <WorkPage session={session} area={area} />;
 }
 
@@ -72,46 +76,46 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut(): void 
   return (
     <LiveProvider session={session}>
       <MeProvider session={session}>
-        <a className="skip-link" href="#main" onClick={(event) => {
-          event.preventDefault();
-          document.getElementById('main')?.focus();
-        }}>
-          {t('skipToContent')}
-        </a>
-        <header className="app-header">
-          <div className="brand">{t('appName')}</div>
-          <nav aria-label={t('mainNav')} className="main-nav">
-            <ul>
-              {PAGES.map((page) => (
-                <li key={page}>
-                  <a href={routeHref(page, { area, quarter })} aria-current={route.page === page ? 'page' : undefined} data-testid={`nav-${page}`}>
-                    {t(`page.${page}`)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="user">
-            <UserBadge session={session} />
-            <LanguageSwitch />
-            <button type="button" className="secondary" onClick={onSignOut}>
-              {t('signOut')}
-            </button>
-          </div>
-        </header>
-        <div className="status-bar">
-          <FreshnessStatus />
+      <a className="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">{t('appName')}</div>
+        <nav aria-label={t('mainNav')} className="main-nav">
+          <ul>
+            {PAGES.map((page) => (
+              <li key={page}>
+                <a href={routeHref(page, { area, quarter })} aria-current={route.page === page ? 'page' : undefined} data-testid={`nav-${page}`}>
+                  {t(`page.${page}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user">
+          <UserBadge session={session} />
+          <LanguageSwitch />
+          <button type="button" className="secondary" onClick={onSignOut}>
+            {t('signOut')}
+          </button>
         </div>
-        <main id="main" tabIndex={-1} ref={main}>
-          {Page ? (
-            <>
-              <AreaToolbar session={session} page={route.page} area={area} quarter={quarter} onQuarter={(next) => navigate(route.page, { area, quarter: next })} />
-              <Page key={route.page} session={session} area={area} quarter={quarter} />
-            </>
-          ) : (
-            <OfficerPage page={route.page} params={route.params} session={session} area={area} quarter={quarter} />
-          )}
-        </main>
+      </header>
+      <div className="status-bar">
+        <FreshnessStatus />
+      </div>
+      <main id="main" tabIndex={-1} ref={main}>
+        {Page ? (
+          <>
+            <AreaToolbar session={session} page={route.page} area={area} quarter={quarter} onQuarter={(next) => navigate(route.page, { area, quarter: next })} />
+            <Page key={route.page} session={session} area={area} quarter={quarter} />
+          </>
+        ) : (
+          <OfficerPage page={route.page} params={route.params} session={session} area={area} quarter={quarter} />
+        )}
+      </main>
       </MeProvider>
     </LiveProvider>
   );

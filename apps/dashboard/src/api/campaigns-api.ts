@@ -28,8 +28,17 @@ export interface ActivityView extends RecordActivityBody {
   campaignId: string;
 }
 
+export interface RecordPledgeBody {
+  unitCode: string;
+  households: number;
+  validFrom: string;
+  validTo: string;
+}
+
 export const campaignsApi = {
   list: (session: Session, signal?: AbortSignal) => getJson<{ items: CampaignSummary[]; nextCursor: string | null }>(session, 'campaigns', 'campaigns', { limit: '100' }, signal),
   recordActivity: (session: Session, campaignId: string, body: RecordActivityBody, idempotencyKey: string) =>
     sendCommand<ActivityView>(session, 'campaigns', `campaigns/${encodeURIComponent(campaignId)}/activities`, { body, idempotencyKey }),
+  recordPledge: (session: Session, campaignId: string, body: RecordPledgeBody, idempotencyKey: string) =>
+    sendCommand<RecordPledgeBody & { id: string; campaignId: string }>(session, 'campaigns', `campaigns/${encodeURIComponent(campaignId)}/pledges`, { body, idempotencyKey }),
 };

@@ -21,10 +21,18 @@ export interface RatingView {
   rating: MovementRating;
 }
 
+export interface DesignateHotspotBody {
+  reason: string;
+  fromQuarter: string;
+  toQuarter: string;
+}
+
 export const unitsApi = {
   /** The service folds diacritics: "gia cam" finds "Phường Gia Cẩm". */
   search: (session: Session, query: { q: string; under: string; limit?: string }, signal?: AbortSignal) =>
     getJson<{ items: UnitView[]; nextCursor: string | null }>(session, 'units', 'units', { status: 'active', limit: '20', ...query }, signal),
   rate: (session: Session, unitCode: string, quarter: string, body: RateUnitBody, idempotencyKey: string) =>
     sendCommand<RatingView>(session, 'units', `units/${encodeURIComponent(unitCode)}/ratings/${encodeURIComponent(quarter)}`, { method: 'PUT', body, idempotencyKey }),
+  designateHotspot: (session: Session, unitCode: string, body: DesignateHotspotBody, idempotencyKey: string) =>
+    sendCommand<{ id: string; unitCode: string }>(session, 'units', `units/${encodeURIComponent(unitCode)}/hotspots`, { body, idempotencyKey }),
 };

@@ -10,7 +10,9 @@ import { useResource } from '../state/use-resource';
 const FORMS: { page: Page; action: string; label: string }[] = [
   { page: 'report-incident', action: 'incident.report', label: 'form.reportIncident' },
   { page: 'rate-unit', action: 'unit.rate', label: 'form.rateUnit' },
+  { page: 'hotspot', action: 'unit.designate', label: 'form.hotspot' },
   { page: 'campaign-activity', action: 'campaign.record', label: 'form.campaignActivity' },
+  { page: 'pledge', action: 'campaign.record', label: 'form.pledge' },
 ];
 
 /** The officer's work: the forms the policy allows, and the cases of the area to take further. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 export const PAGES = ['overview', 'report', 'submissions', 'work'] as const;
 /** The officers' forms and the incident's page: reached from the work page, not from the main navigation. */
-export const FORM_PAGES = ['report-incident', 'incident', 'rate-unit', 'campaign-activity'] as const;
+export const FORM_PAGES = ['report-incident', 'incident', 'rate-unit', 'campaign-activity', 'hotspot', 'pledge'] as const;
 export type Page = (typeof PAGES)[number] | (typeof FORM_PAGES)[number];
 
 export interface Route {
