@@ -94,6 +94,9 @@ export const messages = {
   downloads: { vi: 'Tải về', en: 'Downloads' },
   downloadXlsx: { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
   downloadCsv: { vi: 'Tải CSV', en: 'Download CSV' },
+  downloadDocx: { vi: 'Văn bản Word (DOCX)', en: 'Official document (DOCX)' },
+  downloadPdf: { vi: 'Văn bản PDF', en: 'Official document (PDF)' },
+  officialHint: { vi: 'Văn bản theo Nghị định 30/2020/NĐ-CP; theo báo cáo đã nộp của địa bàn nếu có, nếu không là dự thảo.', en: 'Laid out by Decree 30/2020/NĐ-CP, always in Vietnamese; from the area’s submitted report where there is one, else a draft.' },
   print: { vi: 'Bản in', en: 'Print version' },
   downloading: { vi: 'Đang tải về…', en: 'Downloading…' },
   // Submissions

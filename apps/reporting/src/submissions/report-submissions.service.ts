@@ -7,7 +7,22 @@ import { DataSource } from 'typeorm';
 import { QuarterlyReportService } from '../report/quarterly-report.service';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 import { submissionDeadline, submissionState, type SubmissionState } from './submission-rules';
-import type { SubmitReportDto } from './dto/submissions.dto';
+import type { DocumentHeadingDto, SubmitReportDto } from './dto/submissions.dto';
+import type { DocumentHeading } from '../report/official/official-document';
+
+/** The heading as stored: every text in NFC, trimmed. */
+function documentHeading(input: DocumentHeadingDto): DocumentHeading {
+  const text = (value: string): string => value.normalize('NFC').trim();
+  return {
+    parentBody: text(input.parentBody),
+    issuingBody: text(input.issuingBody),
+    symbol: input.symbol,
+    number: input.number ?? null,
+    place: text(input.place),
+    signatory: { form: input.signatory.form ?? null, authority: input.signatory.authority ? text(input.signatory.authority) : null, position: text(input.signatory.position), name: text(input.signatory.name) },
+    recipients: input.recipients.map(text),
+  };
+}
 
 export interface SubmissionView {
   id: string;
@@ -82,9 +97,19 @@ export class ReportSubmissionsService {
       if (latest[0]?.status === 'approved') throw conflict(`The ${input.quarter} report of ${input.area} is approved and frozen.`);
       if (latest[0]?.status === 'submitted') throw conflict(`The ${input.quarter} report of ${input.area} awaits review; it can be submitted again once returned.`);
       const rows: SubmissionRow[] = await tx.query(
-        `INSERT INTO report_submissions (id, area, quarter, revision, status, snapshot, narrative, submitted_by, submitted_at)
-         VALUES ($1, $2, $3, $4, 'submitted', $5::jsonb, $6, $7, $8) RETURNING ${COLUMNS}`,
-        [uuidv7(now.getTime()), input.area, input.quarter, (latest[0]?.revision ?? 0) + 1, JSON.stringify(snapshot), input.narrative.normalize('NFC'), caller.subject, now],
+        `INSERT INTO report_submissions (id, area, quarter, revision, status, snapshot, narrative, submitted_by, submitted_at, document)
+         VALUES ($1, $2, $3, $4, 'submitted', $5::jsonb, $6, $7, $8, $9::jsonb) RETURNING ${COLUMNS}`,
+        [
+          uuidv7(now.getTime()),
+          input.area,
+          input.quarter,
+          (latest[0]?.revision ?? 0) + 1,
+          JSON.stringify(snapshot),
+          input.narrative.normalize('NFC'),
+          caller.subject,
+          now,
+          input.document ? JSON.stringify(documentHeading(input.document)) : null,
+        ],
       );
       return toView(rows[0]!);
     });
