@@ -71,7 +71,7 @@ export const messages = {
   pilotCompliant: { vi: 'Đạt', en: 'Compliant' },
   pilotMissing: { vi: 'Chưa có điểm', en: 'No pilot' },
   pilotTooMany: { vi: 'Quá 2 điểm', en: 'More than 2' },
-  submissionCompliance: { vi: 'Tình hình nộp báo cáo của cấp huyện', en: 'District report submissions' },
+  submissionCompliance: { vi: 'Tình hình nộp báo cáo của các đơn vị trực thuộc tỉnh', en: 'Report submissions of the units under the province' },
   otherSections: { vi: 'Các mục khác của báo cáo', en: 'Other report sections' },
   noData: { vi: 'Chưa có số liệu.', en: 'No figures yet.' },
   // Series
@@ -102,7 +102,7 @@ export const messages = {
   // Submissions
   submissionsTitle: { vi: 'Nộp và duyệt báo cáo quý', en: 'Quarterly report submissions' },
   deadline: { vi: 'Hạn nộp', en: 'Deadline' },
-  district: { vi: 'Đơn vị cấp huyện', en: 'District' },
+  district: { vi: 'Đơn vị trực thuộc tỉnh', en: 'Unit under the province' },
   code: { vi: 'Mã', en: 'Code' },
   state: { vi: 'Tình trạng', en: 'State' },
   actions: { vi: 'Thao tác', en: 'Actions' },
@@ -113,7 +113,7 @@ export const messages = {
   'state.missing': { vi: 'Chưa nộp', en: 'Not yet submitted' },
   'state.overdue': { vi: 'Quá hạn', en: 'Overdue' },
   submitReport: { vi: 'Nộp báo cáo', en: 'Submit report' },
-  submitFor: { vi: 'Đơn vị nộp', en: 'Reporting district' },
+  submitFor: { vi: 'Đơn vị nộp', en: 'Reporting unit' },
   narrative: { vi: 'Nội dung báo cáo', en: 'Narrative' },
   narrativeHint: { vi: 'Tình hình, kết quả, tồn tại và kiến nghị trong quý.', en: 'The situation, results, shortcomings and proposals of the quarter.' },
   submitted: { vi: 'Đã nộp báo cáo.', en: 'Report submitted.' },
@@ -125,7 +125,7 @@ export const messages = {
   approved: { vi: 'Đã duyệt báo cáo.', en: 'Report approved.' },
   returned: { vi: 'Đã trả lại báo cáo.', en: 'Report returned.' },
   noActions: { vi: 'Vai trò của bạn chỉ được xem.', en: 'Your role may only read.' },
-  nothingToSubmit: { vi: 'Không có đơn vị cấp huyện nào cần nộp báo cáo.', en: 'No district has a report to submit.' },
+  nothingToSubmit: { vi: 'Không có đơn vị nào cần nộp báo cáo.', en: 'No unit has a report to submit.' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;

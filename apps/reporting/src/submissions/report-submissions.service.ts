@@ -71,12 +71,18 @@ const toView = (row: SubmissionRow): SubmissionView => ({
 
 const COLUMNS = 'id, area, quarter, revision, status, narrative, submitted_by, submitted_at, reviewed_by, reviewed_at, comments, version';
 
+/**
+ * Who reports to the province (ADR 0044): a unit directly under it that is a district-level unit
+ * (three tiers, before 1 July 2025) or a commune (two tiers): the same rule at any depth of the tree.
+ */
+const REPORTS_TO_PROVINCE = `(d.kind IN ('district', 'commune') AND array_length(string_to_array(d.path, '.'), 1) = 2)`;
+
 function conflict(detail: string): ProblemException {
   return new ProblemException({ type: problemType('submission-state'), title: 'Xung đột trạng thái (Conflict)', status: HttpStatus.CONFLICT, detail });
 }
 
 /**
- * The directive's closing paragraph: districts report every quarter; the province
+ * The directive's closing paragraph: the units under the province report every quarter; the province
  * approves (the figures are then frozen in the snapshot) or returns with comments.
  */
 @Injectable()
@@ -89,7 +95,7 @@ export class ReportSubmissionsService {
 
   async submit(input: SubmitReportDto, caller: Caller, now = new Date()): Promise<SubmissionView> {
     if (!isWithinArea(input.area, caller.area)) throw forbidden(`You report for your own area (${caller.area}), not ${input.area}.`);
-    await this.requireDistrict(input.area);
+    await this.requireReportingUnit(input.area);
     const snapshot = await this.reports.build({ area: input.area, period: input.quarter, view: 'as-at-time' }, 'vi');
     return this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`submission|${input.area}|${input.quarter}`]);
@@ -130,7 +136,7 @@ export class ReportSubmissionsService {
     return { ...toView(row), snapshot: row.snapshot };
   }
 
-  /** Every district-level unit of the caller's area and where its report stands. */
+  /** Every unit of the caller's area that reports to the province (districts; communes directly under it) and where its report stands. */
   async status(quarter: string, caller: Caller, now = new Date()): Promise<{ quarter: string; deadline: string; districts: { code: string; name: string; area: string; state: SubmissionState; submissionId: string | null }[] }> {
     const deadline = submissionDeadline(quarter, this.settings.deadlineDays);
     const rows: { code: string; name: string; path: string; id: string | null; status: string | null; submitted_at: Date | null }[] = await this.dataSource.query(
@@ -138,7 +144,7 @@ export class ReportSubmissionsService {
          FROM report_units_v1 d
          LEFT JOIN LATERAL (SELECT id, status, submitted_at FROM report_submissions
                              WHERE area = d.path AND quarter = $2 ORDER BY revision DESC LIMIT 1) s ON true
-        WHERE d.kind = 'district' AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
+        WHERE ${REPORTS_TO_PROVINCE} AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
         ORDER BY d.path`,
       [caller.area, quarter],
     );
@@ -172,15 +178,15 @@ export class ReportSubmissionsService {
     });
   }
 
-  private async requireDistrict(area: string): Promise<void> {
-    const rows: { kind: string }[] = await this.dataSource.query(`SELECT kind FROM report_units_v1 WHERE path = $1 AND status = 'active'`, [area]);
-    if (rows[0]?.kind !== 'district') {
+  private async requireReportingUnit(area: string): Promise<void> {
+    const rows: { reports: boolean }[] = await this.dataSource.query(`SELECT ${REPORTS_TO_PROVINCE} AS reports FROM report_units_v1 d WHERE d.path = $1 AND d.status = 'active'`, [area]);
+    if (rows[0]?.reports !== true) {
       throw new ProblemException({
-        type: problemType('not-a-district'),
-        title: 'Không phải đơn vị cấp huyện (Not a district-level unit)',
+        type: problemType('not-a-reporting-unit'),
+        title: 'Không phải đơn vị báo cáo lên tỉnh (Not a unit that reports to the province)',
         status: 422,
-        detail: `${area} is not an active district-level unit; quarterly reports are submitted by districts, towns and cities.`,
-        errors: [{ field: 'area', message: 'must be an active district-level unit' }],
+        detail: `${area} is not an active unit directly under the province; quarterly reports go to the province from its districts, towns and cities, or from communes directly under it (two tiers, since 1 July 2025).`,
+        errors: [{ field: 'area', message: 'must be an active district, or a commune directly under the province' }],
       });
     }
   }
