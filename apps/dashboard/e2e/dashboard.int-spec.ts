@@ -2,7 +2,7 @@
 // playwright-core) against the platform as `npm start` runs it: real services,
 // real data (Phú Thọ's units from the seed, an incident reported over HTTP).
 // Screenshots of the main pages go to test-artifacts/dashboard/.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,6 +202,15 @@ describe('dashboard: the projected views in a real browser, served by npm start'
     await download.saveAs(xlsx);
     expect(download.suggestedFilename()).toBe(`bao-cao-25.227-${quarter}.xlsx`);
     expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    // The official document (Decree 30/2020/NĐ-CP), as Word and as PDF.
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-docx').click()]);
+    expect(docx.suggestedFilename()).toBe(`bao-cao-25.227-${quarter}.docx`);
+    await docx.saveAs(join(ARTIFACTS, docx.suggestedFilename()));
+    expect(readFileSync(join(ARTIFACTS, docx.suggestedFilename())).subarray(0, 2).toString('latin1')).toBe('PK');
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('download-pdf').click()]);
+    expect(pdf.suggestedFilename()).toBe(`bao-cao-25.227-${quarter}.pdf`);
+    await pdf.saveAs(join(ARTIFACTS, pdf.suggestedFilename()));
+    expect(execFileSync('pdftotext', ['-f', '1', '-l', '1', join(ARTIFACTS, pdf.suggestedFilename()), '-'], { encoding: 'utf8' })).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     // The year's roll-up: compared with the year before only.
     await page.getByTestId('period-select').selectOption('year');
     await page.locator('h1', { hasText: `Cả năm ${quarter.slice(0, 4)}` }).waitFor();

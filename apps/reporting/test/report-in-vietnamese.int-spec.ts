@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -114,7 +117,7 @@ describe('one report in Vietnamese, in every format, names what it counts (issue
     expect(categoryRow((await report(lastQuarter)).body as Report, 'gambling')).toMatchObject({ metric: 'Cờ bạc', current: 1 });
   });
 
-  it('shows no raw code in JSON labels, CSV, XLSX or HTML', async () => {
+  it('shows no raw code in JSON labels, CSV, XLSX, HTML, DOCX or PDF', async () => {
     const raw = [
       ...slugs.map((slug) => new RegExp(`(?<![\\p{L}-])${slug}(?![\\p{L}-])`, 'u')),
       ...AGENCIES.map((agency) => new RegExp(`(?<![\\p{L}-])${agency}(?![\\p{L}-])`, 'u')),
@@ -138,10 +141,16 @@ describe('one report in Vietnamese, in every format, names what it counts (issue
     const cells: string[] = workbook.worksheets.map((sheet) => sheet.name);
     for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
     const xlsx = cells.join('\n');
+    const docxXml = await (await JSZip.loadAsync((await report(thisQuarter, 'docx')).bytes)).file('word/document.xml')!.async('string');
+    const docx = [...docxXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('\n');
+    const pdfFile = join(tmpdir(), `binh-yen-vi-${process.pid}.pdf`);
+    writeFileSync(pdfFile, (await report(thisQuarter, 'pdf')).bytes);
+    const pdf = (await run('pdftotext', [pdfFile, '-'])).stdout;
 
-    for (const [format, text] of Object.entries({ json: labels, csv, xlsx, html })) {
+    for (const [format, text] of Object.entries({ json: labels, csv, xlsx, html, docx, pdf })) {
       expect({ format, raw: rawIn(text) }).toEqual({ format, raw: [] });
-      expect({ format, named: text.includes('Mâu thuẫn, tranh chấp, khiếu kiện') && text.includes('Ma túy') }).toEqual({ format, named: true });
+      const flat = text.replace(/\s+/g, ' ');
+      expect({ format, named: flat.includes('Mâu thuẫn, tranh chấp, khiếu kiện') && flat.includes('Ma túy') }).toEqual({ format, named: true });
       // Headers in the chosen language only.
       expect({ format, english: /This quarter|Measure|Previous quarter/.test(text) }).toEqual({ format, english: false });
     }

@@ -185,3 +185,26 @@ export const translator =
   (language: Language) =>
   (key: string): string =>
     label(key, language);
+
+/** What a figure counts, by the row's key (the "Đơn vị tính" column of an official report). */
+const MEASURE_UNITS: [RegExp, Record<Language, string>][] = [
+  [/^incidents\.publicTipShare$/, { vi: '%', en: '%' }],
+  [/^(incidents\.|category\.|domain\.|source\.|status\.|cases\.)/, { vi: 'vụ', en: 'cases' }],
+  [/^(movement\.|pilots\.)/, { vi: 'đơn vị', en: 'units' }],
+  [/^models\./, { vi: 'mô hình', en: 'models' }],
+  [/^campaigns\.activities$/, { vi: 'hoạt động', en: 'activities' }],
+  [/^campaigns\.participants/, { vi: 'lượt người', en: 'people' }],
+  [/^campaigns\.households$/, { vi: 'hộ', en: 'households' }],
+  [/^campaigns\.agreementsSigned$/, { vi: 'văn bản', en: 'agreements' }],
+  [/^forces\.sessions$/, { vi: 'lớp', en: 'sessions' }],
+  [/^forces\.trainees$/, { vi: 'lượt người', en: 'people' }],
+  [/^forces\.hours$/, { vi: 'giờ', en: 'hours' }],
+  [/^forces\..*\.teams$/, { vi: 'tổ/đội', en: 'teams' }],
+  [/^forces\..*\.members$/, { vi: 'người', en: 'people' }],
+  [/^press\.stories/, { vi: 'tin, bài', en: 'stories' }],
+  [/^press\.commendations/, { vi: 'lượt', en: 'awards' }],
+];
+
+export function measureUnit(key: string, language: Language): string {
+  return MEASURE_UNITS.find(([pattern]) => pattern.test(key))?.[1][language] ?? '';
+}

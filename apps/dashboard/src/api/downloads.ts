@@ -2,10 +2,10 @@ import { call } from './client';
 import type { Session } from './session';
 
 /** A quarter's report, or the year's roll-up (`year` instead of `quarter`). */
-type ReportQuery = { area: string; view: string; lang: string } & ({ quarter: string } | { year: string });
+type ReportQuery = { area: string; view: string; lang: string; submission?: string } & ({ quarter: string } | { year: string });
 
-/** The report as a file (XLSX or CSV): fetched with the bearer token, saved through a link. */
-export async function downloadReport(session: Session, query: ReportQuery, format: 'xlsx' | 'csv'): Promise<string> {
+/** The report as a file (XLSX, CSV, or the official document as DOCX or PDF): fetched with the bearer token, saved through a link. */
+export async function downloadReport(session: Session, query: ReportQuery, format: 'xlsx' | 'csv' | 'docx' | 'pdf'): Promise<string> {
   const response = await call(session, 'reporting', 'reports/quarterly', { query: { ...query, format } });
   const blob = await response.blob();
   const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `bao-cao-${query.area}-${'year' in query ? query.year : query.quarter}.${format}`;

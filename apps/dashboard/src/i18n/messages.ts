@@ -80,7 +80,7 @@ export const messages = {
   pilotCompliant: { vi: 'Đạt', en: 'Compliant' },
   pilotMissing: { vi: 'Chưa có điểm', en: 'No pilot' },
   pilotTooMany: { vi: 'Quá 2 điểm', en: 'More than 2' },
-  submissionCompliance: { vi: 'Tình hình nộp báo cáo của cấp huyện', en: 'District report submissions' },
+  submissionCompliance: { vi: 'Tình hình nộp báo cáo của các đơn vị trực thuộc tỉnh', en: 'Report submissions of the units under the province' },
   otherSections: { vi: 'Các mục khác của báo cáo', en: 'Other report sections' },
   noData: { vi: 'Chưa có số liệu.', en: 'No figures yet.' },
   // Series
@@ -103,12 +103,15 @@ export const messages = {
   downloads: { vi: 'Tải về', en: 'Downloads' },
   downloadXlsx: { vi: 'Tải Excel (XLSX)', en: 'Download Excel (XLSX)' },
   downloadCsv: { vi: 'Tải CSV', en: 'Download CSV' },
+  downloadDocx: { vi: 'Văn bản Word (DOCX)', en: 'Official document (DOCX)' },
+  downloadPdf: { vi: 'Văn bản PDF', en: 'Official document (PDF)' },
+  officialHint: { vi: 'Văn bản theo Nghị định 30/2020/NĐ-CP; theo báo cáo đã nộp của địa bàn nếu có, nếu không là dự thảo.', en: 'Laid out by Decree 30/2020/NĐ-CP, always in Vietnamese; from the area’s submitted report where there is one, else a draft.' },
   print: { vi: 'Bản in', en: 'Print version' },
   downloading: { vi: 'Đang tải về…', en: 'Downloading…' },
   // Submissions
   submissionsTitle: { vi: 'Nộp và duyệt báo cáo quý', en: 'Quarterly report submissions' },
   deadline: { vi: 'Hạn nộp', en: 'Deadline' },
-  district: { vi: 'Đơn vị cấp huyện', en: 'District' },
+  district: { vi: 'Đơn vị trực thuộc tỉnh', en: 'Unit under the province' },
   code: { vi: 'Mã', en: 'Code' },
   state: { vi: 'Tình trạng', en: 'State' },
   actions: { vi: 'Thao tác', en: 'Actions' },
@@ -119,7 +122,7 @@ export const messages = {
   'state.missing': { vi: 'Chưa nộp', en: 'Not yet submitted' },
   'state.overdue': { vi: 'Quá hạn', en: 'Overdue' },
   submitReport: { vi: 'Nộp báo cáo', en: 'Submit report' },
-  submitFor: { vi: 'Đơn vị nộp', en: 'Reporting district' },
+  submitFor: { vi: 'Đơn vị nộp', en: 'Reporting unit' },
   narrative: { vi: 'Nội dung báo cáo', en: 'Narrative' },
   narrativeHint: { vi: 'Tình hình, kết quả, tồn tại và kiến nghị trong quý.', en: 'The situation, results, shortcomings and proposals of the quarter.' },
   submitted: { vi: 'Đã nộp báo cáo.', en: 'Report submitted.' },
@@ -131,7 +134,7 @@ export const messages = {
   approved: { vi: 'Đã duyệt báo cáo.', en: 'Report approved.' },
   returned: { vi: 'Đã trả lại báo cáo.', en: 'Report returned.' },
   noActions: { vi: 'Vai trò của bạn chỉ được xem.', en: 'Your role may only read.' },
-  nothingToSubmit: { vi: 'Không có đơn vị cấp huyện nào cần nộp báo cáo.', en: 'No district has a report to submit.' },
+  nothingToSubmit: { vi: 'Không có đơn vị nào cần nộp báo cáo.', en: 'No unit has a report to submit.' },
   // The officers' forms (ADR 0050).
   ...formMessages,
 } as const satisfies Record<string, Record<Language, string>>;

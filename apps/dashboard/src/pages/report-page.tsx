@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { getJson } from '../api/client';
 import { downloadReport, openPrintable } from '../api/downloads';
 import type { Session } from '../api/session';
-import type { QuarterlyReport } from '../api/types';
+import type { QuarterlyReport, SubmissionStatus } from '../api/types';
 import { CompareTable, DetailTable } from '../components/compare-table';
 import { ProblemAlert } from '../components/problem-alert';
 import { useI18n } from '../i18n/i18n';
@@ -33,6 +33,13 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
       .catch((error: unknown) => setActionError(error))
       .finally(() => setBusy(null));
   };
+  /** The area's submitted report of this quarter, whose issuer and signatory the official document carries; none: a draft. */
+  const submissionOf = async (): Promise<{ submission?: string }> => {
+    if (periodKind === 'year' || view !== 'as-at-time') return {};
+    const status = await getJson<SubmissionStatus>(session, 'reporting', 'reports/submissions/status', { quarter }).catch(() => null);
+    const id = status?.districts.find((district) => district.area === area)?.submissionId;
+    return id ? { submission: id } : {};
+  };
   const data = report.data;
   return (
     <>
@@ -60,6 +67,12 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
           </button>
           <button type="button" onClick={() => run('csv', () => downloadReport(session, query, 'csv'))} disabled={busy !== null} data-testid="download-csv">
             {busy === 'csv' ? t('downloading') : t('downloadCsv')}
+          </button>
+          <button type="button" onClick={() => run('docx', async () => downloadReport(session, { ...query, ...(await submissionOf()) }, 'docx'))} disabled={busy !== null} data-testid="download-docx" title={t('officialHint')}>
+            {busy === 'docx' ? t('downloading') : t('downloadDocx')}
+          </button>
+          <button type="button" onClick={() => run('pdf', async () => downloadReport(session, { ...query, ...(await submissionOf()) }, 'pdf'))} disabled={busy !== null} data-testid="download-pdf" title={t('officialHint')}>
+            {busy === 'pdf' ? t('downloading') : t('downloadPdf')}
           </button>
           <button type="button" onClick={() => run('print', () => openPrintable(session, query))} disabled={busy !== null} data-testid="print">
             {t('print')}

@@ -1,5 +1,5 @@
 import type { SnapshotReader } from '../freshness/report-snapshot';
-import { inArea, lastQuarterOf, previousPeriod, quartersOf, samePeriodLastYear, yearOf, type Period, type ReportScope } from '../report/report-scope';
+import { inArea, lastQuarterOf, periodLastDay, previousPeriod, quartersOf, samePeriodLastYear, yearOf, type Period, type ReportScope } from '../report/report-scope';
 import { sqlWithinArea } from '@binh-yen/auth';
 
 export interface Compared<T> {
@@ -111,16 +111,21 @@ export class MovementQueries {
     );
   }
 
-  /** Clause 3: district-level units of the area and their pilots this year (one or two = compliant). */
+  /**
+   * Clause 3: district-level units of the area and their pilots this year (one or two = compliant).
+   * As at the time: the districts that existed on the period's last day, so a quarter's list stays
+   * as it was after districts are dissolved (the 2025 reform, ADR 0044); as today: today's.
+   */
   async pilots(scope: ReportScope): Promise<PilotDistrict[]> {
+    const existing = scope.view === 'as-at-time' ? `d.effective_from <= $3::date AND (d.effective_to IS NULL OR d.effective_to > $3::date)` : `d.status = 'active' AND $3::date IS NOT NULL`;
     const rows: { code: string; name: string; pilots: string[] }[] = await this.db.query(
       `SELECT d.code, d.name, coalesce(array_agg(p.code ORDER BY p.code) FILTER (WHERE p.code IS NOT NULL), '{}') AS pilots
          FROM report_units_v1 d
          LEFT JOIN pilot_units_v1 pu ON pu.district_id = d.unit_id AND pu.year = $2
          LEFT JOIN report_units_v1 p ON p.unit_id = pu.pilot_unit_id
-        WHERE d.kind = 'district' AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
+        WHERE d.kind = 'district' AND ${existing} AND ${sqlWithinArea('d.path', '$1')}
         GROUP BY d.unit_id, d.code, d.name, d.path ORDER BY d.path`,
-      [scope.area, yearOf(scope.period)],
+      [scope.area, yearOf(scope.period), periodLastDay(scope.period)],
     );
     return rows.map((row) => ({ code: row.code, name: row.name, pilotUnitCodes: row.pilots, compliant: row.pilots.length >= 1 && row.pilots.length <= 2 }));
   }

@@ -66,3 +66,9 @@ export function periodEnd(period: Period): Date {
   const [year, q] = [Number(last.slice(0, 4)), Number(last.slice(6))];
   return new Date(Date.UTC(q === 4 ? year + 1 : year, q === 4 ? 0 : q * 3, 1) - 7 * 3_600_000);
 }
+
+/** The period's last calendar day ("2025-06-30"): the day whose units a report as at the time lists. */
+export function periodLastDay(period: Period): string {
+  const last = lastQuarterOf(period);
+  return new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(6)) * 3, 0)).toISOString().slice(0, 10);
+}

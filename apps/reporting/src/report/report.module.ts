@@ -5,12 +5,13 @@ import { CampaignFiguresController } from '../campaigns/campaign-figures.control
 import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
 import { MovementProjection } from '../movement/movement.projection';
 import { TaxonomyNamesProjection } from '../taxonomy/taxonomy-names.projection';
+import { OfficialReportService } from './official/official-report.service';
 import { QuarterlyReportController } from './quarterly-report.controller';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
   controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection, TaxonomyNamesProjection],
-  providers: [QuarterlyReportService],
+  providers: [QuarterlyReportService, OfficialReportService],
   exports: [QuarterlyReportService],
 })
 export class QuarterlyReportModule {}

@@ -21,7 +21,7 @@ export class ReportSubmissionsController {
 
   @Allow('report.submit')
   @Post()
-  @ApiOperation({ summary: 'A district submits its quarterly report: a snapshot of the figures and a narrative' })
+  @ApiOperation({ summary: 'A unit under the province (a district, or a commune directly under it) submits its quarterly report: a snapshot of the figures and a narrative' })
   submit(@Body() body: SubmitReportDto, @CurrentCaller() caller: Caller): Promise<SubmissionView> {
     return this.submitReport.execute(body, commandContext(caller));
   }

@@ -7,7 +7,13 @@ import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings
 import { submissionDeadline, submissionState, type SubmissionState } from './submission-rules';
 import { COLUMNS, toView, type SubmissionRow, type SubmissionView } from './submission-record';
 
-/** The read side of report submissions: one submission, and where every district's report stands. */
+/**
+ * Who reports to the province (ADR 0044): a unit directly under it that is a district-level unit
+ * (three tiers, before 1 July 2025) or a commune (two tiers): the same rule at any depth of the tree.
+ */
+const REPORTS_TO_PROVINCE = `(d.kind IN ('district', 'commune') AND array_length(string_to_array(d.path, '.'), 1) = 2)`;
+
+/** The read side of report submissions: one submission, and where the report of every unit under the province stands. */
 @Injectable()
 export class ReportSubmissionQueries {
   constructor(
@@ -22,7 +28,7 @@ export class ReportSubmissionQueries {
     return { ...toView(row), snapshot: row.snapshot };
   }
 
-  /** Every district-level unit of the caller's area and where its report stands. */
+  /** Every unit of the caller's area that reports to the province (districts; communes directly under it) and where its report stands. */
   async status(quarter: string, caller: Caller, now = new Date()): Promise<{ quarter: string; deadline: string; districts: { code: string; name: string; area: string; state: SubmissionState; submissionId: string | null }[] }> {
     const deadline = submissionDeadline(quarter, this.settings.deadlineDays);
     const rows: { code: string; name: string; path: string; id: string | null; status: string | null; submitted_at: Date | null }[] = await this.dataSource.query(
@@ -30,7 +36,7 @@ export class ReportSubmissionQueries {
          FROM report_units_v1 d
          LEFT JOIN LATERAL (SELECT id, status, submitted_at FROM report_submissions
                              WHERE area = d.path AND quarter = $2 ORDER BY revision DESC LIMIT 1) s ON true
-        WHERE d.kind = 'district' AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
+        WHERE ${REPORTS_TO_PROVINCE} AND d.status = 'active' AND ${sqlWithinArea('d.path', '$1')}
         ORDER BY d.path`,
       [caller.area, quarter],
     );
@@ -47,16 +53,16 @@ export class ReportSubmissionQueries {
     };
   }
 
-  /** 422 unless the area is an active district-level unit: districts submit quarterly reports. */
-  async requireDistrict(area: string): Promise<void> {
-    const rows: { kind: string }[] = await this.dataSource.query(`SELECT kind FROM report_units_v1 WHERE path = $1 AND status = 'active'`, [area]);
-    if (rows[0]?.kind !== 'district') {
+  /** 422 unless the area is an active unit that reports to the province (ADR 0044): a district, or a commune directly under it. */
+  async requireReportingUnit(area: string): Promise<void> {
+    const rows: { reports: boolean }[] = await this.dataSource.query(`SELECT ${REPORTS_TO_PROVINCE} AS reports FROM report_units_v1 d WHERE d.path = $1 AND d.status = 'active'`, [area]);
+    if (rows[0]?.reports !== true) {
       throw new ProblemException({
-        type: problemType('not-a-district'),
-        title: 'Không phải đơn vị cấp huyện (Not a district-level unit)',
-        status: HttpStatus.UNPROCESSABLE_ENTITY,
-        detail: `${area} is not an active district-level unit; quarterly reports are submitted by districts, towns and cities.`,
-        errors: [{ field: 'area', message: 'must be an active district-level unit' }],
+        type: problemType('not-a-reporting-unit'),
+        title: 'Không phải đơn vị báo cáo lên tỉnh (Not a unit that reports to the province)',
+        status: 422,
+        detail: `${area} is not an active unit directly under the province; quarterly reports go to the province from its districts, towns and cities, or from communes directly under it (two tiers, since 1 July 2025).`,
+        errors: [{ field: 'area', message: 'must be an active district, or a commune directly under the province' }],
       });
     }
   }
