@@ -3,21 +3,24 @@ import { vietnamDate } from './demo-calendar';
 import { demoCaller, type DemoClient } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
 import type { DemoUnit, DemoUnits } from './units-demo';
+import type { components } from '../api-client/generated/campaigns';
+
+type Schemas = components['schemas'];
 
 interface DemoCampaign {
   name: string;
-  kind: string;
+  kind: Schemas['LaunchCampaignDto']['kind'];
   lead: Agency;
   partners: Agency[];
   scope: DemoUnit[];
   startDays: number;
   endDays: number;
-  goals: { measure: string; target: number }[];
+  goals: Schemas['GoalDto'][];
   activities: number;
   pledges: number;
 }
 
-const ACTIVITY_KINDS = ['meeting', 'propaganda-session', 'training', 'patrol', 'mediation-session', 'inspection'];
+const ACTIVITY_KINDS: Schemas['RecordActivityDto']['kind'][] = ['meeting', 'propaganda-session', 'training', 'patrol', 'mediation-session', 'inspection'];
 const NOTES: Record<string, string> = {
   meeting: 'Họp dân bàn biện pháp phòng ngừa tội phạm, tệ nạn xã hội',
   'propaganda-session': 'Tuyên truyền pháp luật, phổ biến thủ đoạn lừa đảo qua mạng',
@@ -31,7 +34,7 @@ const NOTES: Record<string, string> = {
 export async function runCampaigns(client: DemoClient, random: DemoRandom, units: DemoUnits, now: Date): Promise<void> {
   const day = (days: number): string => vietnamDate(now, days);
   const [vietTri, second] = units.districts;
-  const agreement = await client.write('campaigns', demoCaller('police'), 'POST', '/api/v1/agreements', {
+  const agreement = await client.write(demoCaller('police'), (api, headers) => api.campaigns.POST('/api/v1/agreements', { headers, body: {
     title: 'Quy chế phối hợp giữa Công an tỉnh, Ủy ban MTTQ tỉnh và Hội Liên hiệp Phụ nữ tỉnh trong phong trào toàn dân bảo vệ an ninh Tổ quốc',
     parties: ['police', 'fatherland-front', 'womens-union'],
     signedOn: day(-720),
@@ -43,7 +46,7 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
       { party: 'fatherland-front', text: 'Vận động nhân dân tham gia phong trào, giám sát việc thực hiện' },
       { party: 'womens-union', text: 'Xây dựng gia đình không có người vi phạm pháp luật và tệ nạn xã hội' },
     ],
-  });
+  } }));
   const campaigns: DemoCampaign[] = [
     {
       name: 'Toàn dân bảo vệ an ninh Tổ quốc tỉnh Phú Thọ',
@@ -91,7 +94,7 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
   ];
   for (const plan of campaigns) {
     const lead = demoCaller(plan.lead);
-    const launched = await client.write('campaigns', lead, 'POST', '/api/v1/campaigns', {
+    const launched = await client.write(lead, (api, headers) => api.campaigns.POST('/api/v1/campaigns', { headers, body: {
       name: plan.name,
       kind: plan.kind,
       leadAgency: plan.lead,
@@ -101,45 +104,45 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
       endsOn: day(plan.endDays),
       goals: plan.goals,
       ...(agreement && plan.kind === 'movement' ? { agreementIds: [agreement.id] } : {}),
-    });
+    } }));
     if (!launched) continue;
-    await client.write('campaigns', lead, 'POST', `/api/v1/campaigns/${launched.id}/status`, { status: 'active', on: day(plan.startDays + 1) }, { 'if-match': `"${launched.version}"` });
+    await client.write(lead, (api, headers) => api.campaigns.POST('/api/v1/campaigns/{id}/status', { params: { path: { id: launched.id }, header: { 'If-Match': `"${launched.version}"` } }, headers, body: { status: 'active', on: day(plan.startDays + 1) } }));
     const places = units.communes.filter((commune) => plan.scope.some((scope) => commune.path === scope.path || commune.path.startsWith(`${scope.path}.`)));
     const heldOn = (): string => day(random.int(plan.startDays + 2, -1));
     for (let i = 0; i < plan.activities; i += 1) {
       const kind = random.pick(ACTIVITY_KINDS);
       const organiser = random.pick([plan.lead, ...plan.partners]);
       const total = random.int(20, 120);
-      await client.write('campaigns', demoCaller(organiser), 'POST', `/api/v1/campaigns/${launched.id}/activities`, {
+      await client.write(demoCaller(organiser), (api, headers) => api.campaigns.POST('/api/v1/campaigns/{id}/activities', { params: { path: { id: launched.id } }, headers, body: {
         kind,
         heldOn: heldOn(),
         unitCode: random.pick(places).code,
         organisingAgency: organiser,
         participants: { total, byGroup: { women: Math.floor(total * 0.4), youth: Math.floor(total * 0.2), veterans: Math.floor(total * 0.05) } },
         notes: NOTES[kind],
-      });
+      } }));
     }
     // A unit pledges once a year: one pledge per unit here.
     for (const place of random.sample(places, plan.pledges)) {
       const validFrom = heldOn();
-      await client.write('campaigns', lead, 'POST', `/api/v1/campaigns/${launched.id}/pledges`, {
+      await client.write(lead, (api, headers) => api.campaigns.POST('/api/v1/campaigns/{id}/pledges', { params: { path: { id: launched.id } }, headers, body: {
         unitCode: place.code,
         households: random.int(40, 260),
         validFrom,
         validTo: `${Number(validFrom.slice(0, 4)) + 1}${validFrom.slice(4)}`,
-      });
+      } }));
     }
     // Sơ kết halfway through what has run so far: the work since then is not the review's (ADR 0027).
-    await client.write('campaigns', lead, 'POST', `/api/v1/campaigns/${launched.id}/reviews`, {
+    await client.write(lead, (api, headers) => api.campaigns.POST('/api/v1/campaigns/{id}/reviews', { params: { path: { id: launched.id } }, headers, body: {
       kind: 'interim',
       reviewedOn: day(Math.round(plan.startDays / 2)),
       outcome: 'partly-achieved',
       lessons: 'Phát huy vai trò của người có uy tín; cần đẩy mạnh ký cam kết ở các xã vùng sâu',
       recommendedModelIds: [],
-    });
+    } }));
     for (const place of random.sample(places, 3)) {
-      const story = await client.write('campaigns', demoCaller('press'), 'POST', '/api/v1/stories', {
-        outlet: random.pick([
+      const story = await client.write(demoCaller('press'), (api, headers) => api.campaigns.POST('/api/v1/stories', { headers, body: {
+        outlet: random.pick<Schemas['RecordStoryDto']['outlet']>([
           { name: 'Báo Phú Thọ', kind: 'newspaper' },
           { name: 'Đài Phát thanh và Truyền hình Phú Thọ', kind: 'television' },
           { name: 'Báo Phú Thọ điện tử', kind: 'online' },
@@ -150,15 +153,15 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
         about: { kind: 'person', name: personName(random) },
         unitCode: place.code,
         campaignId: launched.id,
-      });
-      await client.write('campaigns', demoCaller('people-committee'), 'POST', '/api/v1/commendations', {
+      } }));
+      await client.write(demoCaller('people-committee'), (api, headers) => api.campaigns.POST('/api/v1/commendations', { headers, body: {
         recipient: { kind: 'person', name: story?.about?.name ?? personName(random), unitCode: place.code },
         level: 'province',
         reason: 'Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc',
         awardedOn: heldOn(),
         campaignId: launched.id,
         ...(story ? { storyId: story.id } : {}),
-      });
+      } }));
     }
   }
 }

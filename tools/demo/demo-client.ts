@@ -1,55 +1,57 @@
 import type { Caller } from '@binh-yen/auth';
+import { serviceClients, type ServiceClients, type ServicePaths } from '../api-client';
 
-export type ServiceName = 'units' | 'incidents' | 'campaigns' | 'reporting';
+export type ServiceName = keyof ServicePaths;
 
 // The demo reads answers field by field; a type per answer would only restate the APIs.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-export interface DemoAnswer {
-  status: number;
-  body: Json;
+/** What an openapi-fetch call answers. */
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
 }
+
+/** A call of the generated clients (tools/api-client, ADR 0048), made with the caller's token. */
+export type ApiCall = (api: ServiceClients, headers: { authorization: string }) => Promise<Answer>;
 
 /**
  * Calls the services over HTTP as the people who would make each change, so the
  * demo data goes through the same validation, use cases and events as real work.
- * Refusals are counted, not thrown: a demo with a few refused records still starts.
+ * Requests go through the clients generated from the OpenAPI documents: a body
+ * that no longer fits an API does not compile. Refusals are counted, not thrown:
+ * a demo with a few refused records still starts.
  */
 export class DemoClient {
   readonly refused: string[] = [];
   written = 0;
+  private readonly api: ServiceClients;
 
   constructor(
-    private readonly urls: Record<ServiceName, string>,
+    urls: Record<ServiceName, string>,
     private readonly tokenFor: (caller: Caller) => Promise<string>,
-  ) {}
-
-  async call(service: ServiceName, caller: Caller, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<DemoAnswer> {
-    const response = await fetch(`${this.urls[service]}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await this.tokenFor(caller)}`, 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Json) : null };
+  ) {
+    this.api = serviceClients(urls);
   }
 
   /** A write that should succeed; returns its answer's body, or undefined when refused (and remembers why). */
-  async write(service: ServiceName, caller: Caller, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Json | undefined> {
-    const answer = await this.call(service, caller, method, path, body, headers);
-    if (answer.status >= 200 && answer.status < 300) {
+  async write(caller: Caller, call: ApiCall): Promise<Json | undefined> {
+    const { data, error, response } = await call(this.api, { authorization: `Bearer ${await this.tokenFor(caller)}` });
+    if (response.ok) {
       this.written += 1;
-      return answer.body;
+      return data as Json;
     }
-    this.refused.push(`${method} ${service}${path}: ${answer.status} ${answer.body?.detail ?? answer.body?.title ?? ''}`);
+    const problem = error as Json;
+    this.refused.push(`${response.url}: ${response.status} ${problem?.detail ?? problem?.title ?? ''}`);
     return undefined;
   }
 
-  async read(service: ServiceName, caller: Caller, path: string): Promise<Json> {
-    const answer = await this.call(service, caller, 'GET', path);
-    if (answer.status !== 200) throw new Error(`GET ${service}${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body;
+  async read(caller: Caller, call: ApiCall): Promise<Json> {
+    const { data, error, response } = await call(this.api, { authorization: `Bearer ${await this.tokenFor(caller)}` });
+    if (response.status !== 200) throw new Error(`${response.url}: ${response.status} ${JSON.stringify(error)}`);
+    return data as Json;
   }
 }
 

@@ -3,9 +3,10 @@ import { dayInQuarter, lastQuarters, vietnamDate } from './demo-calendar';
 import { demoCaller, type DemoClient, type Json } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
 import type { DemoUnits } from './units-demo';
+import type { components } from '../api-client/generated/incidents';
 
 /** One step of a case: the action and the agency that takes it (libs/incidents/domain owns the rules). */
-type Step = [action: string, agency: Agency, extra?: Record<string, unknown>];
+type Step = [action: components['schemas']['TransitionIncidentDto']['action'], agency: Agency, extra?: Record<string, unknown>];
 
 /** How many days a step usually comes after the one before it: [fewest, most]. */
 const DAYS_AFTER: Record<string, [number, number]> = {
@@ -83,7 +84,7 @@ export async function runIncidents(client: DemoClient, random: DemoRandom, units
     const occurredAt = notAfter(`${occurredOn}T${String(random.int(6, 22)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}:00+07:00`, now);
     // Reported within two days of happening; each step then on its own date (ADR 0028).
     const reportedAt = new Date(Math.min(new Date(occurredAt).getTime() + random.int(30, 48 * 60) * 60_000, now.getTime() - 60_000));
-    const incident: Json = await client.write('incidents', demoCaller('police'), 'POST', '/api/v1/incidents', {
+    const incident: Json = await client.write(demoCaller('police'), (api, headers) => api.incidents.POST('/api/v1/incidents', { headers, body: {
       unitCode: random.pick(units.communes).code,
       category,
       source,
@@ -94,7 +95,7 @@ export async function runIncidents(client: DemoClient, random: DemoRandom, units
       locationText: `Khu ${random.int(1, 12)}`,
       people: { suspects: random.int(0, 3), victims: random.int(0, 2) },
       ...(source === 'public-tip' ? { informant: { name: personName(random), contact: `09${random.int(10_000_000, 99_999_999)}` } } : {}),
-    });
+    } }));
     if (incident) await advance(client, random, incident, random.weighted(Object.fromEntries(PATHS.map((path, index) => [String(index), path.weight]))), reportedAt, now);
     progress((i + 1) / count);
   }
@@ -112,13 +113,12 @@ async function advance(client: DemoClient, random: DemoRandom, incident: Json, p
     const [fewest, most] = DAYS_AFTER[action]!;
     const takenAt = previous + Math.round((fewest + random.next() * (most - fewest)) * 86_400_000);
     if (takenAt > now.getTime()) return;
-    const next = await client.write(
-      'incidents',
-      demoCaller(agency),
-      'POST',
-      `/api/v1/incidents/${incident.id}/transitions`,
-      { action, note: 'Theo kết quả xác minh', takenAt: new Date(takenAt).toISOString(), ...extra },
-      { 'if-match': `"${version}"` },
+    const next = await client.write(demoCaller(agency), (api, headers) =>
+      api.incidents.POST('/api/v1/incidents/{id}/transitions', {
+        params: { path: { id: incident.id }, header: { 'If-Match': `"${version}"` } },
+        headers,
+        body: { action, note: 'Theo kết quả xác minh', takenAt: new Date(takenAt).toISOString(), ...extra },
+      }),
     );
     if (!next) return;
     version = next.version;

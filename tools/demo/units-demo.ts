@@ -1,6 +1,10 @@
 import { dayInQuarter, lastQuarters, nextQuarter, quarterOfDate, vietnamDate } from './demo-calendar';
 import { demoCaller, type DemoClient, type Json } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
+import type { components } from '../api-client/generated/units';
+
+type ForceType = components['schemas']['RegisterForceDto']['forceType'];
+type ModelReview = components['schemas']['ReviewModelDto'];
 
 export interface DemoUnit {
   code: string;
@@ -21,7 +25,7 @@ const front = demoCaller('fatherland-front');
 
 /** The province's units as the units service has them. */
 export async function loadUnits(client: DemoClient): Promise<DemoUnits> {
-  const all: Json[] = await client.read('units', committee, '/api/v1/units/25/subtree');
+  const all: Json[] = await client.read(committee, (api, headers) => api.units.GET('/api/v1/units/{code}/subtree', { params: { path: { code: '25' } }, headers }));
   const active = all.filter((unit) => unit.status === 'active').map(({ code, name, kind, path }): DemoUnit => ({ code, name, kind, path }));
   return {
     province: active.find((unit) => unit.kind === 'province')!,
@@ -42,15 +46,15 @@ export async function rateCommunes(client: DemoClient, random: DemoRandom, units
     for (const commune of units.communes) {
       const rating = random.weighted(improving);
       const assessor = random.pick([police, committee, front]);
-      await client.write('units', assessor, 'PUT', `/api/v1/units/${commune.code}/ratings/${quarter}`, {
+      await client.write(assessor, (api, headers) => api.units.PUT('/api/v1/units/{code}/ratings/{quarter}', { params: { path: { code: commune.code, quarter } }, headers, body: {
         rating,
         assessor: assessor.agency === 'police' ? 'Công an tỉnh Phú Thọ' : assessor.agency === 'people-committee' ? 'Đoàn kiểm tra liên ngành tỉnh' : 'Ủy ban MTTQ tỉnh',
         assessedOn: dayInQuarter(quarter, 80, today),
         justification: `Kết quả kiểm tra phong trào ${quarter} tại ${commune.name}`,
         ...(rating === 'weak'
-          ? { improvementPlan: { actions: random.sample(ACTIONS, 2), responsibleAgency: random.pick(['police', 'people-committee']), targetQuarter: nextQuarter(quarter, 2) } }
+          ? { improvementPlan: { actions: random.sample(ACTIONS, 2), responsibleAgency: random.pick(['police', 'people-committee'] as const), targetQuarter: nextQuarter(quarter, 2) } }
           : {}),
-      });
+      } }));
       done += 1;
       progress(done / (quarters.length * units.communes.length));
     }
@@ -60,25 +64,25 @@ export async function rateCommunes(client: DemoClient, random: DemoRandom, units
 /** Forces and their training: a mass security team in every commune, neighbourhood guards in wards and towns. */
 export async function registerForces(client: DemoClient, random: DemoRandom, units: DemoUnits, today: string): Promise<void> {
   for (const commune of units.communes) {
-    const types = commune.name.startsWith('Xã') ? ['mass-security-team'] : ['mass-security-team', 'neighbourhood-guard'];
+    const types: ForceType[] = commune.name.startsWith('Xã') ? ['mass-security-team'] : ['mass-security-team', 'neighbourhood-guard'];
     for (const forceType of types) {
-      await client.write('units', police, 'POST', `/api/v1/units/${commune.code}/forces`, {
+      await client.write(police, (api, headers) => api.units.POST('/api/v1/units/{code}/forces', { params: { path: { code: commune.code } }, headers, body: {
         forceType,
         name: `${forceType === 'mass-security-team' ? 'Tổ an ninh nhân dân' : 'Tổ bảo vệ dân phố'} ${commune.name}`,
         headcount: random.int(8, 30),
         leader: personName(random),
-      });
+      } }));
     }
     for (const quarter of random.sample(lastQuarters(today, 8), 3)) {
       const startsOn = dayInQuarter(quarter, random.int(5, 60), today);
-      await client.write('units', police, 'POST', `/api/v1/units/${commune.code}/training-sessions`, {
+      await client.write(police, (api, headers) => api.units.POST('/api/v1/units/{code}/training-sessions', { params: { path: { code: commune.code } }, headers, body: {
         course: random.pick(['Nghiệp vụ tuần tra, kiểm soát', 'Võ thuật và công cụ hỗ trợ', 'Kỹ năng hòa giải ở cơ sở', 'Phòng cháy, chữa cháy']),
         forceType: types[0],
         startsOn,
         endsOn: startsOn,
         trainees: random.int(6, 25),
         hours: random.pick([4, 8, 16]),
-      });
+      } }));
     }
   }
 }
@@ -87,47 +91,47 @@ export async function registerForces(client: DemoClient, random: DemoRandom, uni
 export async function designateUnits(client: DemoClient, random: DemoRandom, units: DemoUnits, today: string): Promise<void> {
   const year = Number(today.slice(0, 4));
   for (const commune of random.sample(units.communes, Math.ceil(units.communes.length / 3))) {
-    await client.write('units', committee, 'POST', `/api/v1/units/${commune.code}/certifications`, { year: year - 1, grantedOn: `${year - 1}-12-20` });
+    await client.write(committee, (api, headers) => api.units.POST('/api/v1/units/{code}/certifications', { params: { path: { code: commune.code } }, headers, body: { year: year - 1, grantedOn: `${year - 1}-12-20` } }));
   }
   for (const district of units.districts) {
     const inside = units.communes.filter((commune) => commune.path.startsWith(`${district.path}.`));
     for (const pilot of random.sample(inside, random.int(1, 2))) {
-      await client.write('units', committee, 'POST', `/api/v1/units/${district.code}/pilots`, { year, pilotUnitCode: pilot.code });
+      await client.write(committee, (api, headers) => api.units.POST('/api/v1/units/{code}/pilots', { params: { path: { code: district.code } }, headers, body: { year, pilotUnitCode: pilot.code } }));
     }
   }
   const quarter = quarterOfDate(today);
   for (const commune of random.sample(units.communes, 3)) {
-    await client.write('units', police, 'POST', `/api/v1/units/${commune.code}/hotspots`, {
+    await client.write(police, (api, headers) => api.units.POST('/api/v1/units/{code}/hotspots', { params: { path: { code: commune.code } }, headers, body: {
       reason: random.pick(['Tụ điểm phức tạp về ma túy', 'Tranh chấp đất đai kéo dài', 'Trộm cắp tài sản gia tăng']),
       fromQuarter: nextQuarter(quarter, -1),
       toQuarter: nextQuarter(quarter, 2),
-    });
+    } }));
   }
 }
 
 /** Self-management models: registered two years ago, reviewed, the best recognised as advanced and replicated. */
 export async function runModels(client: DemoClient, random: DemoRandom, units: DemoUnits, now: Date): Promise<void> {
-  const types: Json[] = await client.read('units', committee, '/api/v1/model-types');
+  const types: Json[] = await client.read(committee, (api, headers) => api.units.GET('/api/v1/model-types', { headers }));
   for (const [index, commune] of random.sample(units.communes, 12).entries()) {
     const type = types[index % types.length];
-    const model = await client.write('units', committee, 'POST', '/api/v1/models', {
+    const model = await client.write(committee, (api, headers) => api.units.POST('/api/v1/models', { headers, body: {
       unitCode: commune.code,
       modelType: type.slug,
       name: `${type.nameVi} ${commune.name}`,
       startedOn: vietnamDate(now, -700 + index * 10),
       description: 'Mô hình tự quản về an ninh trật tự do nhân dân tự xây dựng và vận hành',
-    });
+    } }));
     if (!model) continue;
-    const reviewed = (days: number, kind: string, outcome: string) =>
-      client.write('units', committee, 'POST', `/api/v1/models/${model.id}/reviews`, { kind, reviewedOn: vietnamDate(now, days + index * 10), outcome, lessons: 'Phát huy vai trò người có uy tín trong cộng đồng' });
+    const reviewed = (days: number, kind: ModelReview['kind'], outcome: ModelReview['outcome']) =>
+      client.write(committee, (api, headers) => api.units.POST('/api/v1/models/{id}/reviews', { params: { path: { id: model.id } }, headers, body: { kind, reviewedOn: vietnamDate(now, days + index * 10), outcome, lessons: 'Phát huy vai trò người có uy tín trong cộng đồng' } }));
     await reviewed(-520, 'interim', 'partly-effective');
     if (index >= 9) continue;
     const outcome = index < 7 ? 'effective' : 'partly-effective';
     await reviewed(-340, 'final', outcome);
     if (outcome !== 'effective') continue;
-    if (!(await client.write('units', committee, 'POST', `/api/v1/models/${model.id}/recognition`, { recognisedOn: vietnamDate(now, -300 + index * 10) }))) continue;
+    if (!(await client.write(committee, (api, headers) => api.units.POST('/api/v1/models/{id}/recognition', { params: { path: { id: model.id } }, headers, body: { recognisedOn: vietnamDate(now, -300 + index * 10) } })))) continue;
     for (const target of random.sample(units.communes.filter((other) => other.code !== commune.code), random.int(1, 2))) {
-      await client.write('units', committee, 'POST', `/api/v1/models/${model.id}/replications`, { targetUnitCode: target.code, replicatedOn: vietnamDate(now, -200 + index * 10) });
+      await client.write(committee, (api, headers) => api.units.POST('/api/v1/models/{id}/replications', { params: { path: { id: model.id } }, headers, body: { targetUnitCode: target.code, replicatedOn: vietnamDate(now, -200 + index * 10) } }));
     }
   }
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import OpenAPISchemaValidator from 'openapi-schema-validator';
+import { untypedSchemas } from '@binh-yen/http';
 import { documentedServices, openApiDocumentOf, openApiFolder } from './generate-openapi';
 
 describe('the published OpenAPI documents (docs/openapi)', () => {
@@ -10,4 +12,10 @@ describe('the published OpenAPI documents (docs/openapi)', () => {
       expect(published).toEqual(JSON.parse(JSON.stringify(await openApiDocumentOf(service))));
     },
   );
+
+  it.each(documentedServices.map((service) => [service.spec.name]))('%s is valid OpenAPI, every property typed', (name) => {
+    const document = JSON.parse(readFileSync(join(openApiFolder, `${name}.json`), 'utf8')) as never;
+    expect(new OpenAPISchemaValidator({ version: 3 }).validate(document).errors).toEqual([]);
+    expect(untypedSchemas(document)).toEqual([]);
+  });
 });

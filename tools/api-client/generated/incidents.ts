@@ -193,13 +193,13 @@ export interface components {
         };
         PeopleInvolvedDto: {
             /** @default 0 */
-            deaths: number;
+            deaths?: number;
             /** @default 0 */
-            injured: number;
+            injured?: number;
             /** @default 0 */
-            suspects: number;
+            suspects?: number;
             /** @default 0 */
-            victims: number;
+            victims?: number;
         };
         /** @description RFC 9457 problem details. Extension members may follow (e.g. currentVersion on 412). */
         ProblemDetails: {
@@ -265,7 +265,7 @@ export interface components {
              * @default agency-report
              * @enum {string}
              */
-            source: "public-tip" | "patrol" | "agency-report" | "self-report" | "media";
+            source?: "public-tip" | "patrol" | "agency-report" | "self-report" | "media";
             /** @example Mất trộm xe máy tại chợ Việt Trì */
             summary: string;
             /**
@@ -320,7 +320,7 @@ export interface components {
              * @description false retires it: old incidents keep it, new reports may not use it
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @description Security domain a report of this category falls in unless told otherwise
              * @example social-order
@@ -336,7 +336,7 @@ export interface components {
              * @description false retires it: old incidents keep it, new reports may not use it
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /** @example Cyber security */
             nameEn: string;
             /** @example An ninh mạng */
