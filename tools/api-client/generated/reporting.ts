@@ -126,7 +126,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The quarterly report for an area, or the year’s roll-up (year=2026): JSON, CSV, XLSX or printable HTML, Vietnamese or English */
+        /** The quarterly report for an area, or the year’s roll-up (year=2026): JSON, CSV, XLSX or printable HTML, Vietnamese or English; or the official document (DOCX, PDF) */
         get: operations["QuarterlyReportController_get"];
         put?: never;
         post?: never;
@@ -145,7 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A district submits its quarterly report: a snapshot of the figures and a narrative */
+        /** A unit under the province (a district, or a commune directly under it) submits its quarterly report: a snapshot of the figures and a narrative */
         post: operations["ReportSubmissionsController_submit"];
         delete?: never;
         options?: never;
@@ -236,6 +236,36 @@ export interface components {
             /** @example Ma túy */
             vi: string;
         };
+        DocumentHeadingDto: {
+            /** @example Công an tỉnh Phú Thọ */
+            issuingBody: string;
+            /**
+             * @description The number in the issuer’s register; left blank for the clerk when absent
+             * @example 15
+             */
+            number?: Record<string, never> | null;
+            /**
+             * @description The body above the issuer
+             * @example UBND tỉnh Phú Thọ
+             */
+            parentBody: string;
+            /** @example Việt Trì */
+            place: string;
+            /**
+             * @description One recipient a line; "Lưu: VT, <symbol>" is added
+             * @example [
+             *       "UBND tỉnh (để báo cáo)",
+             *       "Ban Thường trực UBMTTQ tỉnh"
+             *     ]
+             */
+            recipients: string[];
+            signatory: components["schemas"]["SignatoryDto"];
+            /**
+             * @description The issuer’s abbreviation in "Số: 15/BC-CAT"
+             * @example CAT
+             */
+            symbol: string;
+        };
         IncidentCountsDto: {
             area: string | null;
             byCategory: components["schemas"]["CategoryCountDto"][];
@@ -275,12 +305,31 @@ export interface components {
             /** @example Bổ sung số liệu về mô hình tự quản */
             comments: string;
         };
+        SignatoryDto: {
+            /**
+             * @description Whom the form signs for; required with a form
+             * @example GIÁM ĐỐC
+             */
+            authority?: Record<string, never>;
+            /**
+             * @description KT. (on behalf of), TM. (for a collective), Q., TL., TUQ.; null when signing in one’s own name
+             * @example KT.
+             * @enum {string|null}
+             */
+            form?: "KT." | "TM." | "Q." | "TL." | "TUQ." | null;
+            /** @example Nguyễn Văn An */
+            name: string;
+            /** @example PHÓ GIÁM ĐỐC */
+            position: string;
+        };
         SubmitReportDto: {
             /**
              * @description The district-level unit reporting (its path)
              * @example 25.227
              */
             area: string;
+            /** @description Issuer, signatory and recipients of the official document (DOCX, PDF); without it the document is a draft with blanks */
+            document?: components["schemas"]["DocumentHeadingDto"];
             /** @example Quý III, tình hình an ninh trật tự trên địa bàn cơ bản ổn định… */
             narrative: string;
             /** @example 2026-Q3 */
@@ -1364,10 +1413,13 @@ export interface operations {
             query?: {
                 /** @description Area path; defaults to your own area */
                 area?: string;
-                format?: "json" | "csv" | "xlsx" | "html";
+                /** @description docx and pdf: the official document (Decree 30/2020/NĐ-CP), always in Vietnamese */
+                format?: "json" | "csv" | "xlsx" | "html" | "docx" | "pdf";
                 lang?: "vi" | "en";
                 /** @description The quarter (required unless year is given) */
                 quarter?: string;
+                /** @description docx and pdf: the submission whose frozen figures, issuer, signatory and recipients the document carries; without it, a draft with blanks */
+                submission?: string;
                 view?: "as-at-time" | "as-today";
                 /** @description The year’s roll-up of its four quarters, instead of quarter */
                 year?: string;

@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in caller: agency, roles, area and its name, the actions the policy allows */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/model-types": {
         parameters: {
             query?: never;
@@ -773,6 +790,123 @@ export interface operations {
                      *           "message": "must not be before the previous step"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:too-many-requests",
+                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:internal",
+                     *       "title": "Lỗi hệ thống (Internal error)",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:validation",
+                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
+                     *       "status": 400,
+                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
+                     *       "instance": "/api/v1/…",
+                     *       "errors": [
+                     *         {
+                     *           "field": "quarter",
+                     *           "message": "quarter must look like 2026-Q3"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
+            401: {
+                headers: {
+                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unauthenticated",
+                     *       "title": "Chưa xác thực (Unauthenticated)",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:forbidden",
+                     *       "title": "Không có quyền (Forbidden)",
+                     *       "status": 403,
+                     *       "detail": "Your role does not allow this action.",
+                     *       "instance": "/api/v1/…"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ProblemDetails"];

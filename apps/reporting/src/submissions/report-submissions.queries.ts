@@ -60,7 +60,7 @@ export class ReportSubmissionQueries {
       throw new ProblemException({
         type: problemType('not-a-reporting-unit'),
         title: 'Không phải đơn vị báo cáo lên tỉnh (Not a unit that reports to the province)',
-        status: 422,
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
         detail: `${area} is not an active unit directly under the province; quarterly reports go to the province from its districts, towns and cities, or from communes directly under it (two tiers, since 1 July 2025).`,
         errors: [{ field: 'area', message: 'must be an active district, or a commune directly under the province' }],
       });
