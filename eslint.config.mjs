@@ -25,10 +25,11 @@ export default [
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:util', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:testing'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+            { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'layer:kernel'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:testing', 'layer:kernel'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'layer:kernel'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+            // The shared kernel (pure: text folding, agencies, area paths) is a domain library every layer may use.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
           ],
@@ -100,7 +101,7 @@ export default [
   },
   {
     // Domain rules are pure TypeScript: no framework, no database, no broker.
-    files: ['libs/*/domain/**/*.ts'],
+    files: ['libs/*/domain/**/*.ts', 'libs/shared-kernel/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'express', '@binh-yen/messaging', '@binh-yen/persistence'], message: 'Domain libraries stay framework-free.' }] }],
     },

@@ -18,9 +18,9 @@ export default [
     },
   },
   {
-    // The browser code is a bundle of its own: it imports no workspace library.
+    // The browser code is a bundle of its own: of the workspace libraries it imports only the pure shared kernel.
     files: ['src/**/*.tsx', 'src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@binh-yen/*'], message: 'The browser bundle imports no workspace library (Node code).' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@binh-yen/*', '!@binh-yen/shared-kernel'], message: 'The browser bundle imports no workspace library but the shared kernel (the others are Node code).' }] }] },
   },
   { files: ['e2e/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
 ];

@@ -6,7 +6,6 @@ import { IncidentsRepository } from '../incidents/incidents.repository';
 import { TaxonomyQueries } from '../taxonomy/taxonomy.queries';
 import { InformantCipher } from './informant-cipher';
 import { IncidentsSettings } from './incidents-settings';
-import { UnitResolver } from './unit-resolver';
 
 /** What every feature module stands on: the units replica, idempotency, settings, repositories. */
 @Global()
@@ -14,7 +13,6 @@ import { UnitResolver } from './unit-resolver';
 export class IncidentsSharedModule {
   static register(env: IncidentsEnv): DynamicModule {
     const providers = [
-      UnitResolver,
       IncidentsRepository,
       TaxonomyQueries,
       { provide: InformantCipher, useValue: new InformantCipher(env.INCIDENTS_INFORMANT_KEY, env.INCIDENTS_INFORMANT_PREVIOUS_KEYS) },
@@ -25,7 +23,7 @@ export class IncidentsSharedModule {
     ];
     return {
       module: IncidentsSharedModule,
-      imports: [CommandPipelineModule, UnitDirectoryModule],
+      imports: [CommandPipelineModule, UnitDirectoryModule.forService('incident')],
       providers,
       exports: [CommandPipelineModule, UnitDirectoryModule, ...providers],
     };

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
-import { IsAreaPath } from '@binh-yen/http';
+import { IsString, Length } from 'class-validator';
+import { IsAreaPath, IsQuarter } from '@binh-yen/http';
 
 export class SubmitReportDto {
   @ApiProperty({ example: '25.227', description: 'The district-level unit reporting (its path)' })
@@ -8,7 +8,7 @@ export class SubmitReportDto {
   area!: string;
 
   @ApiProperty({ example: '2026-Q3' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  @IsQuarter('quarter')
   quarter!: string;
 
   @ApiProperty({ example: 'Quý III, tình hình an ninh trật tự trên địa bàn cơ bản ổn định…' })
@@ -26,6 +26,6 @@ export class ReturnReportDto {
 
 export class SubmissionStatusQuery {
   @ApiProperty({ example: '2026-Q3' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  @IsQuarter('quarter')
   quarter!: string;
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { KafkaSecurityEnv } from './kafka-security-env';
+import { KafkaSecurityEnv } from '@binh-yen/http';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
