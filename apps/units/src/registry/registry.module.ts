@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UnitsSharedModule } from '../shared/shared.module';
 import { DissolveUnitUseCase } from './dissolve-unit.use-case';
 import { MergeUnitsUseCase } from './merge-units.use-case';
 import { MoveUnitUseCase } from './move-unit.use-case';
@@ -10,6 +11,7 @@ import { UnitsController } from './units.controller';
 import { UnitsQueries } from './units.queries';
 
 @Module({
+  imports: [UnitsSharedModule],
   controllers: [UnitsController],
   providers: [UnitsQueries, SubtreeMover, RegisterUnitUseCase, RenameUnitUseCase, MoveUnitUseCase, MergeUnitsUseCase, SplitUnitUseCase, DissolveUnitUseCase],
   exports: [RegisterUnitUseCase],
