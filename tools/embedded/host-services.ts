@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
-import { loadEnv, type ServiceEnv } from '@binh-yen/http';
+import { loadEnv } from '@binh-yen/http';
+import { type ServiceEnv } from '@binh-yen/service-runtime';
 import { LOG_LEVELS, startService, type RunningService, type ServiceSpec } from '@binh-yen/service-runtime';
 import { CampaignsAppModule, campaignsService } from '../../apps/campaigns/src/app.module';
 import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';

@@ -7,7 +7,6 @@ import { CampaignsModule } from './campaigns/campaigns.module';
 import type { CampaignsEnv } from './config/campaigns.env';
 import { campaignsMigrations } from './migrations';
 import { RecognitionModule } from './recognition/recognition.module';
-import { CampaignsSharedModule } from './shared/campaigns-shared.module';
 
 /** Joint campaigns, agreements, activities, pledges, press and commendations (clauses 2, 6). */
 export const campaignsService: ServiceSpec = {
@@ -23,7 +22,7 @@ export class CampaignsAppModule {
   static register(env: CampaignsEnv): DynamicModule {
     return {
       module: CampaignsAppModule,
-      imports: [...platformModules(env, campaignsService), AuditModule, CampaignsSharedModule, CampaignsModule, CampaignWorkModule, AgreementsModule, RecognitionModule],
+      imports: [...platformModules(env, campaignsService), AuditModule, CampaignsModule, CampaignWorkModule, AgreementsModule, RecognitionModule],
     };
   }
 }

@@ -4,7 +4,6 @@ import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { IncidentsEnv } from './config/incidents.env';
 import { IncidentsModule } from './incidents/incidents.module';
 import { incidentsMigrations } from './migrations';
-import { IncidentsSharedModule } from './shared/incidents-shared.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 
 /** Incidents and their case lifecycle, from a tip to a verdict (clauses 3, 5). */
@@ -23,7 +22,7 @@ export class IncidentsAppModule {
   static register(env: IncidentsEnv): DynamicModule {
     return {
       module: IncidentsAppModule,
-      imports: [...platformModules(env, incidentsService), AuditModule, IncidentsSharedModule.register(env), IncidentsModule, TaxonomyModule],
+      imports: [...platformModules(env, incidentsService), AuditModule, IncidentsModule.register(env), TaxonomyModule.register(env)],
     };
   }
 }

@@ -7,7 +7,6 @@ import { unitsMigrations } from './migrations';
 import { ModelsModule } from './models/models.module';
 import { MovementModule } from './movement/movement.module';
 import { RegistryModule } from './registry/registry.module';
-import { UnitsSharedModule } from './shared/shared.module';
 
 /** The registry of the movement: units, reorganisations, ratings, pilots, models, forces (clauses 1, 3, 4). */
 export const unitsService: ServiceSpec = {
@@ -23,7 +22,7 @@ export class UnitsAppModule {
   static register(env: UnitsEnv): DynamicModule {
     return {
       module: UnitsAppModule,
-      imports: [...platformModules(env, unitsService), AuditModule, UnitsSharedModule, RegistryModule, MovementModule, ModelsModule, ForcesModule],
+      imports: [...platformModules(env, unitsService), AuditModule, RegistryModule, MovementModule, ModelsModule, ForcesModule],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '@binh-yen/auth';
-import { AuditEventTypes, uuidv7, type AuditRecordedV1, type EventEnvelope } from '@binh-yen/contracts';
+import { AuditEventTypes, newEvent, uuidv7, type AuditRecordedV1, type EventEnvelope } from '@binh-yen/contracts';
 import { currentRequestId } from '@binh-yen/http';
 import { MESSAGING_OPTIONS, type AlongsideStatement, type MessagingOptions } from '@binh-yen/messaging';
 
@@ -39,27 +39,18 @@ export class AuditTrail {
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)`,
       params: [id, now, caller.subject, caller.agency, entry.action, entry.entityType, entry.entityId, entry.area, json(entry.before), json(entry.after), requestId],
     };
-    const event: EventEnvelope<AuditRecordedV1> = {
-      id: uuidv7(now.getTime()),
-      type: AuditEventTypes.recorded,
-      version: 1,
-      occurredAt: now.toISOString(),
-      aggregate: { type: 'audit', id: entry.entityId.slice(0, 64) },
-      sequence: 1,
-      actor: { agency: caller.agency, subject: caller.subject },
+    const data: AuditRecordedV1 = {
+      entryId: id,
+      service: this.messaging.serviceName,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      subject: caller.subject,
+      agency: caller.agency,
+      requestId,
       area: entry.area,
-      data: {
-        entryId: id,
-        service: this.messaging.serviceName,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        subject: caller.subject,
-        agency: caller.agency,
-        requestId,
-        area: entry.area,
-      },
     };
+    const event = newEvent({ type: 'audit', id: entry.entityId.slice(0, 64) }, AuditEventTypes.recorded, 1, entry.area, caller, data, now);
     return { row, event };
   }
 }

@@ -1,4 +1,5 @@
 import { forbidden } from '@binh-yen/http';
+import { isWithinArea } from '@binh-yen/shared-kernel';
 import type { Caller } from './caller';
 
 /**
@@ -8,10 +9,8 @@ import type { Caller } from './caller';
  * hold only capital letters and digits besides.
  */
 
-/** True when `path` lies inside `area` (the area itself or any descendant). */
-export function isWithinArea(path: string, area: string): boolean {
-  return path === area || path.startsWith(`${area}.`);
-}
+/** True when `path` lies inside `area` (the area itself or any descendant); the shared kernel's, for the services and the browser alike. */
+export { isWithinArea };
 
 /**
  * SQL that is true when the path `path` lies inside the area `area` (both SQL expressions, e.g.

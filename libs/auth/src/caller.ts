@@ -1,18 +1,7 @@
-/** Agencies that work in the platform (glossary of domain.md). */
-export const Agencies = [
-  'people-committee',
-  'police',
-  'procuracy',
-  'court',
-  'justice',
-  'fatherland-front',
-  'womens-union',
-  'youth-union',
-  'farmers-association',
-  'veterans-association',
-  'press',
-  'system',
-] as const;
+import { PlatformAgencies } from '@binh-yen/shared-kernel';
+
+/** Agencies that work in the platform (the shared kernel's list), and `system` for the platform's own jobs. */
+export const Agencies = [...PlatformAgencies, 'system'] as const;
 
 export type Agency = (typeof Agencies)[number];
 

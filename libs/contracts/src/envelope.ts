@@ -1,3 +1,5 @@
+import { uuidv7 } from './uuid-v7';
+
 /** Who caused an event: the agency and the person (token subject) or system. */
 export interface Actor {
   agency: string;
@@ -37,3 +39,21 @@ export const UNIT_CODE = new RegExp(UNIT_CODE_PATTERN);
 /** A unit's path: its ancestors' codes and its own, from the province down, e.g. `25.227.07882`. */
 export const AREA_PATH_PATTERN = '^[0-9A-Z]{1,32}(\\.[0-9A-Z]{1,32})*$';
 export const AREA_PATH = new RegExp(AREA_PATH_PATTERN);
+
+/**
+ * A new event in its envelope, stamped with who (`actor`: only its agency and subject are kept)
+ * and where (the unit path it belongs to), at `at`. The one builder every producer uses.
+ */
+export function newEvent<T>(aggregate: AggregateRef, type: string, sequence: number, area: string, actor: Actor, data: T, at: Date, version = 1): EventEnvelope<T> {
+  return {
+    id: uuidv7(at.getTime()),
+    type,
+    version,
+    occurredAt: at.toISOString(),
+    aggregate: { type: aggregate.type, id: aggregate.id },
+    sequence,
+    actor: { agency: actor.agency, subject: actor.subject },
+    area,
+    data,
+  };
+}

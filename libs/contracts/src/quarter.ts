@@ -2,6 +2,8 @@
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export const QUARTER_PATTERN = '^[0-9]{4}-Q[1-4]$';
+/** A quarter such as 2026-Q3 (Vietnam's calendar). */
+export const QUARTER = new RegExp(QUARTER_PATTERN);
 
 /** The quarter ("2026-Q3") in Asia/Ho_Chi_Minh that an instant falls in. */
 export function quarterOf(instant: Date | string): string {
@@ -15,5 +17,5 @@ export function quarterOf(instant: Date | string): string {
 }
 
 export function isQuarter(value: string): boolean {
-  return new RegExp(QUARTER_PATTERN).test(value);
+  return QUARTER.test(value);
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { AREA_PATH, UNIT_CODE } from '@binh-yen/contracts';
+import { AREA_PATH, QUARTER, UNIT_CODE } from '@binh-yen/contracts';
 import { Matches, MaxLength } from 'class-validator';
 
 /** What a unit code is, said once for every message that refuses one. */
@@ -14,4 +14,9 @@ export function IsUnitCode(field: string, options: { each?: boolean } = {}): Pro
 export function IsAreaPath(field: string): PropertyDecorator {
   const message = `${field} phải là đường dẫn đơn vị như 25.227 (must be a unit path such as 25.227: unit codes of capital letters and digits joined by dots)`;
   return applyDecorators(MaxLength(512, { message }), Matches(AREA_PATH, { message }));
+}
+
+/** A quarter such as 2026-Q3, refused with a message naming the field (the contracts' pattern). */
+export function IsQuarter(field: string, example = '2026-Q3'): PropertyDecorator {
+  return Matches(QUARTER, { message: `${field} must look like ${example}` });
 }

@@ -4,3 +4,4 @@ export * from './service-spec';
 export * from './start-service';
 export * from './json-logger';
 export * from './production-readiness';
+export * from './service-env';

@@ -1,7 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule, claimMappingFromEnv } from '@binh-yen/auth';
-import { HealthModule, kafkaSecuritySettingsOf, type ServiceEnv } from '@binh-yen/http';
+import { HealthModule, kafkaSecuritySettingsOf } from '@binh-yen/http';
+import { type ServiceEnv } from './service-env';
 import { messagingDefaults, MessagingModule, readKafkaSecurity, type MessagingOptions } from '@binh-yen/messaging';
 import { dataSourceOptions } from '@binh-yen/persistence';
 import { DatabaseHealthCheck, MessagingHealthCheck } from './health-checks';

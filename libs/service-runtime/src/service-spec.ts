@@ -1,4 +1,4 @@
-import type { ServiceEnv } from '@binh-yen/http';
+import type { ServiceEnv } from './service-env';
 import type { DataSourceOptions } from 'typeorm';
 
 /** What makes one service different from another at start-up. */

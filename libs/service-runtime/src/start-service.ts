@@ -1,5 +1,6 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
-import { createHttpApp, parseTrustProxy, tracesExporterOf, type ServiceEnv } from '@binh-yen/http';
+import { createHttpApp, parseTrustProxy } from '@binh-yen/http';
+import { tracesExporterOf, type ServiceEnv } from './service-env';
 import { ProjectionServer } from '@binh-yen/messaging';
 import { initTracing, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { InvalidEnvironmentError, loadEnv, ServiceEnv } from '@binh-yen/http';
+import { InvalidEnvironmentError, loadEnv } from '@binh-yen/http';
+import { ServiceEnv } from './service-env';
 import { tracingOptionsOf } from './start-service';
 
 const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/binhyen_incidents', KAFKA_BROKERS: '127.0.0.1:19092' };

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { agreementArea, checkAgreement, normaliseText } from '@binh-yen/campaigns-domain';
-import { AgreementEventTypes, uuidv7, type AgreementSignedV1 } from '@binh-yen/contracts';
+import { agreementArea, checkAgreement } from '@binh-yen/campaigns-domain';
+import { newEvent, AgreementEventTypes, uuidv7, type AgreementSignedV1 } from '@binh-yen/contracts';
 import { notFound } from '@binh-yen/http';
-import { envelope } from '../shared/events';
-import { UnitResolver } from '../shared/unit-resolver';
 import type { AgreementView } from './agreement-record';
 import { AgreementsRepository } from './agreements.repository';
 import type { RecordAgreementDto } from './dto/record-agreement.dto';
+import { normaliseText } from '@binh-yen/shared-kernel';
+import { UnitResolver } from '@binh-yen/unit-directory';
 
 /** Quy chế phối hợp liên tịch: recorded by one of the agencies that signed it. */
 @Injectable()
@@ -56,7 +56,7 @@ export class RecordAgreementUseCase {
         obligations,
       };
       const audit: AuditEntry = { action: 'agreement.record', entityType: 'agreement', entityId: id, area, before: null, after: data };
-      const events = [envelope({ type: 'agreement', id }, AgreementEventTypes.signed, 1, area, caller, data, now)];
+      const events = [newEvent({ type: 'agreement', id }, AgreementEventTypes.signed, 1, area, caller, data, now)];
       const recorded = await this.agreements.find(tx, id);
       if (!recorded) throw notFound('agreement', `No agreement has the id ${id}.`);
       return { view: recorded, audit, events };

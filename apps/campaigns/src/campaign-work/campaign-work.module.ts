@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsSharedModule } from '../shared/campaigns-shared.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { CampaignWorkController } from './campaign-work.controller';
 import { CampaignWorkQueries } from './campaign-work.queries';
@@ -6,7 +7,7 @@ import { RecordActivityUseCase } from './record-activity.use-case';
 import { RecordPledgeUseCase } from './record-pledge.use-case';
 
 @Module({
-  imports: [CampaignsModule],
+  imports: [CampaignsSharedModule, CampaignsModule],
   controllers: [CampaignWorkController],
   providers: [RecordActivityUseCase, RecordPledgeUseCase, CampaignWorkQueries],
 })

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { checkActivity, CampaignRuleViolation, normaliseText } from '@binh-yen/campaigns-domain';
-import { CampaignEventTypes, uuidv7, type CampaignActivityRecordedV1 } from '@binh-yen/contracts';
+import { checkActivity, CampaignRuleViolation } from '@binh-yen/campaigns-domain';
+import { newEvent, CampaignEventTypes, uuidv7, type CampaignActivityRecordedV1 } from '@binh-yen/contracts';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { envelope } from '../shared/events';
-import { UnitResolver } from '../shared/unit-resolver';
 import type { ActivityView, RecordActivityDto } from './dto/campaign-work.dto';
+import { normaliseText } from '@binh-yen/shared-kernel';
+import { UnitResolver } from '@binh-yen/unit-directory';
 
 /** An activity held in a unit of the campaign, within its period, by one of its agencies. */
 @Injectable()
@@ -55,7 +55,7 @@ export class RecordActivityUseCase {
       };
       const audit: AuditEntry = { action: 'campaign.record', entityType: 'campaign-activity', entityId: id, area: unit.path, before: null, after: data };
       // The unit's path, not the campaign's: reports count the activity where it was held.
-      const events = [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activityRecorded, sequence, unit.path, caller, data, now)];
+      const events = [newEvent({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activityRecorded, sequence, unit.path, caller, data, now)];
       return { view: { id, campaignId: campaign.id, kind: input.kind, heldOn: input.heldOn, unitCode: unit.code, path: unit.path, organisingAgency: input.organisingAgency, participants, notes }, audit, events };
     });
   }

@@ -3,11 +3,10 @@ import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
 import { assertParty, checkPledge } from '@binh-yen/campaigns-domain';
-import { CampaignEventTypes, uuidv7, type CampaignPledgeRecordedV1 } from '@binh-yen/contracts';
+import { newEvent, CampaignEventTypes, uuidv7, type CampaignPledgeRecordedV1 } from '@binh-yen/contracts';
+import { UnitResolver } from '@binh-yen/unit-directory';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { envelope } from '../shared/events';
-import { UnitResolver } from '../shared/unit-resolver';
 import type { PledgeView, RecordPledgeDto } from './dto/campaign-work.dto';
 
 /** Households of a unit pledge to keep security and order (cam kết an toàn an ninh trật tự). */
@@ -52,7 +51,7 @@ export class RecordPledgeUseCase {
         validTo: input.validTo,
       };
       const audit: AuditEntry = { action: 'campaign.record', entityType: 'household-pledge', entityId: id, area: unit.path, before: null, after: data };
-      const events = [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.pledgeRecorded, sequence, unit.path, caller, data, now)];
+      const events = [newEvent({ type: 'campaign', id: campaign.id }, CampaignEventTypes.pledgeRecorded, sequence, unit.path, caller, data, now)];
       return { view: { id, campaignId: campaign.id, unitCode: unit.code, path: unit.path, households: input.households, validFrom: input.validFrom, validTo: input.validTo }, audit, events };
     });
   }

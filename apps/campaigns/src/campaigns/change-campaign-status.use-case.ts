@@ -3,13 +3,13 @@ import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline
 import { assertVersion, requireIfMatch } from '@binh-yen/http';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { assertMayDirect, checkTransition, normaliseText } from '@binh-yen/campaigns-domain';
-import { CampaignEventTypes, type CampaignActivatedV1, type CampaignClosedV1, type EventEnvelope } from '@binh-yen/contracts';
-import { envelope } from '../shared/events';
+import { assertMayDirect, checkTransition } from '@binh-yen/campaigns-domain';
+import { newEvent, CampaignEventTypes, type CampaignActivatedV1, type CampaignClosedV1, type EventEnvelope } from '@binh-yen/contracts';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
 import type { ChangeCampaignStatusDto } from './dto/campaign-commands.dto';
 import { toCampaignView, type CampaignView } from './dto/campaign-views.dto';
+import { normaliseText } from '@binh-yen/shared-kernel';
 
 /** planned → active → closed, by the lead agency or the People's Committee, at the version the caller saw. */
 @Injectable()
@@ -35,7 +35,7 @@ export class ChangeCampaignStatusUseCase {
       let event: EventEnvelope;
       if (input.status === 'active') {
         await tx.query(`UPDATE campaigns SET status = 'active', activated_on = $2 WHERE id = $1`, [campaign.id, input.on]);
-        event = envelope<CampaignActivatedV1>({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activated, sequence, campaign.area, caller, { campaignId: campaign.id, activatedOn: input.on }, now);
+        event = newEvent<CampaignActivatedV1>({ type: 'campaign', id: campaign.id }, CampaignEventTypes.activated, sequence, campaign.area, caller, { campaignId: campaign.id, activatedOn: input.on }, now);
       } else {
         await tx.query(`UPDATE campaigns SET status = 'closed', closed_on = $2 WHERE id = $1`, [campaign.id, input.on]);
         const data: CampaignClosedV1 = {
@@ -44,7 +44,7 @@ export class ChangeCampaignStatusUseCase {
           closedOn: input.on,
           note: input.note === undefined ? null : normaliseText(input.note),
         };
-        event = envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.closed, sequence, campaign.area, caller, data, now);
+        event = newEvent({ type: 'campaign', id: campaign.id }, CampaignEventTypes.closed, sequence, campaign.area, caller, data, now);
       }
       await this.campaigns.bumpVersion(tx, campaign.id);
       const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: { status: campaign.status }, after: { status: input.status, on: input.on } };

@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan, normaliseText } from '@binh-yen/campaigns-domain';
-import { CampaignEventTypes, uuidv7, type CampaignLaunchedV1 } from '@binh-yen/contracts';
+import { campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan } from '@binh-yen/campaigns-domain';
+import { newEvent, CampaignEventTypes, uuidv7, type CampaignLaunchedV1 } from '@binh-yen/contracts';
 import type { EntityManager } from 'typeorm';
 import { AgreementsRepository } from '../agreements/agreements.repository';
-import { envelope } from '../shared/events';
-import { UnitResolver } from '../shared/unit-resolver';
 import { CampaignsRepository } from './campaigns.repository';
 import { toCampaignView, type CampaignView } from './dto/campaign-views.dto';
 import type { LaunchCampaignDto } from './dto/launch-campaign.dto';
+import { normaliseText } from '@binh-yen/shared-kernel';
+import { UnitResolver } from '@binh-yen/unit-directory';
 
 /** Phát động: a campaign enters the register as planned, with the agreements it implements. */
 @Injectable()
@@ -73,7 +73,7 @@ export class LaunchCampaignUseCase {
         status: 'planned',
       };
       const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: id, area, before: null, after: data };
-      const events = [envelope({ type: 'campaign', id }, CampaignEventTypes.launched, 1, area, caller, data, now)];
+      const events = [newEvent({ type: 'campaign', id }, CampaignEventTypes.launched, 1, area, caller, data, now)];
       return { view: toCampaignView(await this.campaigns.require(tx, id)), audit, events };
     });
   }

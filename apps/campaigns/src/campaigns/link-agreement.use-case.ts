@@ -4,9 +4,8 @@ import { assertVersion, requireIfMatch } from '@binh-yen/http';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
 import { assertMayDirect, CampaignRuleViolation, checkAgreementLink } from '@binh-yen/campaigns-domain';
-import { CampaignEventTypes, type CampaignAgreementLinkedV1 } from '@binh-yen/contracts';
+import { newEvent, CampaignEventTypes, type CampaignAgreementLinkedV1 } from '@binh-yen/contracts';
 import { AgreementsRepository } from '../agreements/agreements.repository';
-import { envelope } from '../shared/events';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
 import type { LinkAgreementDto } from './dto/campaign-commands.dto';
@@ -40,7 +39,7 @@ export class LinkAgreementUseCase {
       await this.campaigns.bumpVersion(tx, campaign.id);
       const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: { agreementIds: campaign.agreementIds }, after: { linked: agreement.id } };
       const events = [
-        envelope<CampaignAgreementLinkedV1>({ type: 'campaign', id: campaign.id }, CampaignEventTypes.agreementLinked, sequence, campaign.area, caller, { campaignId: campaign.id, agreementId: agreement.id }, now),
+        newEvent<CampaignAgreementLinkedV1>({ type: 'campaign', id: campaign.id }, CampaignEventTypes.agreementLinked, sequence, campaign.area, caller, { campaignId: campaign.id, agreementId: agreement.id }, now),
       ];
       return { view: toCampaignView(await this.campaigns.require(tx, campaign.id)), audit, events };
     });

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { assertParty, checkCampaignReview, computeProgress, normaliseText } from '@binh-yen/campaigns-domain';
-import { CampaignEventTypes, uuidv7, type CampaignReviewedV1 } from '@binh-yen/contracts';
-import { envelope } from '../shared/events';
+import { assertParty, checkCampaignReview, computeProgress } from '@binh-yen/campaigns-domain';
+import { newEvent, CampaignEventTypes, uuidv7, type CampaignReviewedV1 } from '@binh-yen/contracts';
 import { stateOf } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
 import type { ReviewCampaignDto } from './dto/campaign-commands.dto';
 import type { CampaignReviewView } from './dto/campaign-views.dto';
+import { normaliseText } from '@binh-yen/shared-kernel';
 
 /**
  * Sơ kết / tổng kết: the agencies of the campaign review it; the review keeps
@@ -51,7 +51,7 @@ export class ReviewCampaignUseCase {
         progress: progress.goals.map((goal) => ({ measure: goal.measure, target: goal.target, achieved: goal.achieved })),
       };
       const audit: AuditEntry = { action: 'campaign.manage', entityType: 'campaign', entityId: campaign.id, area: campaign.area, before: null, after: { review: input.kind, outcome: input.outcome } };
-      const events = [envelope({ type: 'campaign', id: campaign.id }, CampaignEventTypes.reviewed, sequence, campaign.area, caller, data, now)];
+      const events = [newEvent({ type: 'campaign', id: campaign.id }, CampaignEventTypes.reviewed, sequence, campaign.area, caller, data, now)];
       return { view: { id, campaignId: campaign.id, kind: input.kind, reviewedOn: input.reviewedOn, outcome: input.outcome, lessons, recommendedModelIds: input.recommendedModelIds, progress: progress.goals }, audit, events };
     });
   }

@@ -1,4 +1,4 @@
-import { ServiceEnv } from '@binh-yen/http';
+import { ServiceEnv } from '@binh-yen/service-runtime';
 
 /** The campaigns service's environment; see .env.example. */
 export class CampaignsEnv extends ServiceEnv {

@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { CampaignRuleViolation, checkCommendation, normaliseText } from '@binh-yen/campaigns-domain';
-import { RecognitionEventTypes, uuidv7, type CommendationAwardedV1 } from '@binh-yen/contracts';
+import { CampaignRuleViolation, checkCommendation } from '@binh-yen/campaigns-domain';
+import { newEvent, RecognitionEventTypes, uuidv7, type CommendationAwardedV1 } from '@binh-yen/contracts';
 import { notFound } from '@binh-yen/http';
 import type { EntityManager } from 'typeorm';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { envelope } from '../shared/events';
-import { UnitResolver } from '../shared/unit-resolver';
 import type { AwardCommendationDto } from './dto/award-commendation.dto';
 import type { CommendationView } from './dto/recognition-views.dto';
 import { RecognitionQueries } from './recognition.queries';
+import { normaliseText } from '@binh-yen/shared-kernel';
+import { UnitResolver } from '@binh-yen/unit-directory';
 
 /** Khen thưởng: a person, collective or unit commended at the awarding area's level or below. */
 @Injectable()
@@ -54,7 +54,7 @@ export class AwardCommendationUseCase {
         [id, recipient.kind, recipient.name, unit.unitId, unit.code, unit.path, data.level, data.reason, data.awardedOn, data.awardingAgency, data.campaignId, data.modelId, data.storyId, caller.subject, now],
       );
       const audit: AuditEntry = { action: 'commendation.award', entityType: 'commendation', entityId: id, area: unit.path, before: null, after: data };
-      const events = [envelope({ type: 'recognition', id }, RecognitionEventTypes.commendationAwarded, 1, unit.path, caller, data, now)];
+      const events = [newEvent({ type: 'recognition', id }, RecognitionEventTypes.commendationAwarded, 1, unit.path, caller, data, now)];
       const commendation = await this.queries.commendation(id, tx);
       if (!commendation) throw notFound('commendation', `No commendation has the id ${id}.`);
       return { view: commendation, audit, events };

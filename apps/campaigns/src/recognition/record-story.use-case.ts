@@ -2,16 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { assertInScope, CampaignRuleViolation, checkStory, normaliseText } from '@binh-yen/campaigns-domain';
-import { RecognitionEventTypes, uuidv7, type StoryPublishedV1 } from '@binh-yen/contracts';
+import { assertInScope, CampaignRuleViolation, checkStory } from '@binh-yen/campaigns-domain';
+import { newEvent, RecognitionEventTypes, uuidv7, type StoryPublishedV1 } from '@binh-yen/contracts';
 import { notFound } from '@binh-yen/http';
 import { stateOf } from '../campaigns/campaign-record';
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
-import { envelope } from '../shared/events';
-import { UnitResolver } from '../shared/unit-resolver';
 import type { RecordStoryDto } from './dto/record-story.dto';
 import type { StoryView } from './dto/recognition-views.dto';
 import { RecognitionQueries } from './recognition.queries';
+import { normaliseText } from '@binh-yen/shared-kernel';
+import { UnitResolver } from '@binh-yen/unit-directory';
 
 /** Clause 6: the press records the stories it ran of good people, good deeds and advanced models. */
 @Injectable()
@@ -55,7 +55,7 @@ export class RecordStoryUseCase {
         [id, data.outlet.name, data.outlet.kind, data.publishedOn, data.title, data.link, about.kind, about.name, about.modelId, unit.unitId, unit.code, unit.path, data.campaignId, caller.subject, now],
       );
       const audit: AuditEntry = { action: 'story.record', entityType: 'media-story', entityId: id, area: unit.path, before: null, after: data };
-      const events = [envelope({ type: 'recognition', id }, RecognitionEventTypes.storyPublished, 1, unit.path, caller, data, now)];
+      const events = [newEvent({ type: 'recognition', id }, RecognitionEventTypes.storyPublished, 1, unit.path, caller, data, now)];
       const story = await this.queries.story(id, tx);
       if (!story) throw notFound('story', `No media story has the id ${id}.`);
       return { view: story, audit, events };

@@ -51,6 +51,5 @@ export function may(session: Session, action: keyof typeof ACTIONS): boolean {
   return session.roles.some((role) => rule.roles.includes(role)) && rule.agencies.includes(session.agency);
 }
 
-export function isWithinArea(path: string, area: string): boolean {
-  return path === area || path.startsWith(`${area}.`);
-}
+// One rule for the services and the browser (the shared kernel is pure TypeScript, ADR 0040).
+export { isWithinArea } from '@binh-yen/shared-kernel';

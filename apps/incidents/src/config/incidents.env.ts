@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsArray, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ServiceEnv } from '@binh-yen/http';
+import { ServiceEnv } from '@binh-yen/service-runtime';
 
 /** The incidents service's environment; see .env.example. */
 export class IncidentsEnv extends ServiceEnv {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { requireInArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
-import { foldForSearch } from '@binh-yen/incidents-domain';
 import { DataSource } from 'typeorm';
 import type { ListIncidentsQuery } from './dto/list-incidents.query';
 import { INCIDENT_SELECT, pathOf, toView, type IncidentRow, type IncidentView } from './incident-row';
 import { incidentNotFound } from './incidents.repository';
+import { foldForSearch } from '@binh-yen/shared-kernel';
 
 export interface IncidentPage {
   items: Omit<IncidentView, 'nextActions'>[];

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { uuidv7 } from '@binh-yen/contracts';
-import { foldForSearch, type DuplicateCandidate, type PreviousStep, type ReportedIncident } from '@binh-yen/incidents-domain';
+import { type DuplicateCandidate, type PreviousStep, type ReportedIncident } from '@binh-yen/incidents-domain';
 import type { KnownUnit } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
 import type { SealedInformant } from '../shared/informant-cipher';
 import { INCIDENT_SELECT, type IncidentRow } from './incident-row';
+import { foldForSearch } from '@binh-yen/shared-kernel';
 
 /** A report as decided, with what the service knows around it. */
 export interface NewIncident {

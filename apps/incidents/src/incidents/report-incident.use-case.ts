@@ -4,10 +4,10 @@ import { CommandPipeline, type CommandContext, type CommandDecision } from '@bin
 import { IncidentEventTypes, uuidv7, type EventEnvelope, type IncidentReportedV2 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { findPossibleDuplicates, reportIncident, type ReportedIncident } from '@binh-yen/incidents-domain';
+import { UnitResolver } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
 import { IncidentsSettings } from '../shared/incidents-settings';
 import { InformantCipher } from '../shared/informant-cipher';
-import { UnitResolver } from '../shared/unit-resolver';
 import { TaxonomyQueries } from '../taxonomy/taxonomy.queries';
 import type { ReportIncidentDto } from './dto/report-incident.dto';
 import { incidentEvent } from './incident-events';

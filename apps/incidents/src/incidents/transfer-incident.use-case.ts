@@ -5,7 +5,7 @@ import { assertInArea, requireInArea } from '@binh-yen/auth';
 import { IncidentEventTypes, type IncidentTransferredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { IncidentRuleViolation, TERMINAL_STATUSES } from '@binh-yen/incidents-domain';
-import { UnitResolver } from '../shared/unit-resolver';
+import { UnitResolver } from '@binh-yen/unit-directory';
 import type { TransferIncidentDto } from './dto/incident-commands.dto';
 import { incidentEvent } from './incident-events';
 import { toView, type IncidentView } from './incident-row';

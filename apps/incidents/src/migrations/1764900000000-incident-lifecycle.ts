@@ -1,9 +1,119 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createAuditTableSql, dropAuditTableSql } from '@binh-yen/audit';
-import { createIdempotencyTableSql, dropIdempotencyTableSql } from '@binh-yen/idempotency';
-import { SEED_CATEGORIES, SEED_SECURITY_DOMAINS } from '@binh-yen/incidents-domain';
-import { createConsumerTablesSql, dropConsumerTablesSql } from '@binh-yen/messaging';
-import { createKnownUnitsTableSql, dropKnownUnitsTableSql } from '@binh-yen/unit-directory';
+
+// Frozen: the values of the library constants as this migration ran them (ADR 0041). A migration
+// never follows a later change of a library; a new schema change is a new migration.
+const createAuditTableSql = [
+  `CREATE TABLE audit_log (
+     id           uuid PRIMARY KEY,
+     recorded_at  timestamptz NOT NULL DEFAULT now(),
+     subject      text NOT NULL,
+     agency       text NOT NULL,
+     action       text NOT NULL,
+     entity_type  text NOT NULL,
+     entity_id    text NOT NULL,
+     area         text NOT NULL,
+     before       jsonb,
+     after        jsonb,
+     request_id   text
+   )`,
+  'CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, recorded_at)',
+  'CREATE INDEX audit_log_subject_idx ON audit_log (subject, recorded_at)',
+];
+const dropAuditTableSql = [
+  'DROP TABLE IF EXISTS audit_log',
+];
+const createIdempotencyTableSql = [
+  `CREATE TABLE idempotency_keys (
+     scope        text NOT NULL,
+     key          text NOT NULL,
+     fingerprint  text NOT NULL,
+     result       jsonb NOT NULL,
+     created_at   timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (scope, key)
+   )`,
+];
+const dropIdempotencyTableSql = [
+  'DROP TABLE IF EXISTS idempotency_keys',
+];
+const SEED_CATEGORIES = [
+  { slug: 'hostile-activity', nameVi: 'Hoạt động của các thế lực thù địch', nameEn: 'Hostile activity', defaultDomain: 'national-security' },
+  { slug: 'state-secrets-leak', nameVi: 'Lộ, lọt bí mật nhà nước', nameEn: 'Leak of state secrets', defaultDomain: 'state-secrets' },
+  { slug: 'dispute-complaint', nameVi: 'Mâu thuẫn, tranh chấp, khiếu kiện', nameEn: 'Dispute or complaint', defaultDomain: 'rural-security' },
+  { slug: 'corruption', nameVi: 'Tham nhũng', nameEn: 'Corruption', defaultDomain: 'economic-security' },
+  { slug: 'smuggling', nameVi: 'Buôn lậu', nameEn: 'Smuggling', defaultDomain: 'economic-security' },
+  { slug: 'criminal-offence', nameVi: 'Tội phạm hình sự', nameEn: 'Criminal offence', defaultDomain: 'social-order' },
+  { slug: 'traffic-order', nameVi: 'Trật tự an toàn giao thông', nameEn: 'Traffic order', defaultDomain: 'social-order' },
+  { slug: 'urban-order', nameVi: 'Trật tự đô thị', nameEn: 'Urban order', defaultDomain: 'social-order' },
+  { slug: 'drugs', nameVi: 'Ma túy', nameEn: 'Drugs', defaultDomain: 'social-order' },
+  { slug: 'gambling', nameVi: 'Cờ bạc', nameEn: 'Gambling', defaultDomain: 'social-order' },
+  { slug: 'prostitution', nameVi: 'Mại dâm', nameEn: 'Prostitution', defaultDomain: 'social-order' },
+  { slug: 'other', nameVi: 'Khác', nameEn: 'Other', defaultDomain: 'social-order' },
+];
+const SEED_SECURITY_DOMAINS = [
+  { slug: 'national-security', nameVi: 'An ninh quốc gia (hoạt động thù địch, phá hoại)', nameEn: 'National security (hostile activity, sabotage)' },
+  { slug: 'internal-security', nameVi: 'An ninh nội bộ', nameEn: 'Internal security' },
+  { slug: 'state-secrets', nameVi: 'Bảo vệ bí mật nhà nước', nameEn: 'State secrets' },
+  { slug: 'economic-security', nameVi: 'An ninh kinh tế', nameEn: 'Economic security' },
+  { slug: 'cultural-ideological-security', nameVi: 'An ninh văn hóa – tư tưởng', nameEn: 'Cultural-ideological security' },
+  { slug: 'rural-security', nameVi: 'An ninh nông thôn', nameEn: 'Rural security' },
+  { slug: 'social-order', nameVi: 'Trật tự an toàn xã hội', nameEn: 'Social order and safety' },
+];
+const createConsumerTablesSql = [
+  `CREATE TABLE consumer_inbox (
+     consumer   text NOT NULL,
+     event_id   uuid NOT NULL,
+     applied_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (consumer, event_id)
+   )`,
+  `CREATE TABLE consumer_offsets (
+     consumer       text NOT NULL,
+     topic          text NOT NULL,
+     partition      integer NOT NULL,
+     next_offset    bigint NOT NULL,
+     last_event_at  timestamptz,
+     updated_at     timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (consumer, topic, partition)
+   )`,
+  `CREATE TABLE dead_letters (
+     id             bigserial PRIMARY KEY,
+     consumer       text NOT NULL,
+     topic          text NOT NULL,
+     partition      integer NOT NULL,
+     message_offset bigint NOT NULL,
+     event_id       text,
+     event_type     text,
+     reason_kind    text NOT NULL,
+     reason         text NOT NULL,
+     message_key    text,
+     payload        text,
+     recorded_at    timestamptz NOT NULL DEFAULT now(),
+     UNIQUE (consumer, topic, partition, message_offset)
+   )`,
+];
+const dropConsumerTablesSql = [
+  'DROP TABLE IF EXISTS dead_letters',
+  'DROP TABLE IF EXISTS consumer_offsets',
+  'DROP TABLE IF EXISTS consumer_inbox',
+];
+const createKnownUnitsTableSql = [
+  `CREATE TABLE known_units (
+     unit_id         uuid PRIMARY KEY,
+     code            text NOT NULL UNIQUE,
+     name            text NOT NULL,
+     kind            text NOT NULL,
+     subkind         text NOT NULL,
+     parent_id       uuid,
+     path            text NOT NULL,
+     status          text NOT NULL,
+     successor_ids   uuid[] NOT NULL DEFAULT '{}',
+     effective_from  date NOT NULL,
+     updated_at      timestamptz NOT NULL DEFAULT now()
+   )`,
+  'CREATE INDEX known_units_path_idx ON known_units (path text_pattern_ops)',
+];
+const dropKnownUnitsTableSql = [
+  'DROP TABLE IF EXISTS known_units',
+];
 
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 

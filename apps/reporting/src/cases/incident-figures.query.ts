@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsAreaPath } from '@binh-yen/http';
+import { IsAreaPath, IsQuarter } from '@binh-yen/http';
 
-const QUARTER = /^\d{4}-Q[1-4]$/;
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** Filters of the incident figures: area, period, category, security domain, source, status. */
@@ -15,12 +14,12 @@ export class IncidentFiguresQuery {
 
   @ApiPropertyOptional({ example: '2026-Q1', description: 'First quarter (Vietnam time)' })
   @IsOptional()
-  @Matches(QUARTER, { message: 'from must look like 2026-Q1' })
+  @IsQuarter('from', '2026-Q1')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-Q4', description: 'Last quarter (Vietnam time)' })
   @IsOptional()
-  @Matches(QUARTER, { message: 'to must look like 2026-Q4' })
+  @IsQuarter('to', '2026-Q4')
   to?: string;
 
   @ApiPropertyOptional({ example: 'drugs' }) @IsOptional() @Matches(SLUG, { message: 'category must be a category slug' }) category?: string;

@@ -1,5 +1,5 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { ServiceEnv } from '@binh-yen/http';
+import { ServiceEnv } from '@binh-yen/service-runtime';
 
 /** The reporting service's environment; see .env.example. */
 export class ReportingEnv extends ServiceEnv {

@@ -1,10 +1,11 @@
 import type { Caller } from '@binh-yen/auth';
 import type { CommandContext, CommandPipeline } from '@binh-yen/command-pipeline';
 import { UnitEventTypes, uuidv7, type EventEnvelope, type UnitRegisteredV1 } from '@binh-yen/contracts';
-import { checkParent, foldForSearch, readCodeListRow, type CodeListError, type CodeListRow, type HierarchyNode } from '@binh-yen/units-domain';
+import { checkParent, readCodeListRow, type CodeListError, type CodeListRow, type HierarchyNode } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
 import { unitEvent } from '../shared/unit-events';
 import { parseCsv } from './csv';
+import { foldForSearch } from '@binh-yen/shared-kernel';
 
 export interface ImportReport {
   rows: number;

@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { UNIT_CODE_PATTERN } from '@binh-yen/contracts';
+
+// Frozen: the values of the library constants as this migration ran them (ADR 0041). A migration
+// never follows a later change of a library; a new schema change is a new migration.
+const UNIT_CODE_PATTERN = '^[0-9A-Z]{1,32}$';
 
 /**
  * Unit codes hold capital letters and digits only (issue 23, ADR 0025): a code with `_` or `%`

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
-import { ModelEventTypes, type ModelRecognisedAdvancedV1 } from '@binh-yen/contracts';
+import { newEvent, ModelEventTypes, type ModelRecognisedAdvancedV1 } from '@binh-yen/contracts';
 import { checkRecognition } from '@binh-yen/units-domain';
-import { aggregateEvent } from '../shared/unit-events';
 import type { RecogniseModelDto } from './dto/models.dto';
 import { ModelsRepository, toModelView, type ModelView } from './models.repository';
 
@@ -23,7 +22,7 @@ export class RecogniseModelUseCase {
       const sequence = await this.models.touch(tx, model.id);
       const audit: AuditEntry = { action: 'model.manage', entityType: 'model', entityId: model.id, area: model.path, before: { stage: model.stage }, after: { stage: 'advanced' } };
       const events = [
-        aggregateEvent<ModelRecognisedAdvancedV1>({ type: 'model', id: model.id }, ModelEventTypes.recognisedAdvanced, sequence, model.path, caller, {
+        newEvent<ModelRecognisedAdvancedV1>({ type: 'model', id: model.id }, ModelEventTypes.recognisedAdvanced, sequence, model.path, caller, {
           modelId: model.id,
           unitId: model.unit_id,
           path: model.path,

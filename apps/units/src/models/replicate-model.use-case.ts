@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { ModelEventTypes, type ModelReplicatedV1 } from '@binh-yen/contracts';
+import { newEvent, ModelEventTypes, type ModelReplicatedV1 } from '@binh-yen/contracts';
 import { checkReplication } from '@binh-yen/units-domain';
-import { aggregateEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { ReplicateModelDto } from './dto/models.dto';
 import { ModelsRepository, toModelView, type ModelView } from './models.repository';
@@ -35,7 +34,7 @@ export class ReplicateModelUseCase {
         now,
       );
       const sequence = await this.models.touch(tx, source.id);
-      const replicated = aggregateEvent<ModelReplicatedV1>({ type: 'model', id: source.id }, ModelEventTypes.replicated, sequence, source.path, caller, {
+      const replicated = newEvent<ModelReplicatedV1>({ type: 'model', id: source.id }, ModelEventTypes.replicated, sequence, source.path, caller, {
         modelId: source.id,
         unitId: source.unit_id,
         path: source.path,

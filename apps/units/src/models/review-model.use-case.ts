@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
-import { ModelEventTypes, uuidv7, type ModelReviewedV1 } from '@binh-yen/contracts';
+import { newEvent, ModelEventTypes, uuidv7, type ModelReviewedV1 } from '@binh-yen/contracts';
 import { checkReview } from '@binh-yen/units-domain';
-import { aggregateEvent } from '../shared/unit-events';
 import type { ReviewModelDto } from './dto/models.dto';
 import { ModelsRepository, toModelView, type ModelView } from './models.repository';
 
@@ -34,7 +33,7 @@ export class ReviewModelUseCase {
       const sequence = await this.models.touch(tx, model.id);
       const audit: AuditEntry = { action: 'model.manage', entityType: 'model', entityId: model.id, area: model.path, before: { stage: model.stage }, after: { review: input.kind, outcome: input.outcome } };
       const events = [
-        aggregateEvent<ModelReviewedV1>({ type: 'model', id: model.id }, ModelEventTypes.reviewed, sequence, model.path, caller, {
+        newEvent<ModelReviewedV1>({ type: 'model', id: model.id }, ModelEventTypes.reviewed, sequence, model.path, caller, {
           modelId: model.id,
           unitId: model.unit_id,
           path: model.path,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
+import { isQuarter } from '@binh-yen/contracts';
 import { commandContext } from '@binh-yen/command-pipeline';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
@@ -13,7 +14,7 @@ import { MovementQueries, type PilotCompliance, type RatingRecord } from './move
 import { RateUnitUseCase, type RatingView } from './rate-unit.use-case';
 
 function quarterParam(value: string): string {
-  if (!/^\d{4}-Q[1-4]$/.test(value)) {
+  if (!isQuarter(value)) {
     throw new ProblemException({
       type: problemType('validation'),
       title: 'Dữ liệu không hợp lệ (Invalid request)',

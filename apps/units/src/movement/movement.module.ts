@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UnitsSharedModule } from '../shared/shared.module';
 import { CertifyUnitUseCase } from './certify-unit.use-case';
 import { DesignateHotspotUseCase } from './designate-hotspot.use-case';
 import { DesignatePilotUseCase } from './designate-pilot.use-case';
@@ -7,6 +8,7 @@ import { MovementQueries } from './movement.queries';
 import { RateUnitUseCase } from './rate-unit.use-case';
 
 @Module({
+  imports: [UnitsSharedModule],
   controllers: [MovementController],
   providers: [RateUnitUseCase, CertifyUnitUseCase, DesignateHotspotUseCase, DesignatePilotUseCase, MovementQueries],
 })

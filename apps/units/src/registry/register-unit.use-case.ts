@@ -4,12 +4,13 @@ import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea, type Caller } from '@binh-yen/auth';
 import { UnitEventTypes, uuidv7, type UnitRegisteredV1 } from '@binh-yen/contracts';
 import { ProblemException, problemType } from '@binh-yen/http';
-import { checkKindAndSubkind, checkParent, childPath, foldForSearch, normaliseName } from '@binh-yen/units-domain';
+import { checkKindAndSubkind, checkParent, childPath } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
 import { unitEvent } from '../shared/unit-events';
 import { toNode, toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RegisterUnitDto } from './dto/register-unit.dto';
+import { foldForSearch, normaliseLine } from '@binh-yen/shared-kernel';
 
 export interface NewUnit {
   code: string;
@@ -60,7 +61,7 @@ export class RegisterUnitUseCase {
       assertInArea(caller, path);
       const event = await insertUnit(
         tx,
-        { code: input.code, name: normaliseName(input.name), kind: input.kind, subkind: input.subkind, parentId: parent?.id ?? null, path, effectiveFrom: input.effectiveFrom, predecessorIds: [] },
+        { code: input.code, name: normaliseLine(input.name), kind: input.kind, subkind: input.subkind, parentId: parent?.id ?? null, path, effectiveFrom: input.effectiveFrom, predecessorIds: [] },
         caller,
         now,
       );

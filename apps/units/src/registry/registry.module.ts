@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MeController } from './me.controller';
+import { UnitsSharedModule } from '../shared/shared.module';
 import { DissolveUnitUseCase } from './dissolve-unit.use-case';
 import { MergeUnitsUseCase } from './merge-units.use-case';
 import { MoveUnitUseCase } from './move-unit.use-case';
@@ -11,6 +12,7 @@ import { UnitsController } from './units.controller';
 import { UnitsQueries } from './units.queries';
 
 @Module({
+  imports: [UnitsSharedModule],
   controllers: [UnitsController, MeController],
   providers: [UnitsQueries, SubtreeMover, RegisterUnitUseCase, RenameUnitUseCase, MoveUnitUseCase, MergeUnitsUseCase, SplitUnitUseCase, DissolveUnitUseCase],
   exports: [RegisterUnitUseCase],

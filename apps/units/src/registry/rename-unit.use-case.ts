@@ -3,11 +3,12 @@ import { checkExpectedVersion, CommandPipeline, type CommandContext } from '@bin
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitRenamedV1 } from '@binh-yen/contracts';
-import { foldForSearch, normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
+import { UnitRuleViolation } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RenameUnitDto } from './dto/reorganise.dto';
+import { foldForSearch, normaliseLine } from '@binh-yen/shared-kernel';
 
 @Injectable()
 export class RenameUnitUseCase {
@@ -23,7 +24,7 @@ export class RenameUnitUseCase {
       assertInArea(caller, unit.path);
       checkExpectedVersion(context, unit.version);
       if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}; only active units are renamed`);
-      const name = normaliseName(input.name);
+      const name = normaliseLine(input.name);
       await tx.query(`UPDATE units SET name = $2, name_search = $3 WHERE id = $1`, [unit.id, name, foldForSearch(name)]);
       const sequence = await this.units.touch(tx, unit.id);
       const audit: AuditEntry = { action: 'unit.reorganise', entityType: 'unit', entityId: unit.id, area: unit.path, before: { name: unit.name }, after: { name } };

@@ -3,13 +3,14 @@ import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitSplitV1 } from '@binh-yen/contracts';
-import { checkKindAndSubkind, normaliseName, UnitRuleViolation } from '@binh-yen/units-domain';
+import { checkKindAndSubkind, UnitRuleViolation } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { SplitUnitDto } from './dto/reorganise.dto';
 import { insertUnit } from './register-unit.use-case';
 import { SubtreeMover } from './subtree-mover';
+import { normaliseLine } from '@binh-yen/shared-kernel';
 
 /** Splits one unit into new ones beside it; every active child must go to one part. */
 @Injectable()
@@ -42,7 +43,7 @@ export class SplitUnitUseCase {
         const path = parent ? `${parent.path}.${part.code}` : part.code;
         const registered = await insertUnit(
           tx,
-          { code: part.code, name: normaliseName(part.name), kind: source.kind, subkind: part.subkind, parentId: parent?.id ?? null, path, effectiveFrom: input.effectiveFrom, predecessorIds: [source.id] },
+          { code: part.code, name: normaliseLine(part.name), kind: source.kind, subkind: part.subkind, parentId: parent?.id ?? null, path, effectiveFrom: input.effectiveFrom, predecessorIds: [source.id] },
           caller,
           now,
         );

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
-import { foldForSearch } from '@binh-yen/units-domain';
 import { DataSource } from 'typeorm';
 import { toView, type UnitRow, type UnitView } from '../shared/unit-row';
 import type { SearchUnitsQuery } from './dto/search-units.query';
+import { foldForSearch } from '@binh-yen/shared-kernel';
 
 const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effective_from::text AS effective_from,
   effective_to::text AS effective_to, version`;

@@ -1,31 +1,9 @@
 import type { Caller } from '@binh-yen/auth';
-import { uuidv7, type AggregateType, type EventEnvelope } from '@binh-yen/contracts';
+import { newEvent, type EventEnvelope } from '@binh-yen/contracts';
 
-/** Builds an event of a unit or model aggregate, stamped with who and where. */
-export function aggregateEvent<T>(
-  aggregate: { type: AggregateType; id: string },
-  type: string,
-  sequence: number,
-  area: string,
-  caller: Caller,
-  data: T,
-  now: Date,
-): EventEnvelope<T> {
-  return {
-    id: uuidv7(now.getTime()),
-    type,
-    version: 1,
-    occurredAt: now.toISOString(),
-    aggregate,
-    sequence,
-    actor: { agency: caller.agency, subject: caller.subject },
-    area,
-    data,
-  };
-}
-
+/** An event of a unit (the contracts' builder, aggregate `unit`). */
 export function unitEvent<T>(unitId: string, type: string, sequence: number, area: string, caller: Caller, data: T, now: Date): EventEnvelope<T> {
-  return aggregateEvent({ type: 'unit', id: unitId }, type, sequence, area, caller, data, now);
+  return newEvent({ type: 'unit', id: unitId }, type, sequence, area, caller, data, now);
 }
 
 /** Vietnam's calendar date of an instant (UTC+7). */

@@ -10,7 +10,7 @@ import { computeProgress } from './goals';
 import { checkPledge } from './household-pledge';
 import { checkStory } from './media-story';
 import { isParty } from './parties';
-import { normaliseText } from './text';
+import { normaliseText } from '@binh-yen/shared-kernel';
 
 // 10:00 on 15 July 2026 in Việt Trì.
 const now = new Date('2026-07-15T03:00:00Z');

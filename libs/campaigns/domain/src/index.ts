@@ -10,4 +10,3 @@ export * from './goals';
 export * from './household-pledge';
 export * from './media-story';
 export * from './parties';
-export * from './text';

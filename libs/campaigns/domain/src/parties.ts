@@ -1,3 +1,4 @@
+import { PlatformAgencies } from '@binh-yen/shared-kernel';
 import { CampaignRuleViolation } from './campaign-rule-violation';
 
 /**
@@ -6,21 +7,7 @@ import { CampaignRuleViolation } from './campaign-rule-violation';
  * `sector:<slug>` (e.g. `sector:education`), which sign agreements but have no
  * accounts of their own.
  */
-export const PlatformAgencies = [
-  'people-committee',
-  'police',
-  'procuracy',
-  'court',
-  'justice',
-  'fatherland-front',
-  'womens-union',
-  'youth-union',
-  'farmers-association',
-  'veterans-association',
-  'press',
-] as const;
-
-export const PARTY_PATTERN = '^(people-committee|police|procuracy|court|justice|fatherland-front|womens-union|youth-union|farmers-association|veterans-association|press|sector:[a-z][a-z0-9-]{1,40})$';
+export const PARTY_PATTERN = `^(${PlatformAgencies.join('|')}|sector:[a-z][a-z0-9-]{1,40})$`;
 
 const PARTY = new RegExp(PARTY_PATTERN);
 

@@ -1,4 +1,5 @@
 import { AREA_PATH_PATTERN, UNIT_CODE_PATTERN } from '../envelope';
+import { QUARTER_PATTERN } from '../quarter';
 import type { JSONSchema } from 'json-schema-to-ts';
 import { defineEvent, objectSchema, type DataOf, type EventOf } from '../json-schema';
 import { AggregateTypes } from '../topics';
@@ -49,7 +50,7 @@ function modelEvent<const T extends string, const P extends Record<string, JSONS
   return defineEvent({ type, version: 1, aggregateType: AggregateTypes.model, description, dataSchema: objectSchema(properties) });
 }
 
-const quarter = { type: 'string', pattern: '^[0-9]{4}-Q[1-4]$' } as const;
+const quarter = { type: 'string', pattern: QUARTER_PATTERN } as const;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 const year = { type: 'integer', minimum: 1945, maximum: 2200 } as const;
 const count = { type: 'integer', minimum: 0, maximum: 10_000_000 } as const;

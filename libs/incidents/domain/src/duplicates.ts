@@ -1,4 +1,4 @@
-import { foldForSearch } from './vietnamese-text';
+import { foldForSearch } from '@binh-yen/shared-kernel';
 
 /** Words too common in reports to say two reports are about the same thing. */
 const STOP_WORDS = new Set(['va', 'cua', 'tai', 'o', 'co', 'la', 'cac', 'nhung', 'mot', 'duoc', 'bi', 'voi', 'the', 'and', 'of', 'at', 'in', 'a', 'an', 'to']);

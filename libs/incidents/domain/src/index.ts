@@ -4,4 +4,3 @@ export * from './incident-rule-violation';
 export * from './report-incident';
 export * from './step-date';
 export * from './taxonomy';
-export * from './vietnamese-text';

@@ -1,6 +1,6 @@
 import { IncidentRuleViolation } from './incident-rule-violation';
 import { IncidentSources, Severities, type IncidentSource, type Severity } from './taxonomy';
-import { normaliseText } from './vietnamese-text';
+import { normaliseLine } from '@binh-yen/shared-kernel';
 
 export interface PeopleInvolved {
   suspects: number;
@@ -70,7 +70,7 @@ export function reportIncident(report: IncidentReport, id: string, now: Date): R
   if (reportedAt.getTime() + CLOCK_SKEW_MS < report.occurredAt.getTime()) {
     throw new IncidentRuleViolation('reportedAt', 'reported-before-occurred', 'reportedAt is before occurredAt; an incident is reported after it happens.');
   }
-  const summary = normaliseText(report.summary);
+  const summary = normaliseLine(report.summary);
   if (summary.length === 0) {
     throw new IncidentRuleViolation('summary', 'empty-summary', 'summary is empty; describe what happened (cần mô tả vụ việc).');
   }
@@ -84,16 +84,16 @@ export function reportIncident(report: IncidentReport, id: string, now: Date): R
     if (source !== 'public-tip') {
       throw new IncidentRuleViolation('informant', 'informant-only-for-tips', 'informant details belong to a public tip only (source "public-tip"); other sources have no informant.');
     }
-    const name = normaliseText(report.informant.name);
+    const name = normaliseLine(report.informant.name);
     if (name.length === 0) throw new IncidentRuleViolation('informant.name', 'empty-informant-name', 'informant.name is empty.');
-    const contact = report.informant.contact ? normaliseText(report.informant.contact) : '';
+    const contact = report.informant.contact ? normaliseLine(report.informant.contact) : '';
     informant = { name, contact: contact.length > 0 ? contact : null };
   }
   const people: PeopleInvolved = { suspects: 0, victims: 0, injured: 0, deaths: 0, ...definedOnly(report.people ?? {}) };
   for (const [field, count] of Object.entries(people)) {
     if (!Number.isInteger(count) || count < 0) throw new IncidentRuleViolation(`people.${field}`, 'people-count', `people.${field} must be a whole number, 0 or more.`);
   }
-  const locationText = report.locationText ? normaliseText(report.locationText) : '';
+  const locationText = report.locationText ? normaliseLine(report.locationText) : '';
   return {
     id,
     unitCode: report.unitCode.trim(),

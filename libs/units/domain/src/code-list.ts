@@ -1,5 +1,5 @@
 import { type UnitKind } from './hierarchy';
-import { foldForSearch, normaliseName } from './vietnamese-text';
+import { foldForSearch, normaliseLine } from '@binh-yen/shared-kernel';
 
 /**
  * The official code lists name the level in Vietnamese ("Phường", "Thị xã");
@@ -67,7 +67,7 @@ export function readCodeListRow(line: number, cells: string[]): CodeListRow | Co
   const [code = '', rawName = '', level = '', parent = ''] = cells.map((cell) => cell.trim());
   const errors: CodeListError[] = [];
   if (!CODE.test(code)) errors.push({ line, field: 'code', message: `"${code}" is not an official code (capital letters and digits, up to 32; mã đơn vị chỉ gồm chữ in hoa và chữ số)` });
-  const name = normaliseName(rawName);
+  const name = normaliseLine(rawName);
   if (name.length === 0 || name.length > 300) errors.push({ line, field: 'name', message: 'name is empty or longer than 300 characters' });
   const kind = levelOf(level);
   if (!kind) errors.push({ line, field: 'kind', message: `"${level}" is not a known level (Tỉnh, Huyện, Thành phố, Thị xã, Xã, Phường, Thị trấn, Thôn, Tổ dân phố, … or province/district/commune/residential-area/establishment)` });

@@ -5,5 +5,4 @@ export * from './pilot-units';
 export * from './quarter';
 export * from './self-management-model';
 export * from './unit-rule-violation';
-export * from './vietnamese-text';
 export * from './code-list';

@@ -3,7 +3,7 @@ import { checkRating } from './movement-rating';
 import { checkPilotDesignation } from './pilot-units';
 import { checkRecognition, checkReplication, checkReview } from './self-management-model';
 import { UnitRuleViolation } from './unit-rule-violation';
-import { foldForSearch, normaliseName } from './vietnamese-text';
+import { foldForSearch, normaliseLine } from '@binh-yen/shared-kernel';
 
 const node = (id: string, kind: HierarchyNode['kind'], path: string, status: HierarchyNode['status'] = 'active'): HierarchyNode => ({
   id,
@@ -36,7 +36,7 @@ describe('Vietnamese search folding', () => {
   });
 
   it('stores names in NFC whatever the keyboard sent', () => {
-    expect(normaliseName('  Vie\u0302\u0323t   Tri\u0300 ')).toBe('Việt Trì');
+    expect(normaliseLine('  Vie\u0302\u0323t   Tri\u0300 ')).toBe('Việt Trì');
   });
 });
 

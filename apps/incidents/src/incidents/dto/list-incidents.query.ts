@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CaseStatuses, IncidentSources, type CaseStatus, type IncidentSource } from '@binh-yen/incidents-domain';
-import { IsAreaPath } from '@binh-yen/http';
+import { CursorPageQuery, IsAreaPath, IsQuarter } from '@binh-yen/http';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
 
-export class ListIncidentsQuery {
+export class ListIncidentsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: '25.227', description: 'Only incidents of units under this path (current paths of the units replica)' })
   @IsOptional()
   @IsAreaPath('area')
@@ -34,7 +34,7 @@ export class ListIncidentsQuery {
 
   @ApiPropertyOptional({ example: '2026-Q3', description: 'Quarter of when it happened, in Vietnam’s time' })
   @IsOptional()
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  @IsQuarter('quarter')
   quarter?: string;
 
   @ApiPropertyOptional({ example: '2026-07-01T00:00:00+07:00', description: 'Happened at or after' })
@@ -58,17 +58,4 @@ export class ListIncidentsQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'possibleDuplicate must be true or false' })
   possibleDuplicate?: boolean;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'cursor must be the nextCursor of a previous page' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { IsAreaPath } from '@binh-yen/http';
+import { IsOptional } from 'class-validator';
+import { IsAreaPath, IsQuarter } from '@binh-yen/http';
 
 export class IncidentCountsQuery {
   @ApiProperty({ example: '2026-Q3', description: 'Quarter in Vietnam time' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  @IsQuarter('quarter')
   quarter!: string;
 
   @ApiPropertyOptional({ example: '25.227', description: 'Area path: this unit and everything under it; by default your own area, never one outside it' })

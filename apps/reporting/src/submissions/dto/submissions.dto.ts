@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { IsAreaPath } from '@binh-yen/http';
+import { IsAreaPath, IsQuarter } from '@binh-yen/http';
 import { AUTHORITY_FORMS, type AuthorityForm } from '../../report/official/official-document';
 
 /** Who signs the official document (Decree 30/2020/NĐ-CP): "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Nguyễn Văn A". */
@@ -75,7 +75,7 @@ export class SubmitReportDto {
   area!: string;
 
   @ApiProperty({ example: '2026-Q3' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  @IsQuarter('quarter')
   quarter!: string;
 
   @ApiProperty({ example: 'Quý III, tình hình an ninh trật tự trên địa bàn cơ bản ổn định…' })
@@ -99,6 +99,6 @@ export class ReturnReportDto {
 
 export class SubmissionStatusQuery {
   @ApiProperty({ example: '2026-Q3' })
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3' })
+  @IsQuarter('quarter')
   quarter!: string;
 }

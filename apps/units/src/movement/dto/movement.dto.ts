@@ -3,10 +3,9 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Agencies } from '@binh-yen/auth';
 import { MovementRatings, type MovementRating } from '@binh-yen/units-domain';
-import { IsUnitCode } from '@binh-yen/http';
+import { IsQuarter, IsUnitCode } from '@binh-yen/http';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const QUARTER = /^\d{4}-Q[1-4]$/;
 
 export class ImprovementPlanDto {
   @ApiProperty({ example: ['Tăng cường tuần tra ban đêm', 'Họp dân bàn biện pháp phòng ngừa'] })
@@ -22,7 +21,7 @@ export class ImprovementPlanDto {
   responsibleAgency!: string;
 
   @ApiProperty({ example: '2026-Q4' })
-  @Matches(QUARTER, { message: 'targetQuarter must look like 2026-Q4' })
+  @IsQuarter('targetQuarter', '2026-Q4')
   targetQuarter!: string;
 }
 
@@ -83,11 +82,11 @@ export class DesignateHotspotDto {
   reason!: string;
 
   @ApiProperty({ example: '2026-Q3' })
-  @Matches(QUARTER, { message: 'fromQuarter must look like 2026-Q3' })
+  @IsQuarter('fromQuarter')
   fromQuarter!: string;
 
   @ApiProperty({ example: '2027-Q2' })
-  @Matches(QUARTER, { message: 'toQuarter must look like 2027-Q2' })
+  @IsQuarter('toQuarter', '2027-Q2')
   toQuarter!: string;
 }
 

@@ -1,6 +1,5 @@
 import { Transform } from 'class-transformer';
-import { envBoolean } from './env-boolean';
-import { KafkaSecurityEnv } from './kafka-security-env';
+import { envBoolean, KafkaSecurityEnv } from '@binh-yen/http';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 

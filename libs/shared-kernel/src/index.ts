@@ -1,0 +1,3 @@
+export * from './agencies';
+export * from './area-path';
+export * from './vietnamese-text';
