@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadEnv } from './load-env';
+import { loadEnv } from '@binh-yen/http';
 import { ServiceEnv } from './service-env';
 
 describe('loadEnv', () => {
