@@ -1,13 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { CustomStrategy } from '@nestjs/microservices';
 import { loadEnv } from '@binh-yen/http';
-import { startService } from '@binh-yen/service-runtime';
+import { ProjectionServer } from '@binh-yen/messaging';
+import { createServiceApp, listenService } from '@binh-yen/service-runtime';
 import { CampaignsAppModule, campaignsService } from './app.module';
 import { CampaignsEnv } from './config/campaigns.env';
 
 async function main(): Promise<void> {
   const env = loadEnv(CampaignsEnv, process.env);
-  const { url } = await startService(CampaignsAppModule.register(env), env, campaignsService);
+  const app = await createServiceApp(CampaignsAppModule.register(env), env, campaignsService);
+  // The @EventPattern handlers consume through the projection transport, a Nest microservice
+  // beside HTTP that inherits the app's guards, interceptors and filters (ADR 0030). It answers
+  // at once and joins the broker in the background: the API serves while Kafka is away.
+  app.connectMicroservice<CustomStrategy>({ strategy: app.get(ProjectionServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  const { url } = await listenService(app, env);
   new Logger('campaigns').log(`listening on ${url} (API docs: ${url}/api/docs)`);
 }
 

@@ -1,13 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { CustomStrategy } from '@nestjs/microservices';
 import { loadEnv } from '@binh-yen/http';
-import { startService } from '@binh-yen/service-runtime';
+import { ProjectionServer } from '@binh-yen/messaging';
+import { createServiceApp, listenService } from '@binh-yen/service-runtime';
 import { UnitsAppModule, unitsService } from './app.module';
 import { UnitsEnv } from './config/units.env';
 
 async function main(): Promise<void> {
   const env = loadEnv(UnitsEnv, process.env);
-  const { url } = await startService(UnitsAppModule.register(env), env, unitsService);
+  const app = await createServiceApp(UnitsAppModule.register(env), env, unitsService);
+  // The @EventPattern handlers consume through the projection transport, a Nest microservice
+  // beside HTTP that inherits the app's guards, interceptors and filters (ADR 0030). It answers
+  // at once and joins the broker in the background: the API serves while Kafka is away.
+  app.connectMicroservice<CustomStrategy>({ strategy: app.get(ProjectionServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  const { url } = await listenService(app, env);
   new Logger('units').log(`listening on ${url} (API docs: ${url}/api/docs)`);
 }
 

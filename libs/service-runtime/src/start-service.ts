@@ -1,6 +1,7 @@
 import { type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { createHttpApp, parseTrustProxy } from '@binh-yen/http';
 import { tracesExporterOf, type ServiceEnv } from './service-env';
+import type { CustomStrategy } from '@nestjs/microservices';
 import { ProjectionServer } from '@binh-yen/messaging';
 import { initTracing, type TracingOptions } from '@binh-yen/telemetry';
 import { createDatabaseIfMissing, dataSourceOptions, runMigrations } from '@binh-yen/persistence';
@@ -26,8 +27,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Migrates the database, builds the app, connects the projection server, listens. Used by main.ts and by tests. */
-export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec, options: StartOptions = {}): Promise<RunningService> {
+/**
+ * Everything before the service's transports: refuses an unsafe production set-up, migrates the
+ * database, starts tracing and builds the Nest app (HTTP configured, not yet listening).
+ */
+export async function createServiceApp(module: unknown, env: ServiceEnv, spec: ServiceSpec, options: StartOptions = {}): Promise<INestApplication> {
   // First: a platform others use never starts on a published secret or without its token checks.
   assertProductionReady({
     nodeEnv: env.NODE_ENV,
@@ -47,7 +51,7 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
   }
   initTracing(tracingOptionsOf(env, spec.name));
   const logger = options.logger ?? new ServiceLogger(spec.name, { json: env.LOG_FORMAT === 'json', logLevels: LOG_LEVELS[env.LOG_LEVEL] });
-  const app = await createHttpApp(module, {
+  return createHttpApp(module, {
     title: spec.title,
     serviceName: spec.name,
     description: spec.description,
@@ -58,14 +62,27 @@ export async function startService(module: unknown, env: ServiceEnv, spec: Servi
     // A projector Deployment serves only health and metrics on its port (ADR 0038).
     apiEnabled: env.HTTP_ENABLED,
   });
-  // The projections' transport, as a Nest microservice beside HTTP (ADR 0030): with the app's
-  // guards, pipes, interceptors and filters. `listen` answers at once; consumers join in the background.
-  app.connectMicroservice({ strategy: app.get(ProjectionServer) }, { inheritAppConfig: true });
-  await app.startAllMicroservices();
+}
+
+/** Listens on PORT and HOST: from here on the service is reachable. */
+export async function listenService(app: INestApplication, env: ServiceEnv): Promise<RunningService> {
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${env.HOST}:${address.port}`;
   return { app, url, stop: () => app.close() };
+}
+
+/**
+ * The whole start in one call, for tests and the embedded host; each service's main.ts spells
+ * the same three steps out, the Nest way.
+ */
+export async function startService(module: unknown, env: ServiceEnv, spec: ServiceSpec, options: StartOptions = {}): Promise<RunningService> {
+  const app = await createServiceApp(module, env, spec, options);
+  // The projections' transport, as a Nest microservice beside HTTP (ADR 0030): with the app's
+  // guards, pipes, interceptors and filters. `listen` answers at once; consumers join in the background.
+  app.connectMicroservice<CustomStrategy>({ strategy: app.get(ProjectionServer) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  return listenService(app, env);
 }
 
 /**
