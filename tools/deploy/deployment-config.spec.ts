@@ -121,7 +121,7 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     }
     expect(scaledGroupsOf('units')).toEqual([]);
     const reporting = scaledGroupsOf('reporting');
-    expect(new Set(reporting.map((g) => g.group))).toEqual(new Set(['reporting.movement.v1', 'reporting.incident-counts.v1', 'reporting.campaign-figures.v1', 'reporting.case-pipeline.v1']));
+    expect(new Set(reporting.map((g) => g.group))).toEqual(new Set(['reporting.movement.v1', 'reporting.incident-counts.v1', 'reporting.campaign-figures.v1', 'reporting.case-pipeline.v1', 'reporting.taxonomy-names.v1']));
     expect(reporting).toContainEqual({ group: 'reporting.movement.v1', topic: 'binhyen.model' });
     expect(scaledGroupsOf('incidents')).toEqual([{ group: 'incidents.known-units.v1', topic: 'binhyen.unit' }]);
     for (const document of documents.filter((d) => d.kind === 'ScaledObject')) {

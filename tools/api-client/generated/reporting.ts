@@ -243,7 +243,7 @@ export interface components {
              * @description The number in the issuer’s register; left blank for the clerk when absent
              * @example 15
              */
-            number?: Record<string, never> | null;
+            number?: number | null;
             /**
              * @description The body above the issuer
              * @example UBND tỉnh Phú Thọ
@@ -310,7 +310,7 @@ export interface components {
              * @description Whom the form signs for; required with a form
              * @example GIÁM ĐỐC
              */
-            authority?: Record<string, never>;
+            authority?: string | null;
             /**
              * @description KT. (on behalf of), TM. (for a collective), Q., TL., TUQ.; null when signing in one’s own name
              * @example KT.

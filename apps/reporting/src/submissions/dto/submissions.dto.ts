@@ -11,7 +11,7 @@ export class SignatoryDto {
   @IsIn([...AUTHORITY_FORMS, null])
   form: AuthorityForm | null = null;
 
-  @ApiPropertyOptional({ example: 'GIÁM ĐỐC', description: 'Whom the form signs for; required with a form' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'GIÁM ĐỐC', description: 'Whom the form signs for; required with a form' })
   @ValidateIf((signatory: SignatoryDto) => signatory.form !== null && signatory.form !== undefined)
   @IsString()
   @Length(1, 120)
@@ -44,7 +44,7 @@ export class DocumentHeadingDto {
   @Matches(/^[A-ZĐ0-9]{1,12}(-[A-ZĐ0-9]{1,12}){0,2}$/u, { message: 'symbol must be upper-case letters, such as CAT or UBND' })
   symbol!: string;
 
-  @ApiPropertyOptional({ example: 15, nullable: true, description: 'The number in the issuer’s register; left blank for the clerk when absent' })
+  @ApiPropertyOptional({ type: 'integer', example: 15, nullable: true, description: 'The number in the issuer’s register; left blank for the clerk when absent' })
   @IsOptional()
   @IsInt()
   @Min(1)
