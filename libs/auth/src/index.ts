@@ -5,3 +5,4 @@ export * from './caller';
 export * from './development-secret';
 export * from './token-verifier';
 export * from './policy';
+export * from './policy.guard';
