@@ -1,9 +1,6 @@
-import { applyDecorators, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import { forbidden, IS_PUBLIC } from '@binh-yen/http';
-import type { Caller } from './caller';
-import { isAllowed, policy, type Action, type Permission } from './policy';
+import type { Action } from './policy';
 
 export const ALLOWED_ACTION = 'binh-yen:action';
 
@@ -15,26 +12,3 @@ export const ACTION_EXTENSION = 'x-binh-yen-action';
 
 /** The action a route performs; the policy decides who may. The OpenAPI document shows it as `x-binh-yen-action`. */
 export const Allow = (action: Action): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(ALLOWED_ACTION, action), ApiExtension(ACTION_EXTENSION, action));
-
-/** Enforces the policy after authentication; routes without an action only need a valid token. */
-@Injectable()
-export class PolicyGuard implements CanActivate {
-  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
-
-  canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true; // requests only, as JwtAuthGuard
-    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const action = this.reflector.getAllAndOverride<Action | undefined>(ALLOWED_ACTION, [context.getHandler(), context.getClass()]);
-    if (!action) return true;
-    const caller = context.switchToHttp().getRequest<Record<symbol, Caller | undefined>>()[CALLER_KEY];
-    if (!caller || !isAllowed(caller, action)) {
-      const permission: Permission = policy[action];
-      const level = permission.level === 'province' ? ' at the province level (cấp tỉnh)' : '';
-      throw forbidden(
-        `${action} is for ${permission.roles.join('/')} of ${permission.agencies === 'any' ? 'any agency' : permission.agencies.join(', ')}${level}; you are ${caller?.roles.join('/') ?? 'nobody'} of ${caller?.agency ?? 'no agency'} in ${caller?.area ?? 'no area'}.`,
-      );
-    }
-    return true;
-  }
-}
-

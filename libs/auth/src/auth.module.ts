@@ -12,7 +12,8 @@ import {
 import { APP_GUARD, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC, ProblemException, problemType } from '@binh-yen/http';
-import { CALLER_KEY, PolicyGuard } from './allow.decorator';
+import { CALLER_KEY } from './allow.decorator';
+import { PolicyGuard } from './policy.guard';
 import type { Caller } from './caller';
 import { InvalidTokenError, TokenVerifier, type TokenSettings } from './token-verifier';
 

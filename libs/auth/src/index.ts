@@ -6,3 +6,4 @@ export * from './claim-mapping';
 export * from './development-secret';
 export * from './token-verifier';
 export * from './policy';
+export * from './policy.guard';
