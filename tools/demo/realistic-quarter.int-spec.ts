@@ -422,7 +422,7 @@ describe('the quarterly report of a realistic province equals what the services 
     const lastYearRows = rows(previousYear);
     const quarterRows = rows(quarters[3]);
     for (const [name, row] of rows(yearly)) {
-      expect(Object.keys(row).sort()).toEqual(['current', 'metric', 'previousYear']);
+      expect(Object.keys(row).sort()).toEqual(['better', 'current', 'key', 'metric', 'previousYear']);
       const quarterRow = quarterRows.get(name);
       // A breakdown row (a category) the last quarter did not see compares like its siblings do.
       const compared = quarterRow === undefined || quarterRow.previousQuarter !== null || quarterRow.sameQuarterLastYear !== null;
@@ -443,7 +443,7 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(JSON.stringify(await neither.json())).toContain('quarter');
     const csv = await fetch(`${services.reporting.url}/api/v1/reports/quarterly?area=25&year=${year}&format=csv`, { headers: { authorization: await bearer(analyst) } });
     const header = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n')[0];
-    expect(header).toBe('section,Chỉ tiêu,Năm nay,Năm trước');
+    expect(header).toBe('Mục,Chỉ tiêu,Năm nay,Năm trước');
   });
 
   it('exports every incident row as a streamed CSV, pages the JSON, and filters by period, domain and source', async () => {
