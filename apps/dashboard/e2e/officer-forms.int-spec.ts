@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { quarterName } from '@binh-yen/report-model';
 import { findFreePort, repoRoot } from '@binh-yen/testing';
 import { ACCESS_TOKEN_IN_PAGE, accessTokenOf, signInThroughProvider, signOutThroughProvider, startChild, startProvider, stopChild, untilLine, type Child } from './officer-support';
 
@@ -447,7 +448,7 @@ describe('dashboard: sign-in through the province’s OpenID Connect provider, a
         figure(r, 'campaigns', 'Households pledged') === 120,
       'the incident, the verdict, the weak rating, the hotspot, the activity and the pledges',
     );
-    expect(report.sections.find((s) => s.key === 'movement')!.details[0]!.rows).toEqual([['07894', 'Phường Gia Cẩm', 'Tăng cường tuần tra ban đêm; Họp dân bàn biện pháp phòng ngừa', 'police', shiftQuarter(quarter)]]);
+    expect(report.sections.find((s) => s.key === 'movement')!.details[0]!.rows).toEqual([['07894', 'Phường Gia Cẩm', 'Tăng cường tuần tra ban đêm; Họp dân bàn biện pháp phòng ngừa', 'Police', quarterName(shiftQuarter(quarter), 'en')]]);
     // …and in the dashboard's report view.
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(`${dashboardUrl}/#/report?area=25.227&quarter=${quarter}`);
