@@ -39,7 +39,7 @@ describe('a reporting process killed with SIGKILL under load', () => {
     database = await createTestDatabase('reporting');
     env['DATABASE_URL'] = database.url;
     reporting = await startServiceProcess({ service: 'reporting', env, label: 'reporting-before-kill' });
-    await waitFor(() => consumerStates(reporting!.url), (states) => states.length === 4 && states.every((s) => s.state === 'running'), { timeoutMs: 90_000 });
+    await waitFor(() => consumerStates(reporting!.url), (states) => states.length > 0 && states.every((s) => s.state === 'running'), { timeoutMs: 90_000 });
   }, 120_000);
 
   afterAll(async () => {
