@@ -234,7 +234,7 @@ export class OutboxRelay {
       throw error;
     }
     for (const span of spans) endSpan(span);
-    failpoint('relay.after-publish');
+    failpoint('relay.after-publish', rows.map((row) => row.headers['event-type'] ?? ''));
     await this.queries!.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
       rows.map((row) => row.position),
     ]);
