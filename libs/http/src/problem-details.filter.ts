@@ -14,6 +14,24 @@ const TITLES: Record<number, string> = {
   429: 'Quá nhiều yêu cầu (Too many requests)',
 };
 
+/** Seconds a client is told to wait while the database comes back (a restart takes a few). */
+const RETRY_AFTER_UNAVAILABLE = '5';
+/** Connection refused or cut, SQLSTATE class 08 (connection exception), 57P01–03 (shutdown, crash, starting), 53300 (too many connections). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/;
+
+/**
+ * The database is away (restarting, failing over, out of connections): the request changed nothing
+ * and may be retried, so it is a 503 with Retry-After, not an internal error (the fault suite's
+ * PostgreSQL restart showed 500s). TypeORM wraps the driver's error in `driverError`.
+ */
+export function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown; message?: unknown }; message?: unknown } | null;
+  const code = String(error?.driverError?.code ?? error?.code ?? '');
+  if (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  return UNAVAILABLE_MESSAGES.test(`${String(error?.message ?? '')} ${String(error?.driverError?.message ?? '')}`);
+}
+
 /** Body-parser errors carry a status and a type but are not HttpExceptions. */
 interface ParserError {
   status?: number;
@@ -41,6 +59,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.originalUrl}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     }
     if (exception instanceof ProblemException) for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
+    if (problem.status === 503) response.setHeader('Retry-After', RETRY_AFTER_UNAVAILABLE);
     // RFC 9110 §11.6.1 and RFC 6750 §3: a 401 says how to authenticate, and whether the token sent was the trouble.
     if (problem.status === 401) response.setHeader('WWW-Authenticate', request.headers.authorization ? 'Bearer realm="binh-yen", error="invalid_token"' : 'Bearer realm="binh-yen"');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
@@ -73,6 +92,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           parser.type === 'entity.too.large'
             ? 'The request body is larger than allowed; send less data.'
             : 'The request body is not valid JSON in UTF-8; fix its syntax and encoding.',
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        type: problemType('unavailable'),
+        title: 'Tạm thời không phục vụ được (Service unavailable)',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: 'The service’s database is unavailable for a moment; nothing was changed. Try again in a few seconds (Retry-After).',
       };
     }
     return {

@@ -888,6 +888,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     AgreementsController_record: {
@@ -1091,6 +1111,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     AgreementsController_get: {
@@ -1224,6 +1264,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1381,6 +1441,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CampaignsController_kinds: {
@@ -1494,6 +1574,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1643,6 +1743,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1852,6 +1972,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CampaignsController_get: {
@@ -1991,6 +2131,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CampaignWorkController_activities: {
@@ -2124,6 +2284,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2347,6 +2527,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2615,6 +2815,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CampaignWorkController_pledges: {
@@ -2748,6 +2968,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2977,6 +3217,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CampaignsController_progress: {
@@ -3116,6 +3376,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CampaignsController_reviews: {
@@ -3249,6 +3529,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -3472,6 +3772,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -3740,6 +4060,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecognitionController_commendations: {
@@ -3879,6 +4219,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -4088,6 +4448,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecognitionController_getCommendation: {
@@ -4221,6 +4601,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -4366,6 +4766,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -4575,6 +4995,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RecognitionController_getStory: {
@@ -4708,6 +5148,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */

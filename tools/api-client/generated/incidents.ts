@@ -500,6 +500,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     TaxonomyController_taxonomy: {
@@ -611,6 +631,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -836,6 +876,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     TaxonomyController_putDomain: {
@@ -1055,6 +1115,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IncidentsController_list: {
@@ -1213,6 +1293,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1421,6 +1521,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IncidentsController_get: {
@@ -1555,6 +1675,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1701,6 +1841,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IncidentsController_timeline: {
@@ -1835,6 +1995,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2102,6 +2282,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     IncidentsController_transition: {
@@ -2357,6 +2557,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */

@@ -576,6 +576,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     RebuildController_status: {
@@ -707,6 +727,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -867,6 +907,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     FreshnessController_current: {
@@ -984,6 +1044,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     FreshnessController_stream: {
@@ -1095,6 +1175,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1243,6 +1343,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1406,6 +1526,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     QuarterlyReportController_get: {
@@ -1554,6 +1694,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1759,6 +1919,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReportSubmissionsController_get: {
@@ -1890,6 +2070,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2126,6 +2326,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2372,6 +2592,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ReportSubmissionsController_status: {
@@ -2509,6 +2749,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */

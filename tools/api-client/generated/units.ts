@@ -833,6 +833,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     MeController_me: {
@@ -944,6 +964,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1063,6 +1103,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1264,6 +1324,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1491,6 +1571,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ModelsController_replicate: {
@@ -1706,6 +1806,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -1933,6 +2053,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     MovementController_compliance: {
@@ -2072,6 +2212,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2226,6 +2386,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2434,6 +2614,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnitsController_get: {
@@ -2574,6 +2774,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnitsController_ancestors: {
@@ -2708,6 +2928,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -2935,6 +3175,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     MovementController_revoke: {
@@ -3151,6 +3411,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -3400,6 +3680,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ForcesController_forces: {
@@ -3533,6 +3833,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -3760,6 +4080,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     MovementController_hotspot: {
@@ -3981,6 +4321,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnitsController_lineage: {
@@ -4115,6 +4475,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -4364,6 +4744,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     MovementController_pilot: {
@@ -4585,6 +4985,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     MovementController_ratings: {
@@ -4718,6 +5138,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -4940,6 +5380,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -5189,6 +5649,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnitsController_split: {
@@ -5411,6 +5891,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnitsController_subtree: {
@@ -5545,6 +6045,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */
@@ -5772,6 +6292,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     UnitsController_merge: {
@@ -5968,6 +6508,26 @@ export interface operations {
                      *       "title": "Lỗi hệ thống (Internal error)",
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                     *       "instance": "/api/v1/…"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:binh-yen:problem:unavailable",
+                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                     *       "status": 503,
+                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
                      *       "instance": "/api/v1/…"
                      *     }
                      */

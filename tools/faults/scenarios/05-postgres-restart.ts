@@ -22,6 +22,8 @@ export const postgresRestart: Scenario = {
     await sleep(4_000);
     const stats = await load.stop();
     expectThat(stats.ok > okBefore, 'the units service accepted no write after PostgreSQL came back');
+    // The database being away changes nothing and may be retried: 503 with Retry-After, never a 500.
+    expectThat(!('500' in stats.refusals), `writes during the restart were answered 500 (${describeRefusals(stats)}); a database away is a 503`);
     for (const process of [stack.units, ...stack.reporting]) {
       await waitFor(() => fetch(`${process.url}/health/ready`).then((response) => response.status), (status) => status === 200, {
         timeoutMs: 30_000,

@@ -57,6 +57,7 @@ const STATUSES: Record<number, ProblemStatus> = {
   428: { slug: 'precondition-required', title: 'Thiếu If-Match (Precondition required)', description: 'Thiếu If-Match (send the version you last read, e.g. If-Match: "3")', detail: 'Send If-Match with the version you last read.' },
   429: { slug: 'too-many-requests', title: 'Quá nhiều yêu cầu (Too many requests)', description: 'Quá nhiều yêu cầu (rate limit; wait Retry-After seconds)', detail: 'Too many requests; try again after Retry-After seconds.', headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } },
   500: { slug: 'internal', title: 'Lỗi hệ thống (Internal error)', description: 'Lỗi hệ thống (nothing about internals is said; try again)', detail: 'Something went wrong on our side. Try again; if it persists, contact the operators.' },
+  503: { slug: 'unavailable', title: 'Tạm thời không phục vụ được (Service unavailable)', description: 'Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds)', detail: 'The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.', headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } },
 };
 
 /** The facts of an operation that decide which problems it can answer. */
@@ -76,7 +77,7 @@ export interface OperationFacts {
  * body limits, authentication, the policy, the rate limit) and the shape of the operation.
  */
 export function problemStatusesOf(facts: OperationFacts): number[] {
-  const statuses = new Set<number>([400, 429, 500]);
+  const statuses = new Set<number>([400, 429, 500, 503]);
   if (!facts.isPublic) [401, 403].forEach((status) => statuses.add(status));
   // An unknown id, or one outside the caller's area, is a 404.
   if (facts.hasPathParameters) statuses.add(404);
