@@ -121,11 +121,12 @@ describe('outbox relay on real PostgreSQL and Kafka', () => {
   it('keeps one active relay per service: a second one stands by', async () => {
     const standby = startRelay();
     await waitFor(() => standby.stats(), (stats) => stats.role === 'standby');
-    const leaders = await Promise.all(relays.map((relay) => relay.stats()));
-    expect(leaders.filter((stats) => stats.role === 'leader')).toHaveLength(1);
+    const roles = await Promise.all(relays.map(async (relay) => (await relay.stats()).role));
+    expect(roles.filter((role) => role === 'leader')).toHaveLength(1);
 
-    // The leader goes away: the standby takes over and publishes.
-    await relays[0]!.stop();
+    // The leader goes away, and with it every other relay earlier tests started (any of them could
+    // otherwise win the lock): the standby takes over and publishes.
+    await Promise.all(relays.filter((relay) => relay !== standby).map((relay) => relay.stop()));
     await dataSource.transaction((tx) => writer.append(tx, [reportedEvent('after failover')]));
     await waitFor(summariesOnTopic, (summaries) => summaries.includes('after failover'), { timeoutMs: 20_000 });
     expect((await standby.stats()).role).toBe('leader');
