@@ -38,7 +38,8 @@ export function I18nProvider({ children }: { children: ReactNode }): JSX.Element
     return {
       language,
       setLanguage,
-      t: (key) => (messages as Record<string, Record<Language, string>>)[key]?.[language] ?? key,
+      // The dashboard's own strings first, then the report's labels (one copy, in the report model).
+      t: (key) => (messages as Record<string, Record<Language, string>>)[key]?.[language] ?? label(key, language),
       agency: (slug) => agencyName(slug, language),
       role: (slug) => lookup(roleNames, slug),
       number: (n) => numberFormat.format(n),
