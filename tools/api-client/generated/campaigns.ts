@@ -735,7 +735,261 @@ export interface components {
             unitId: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
+        Problem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:validation",
+                 *       "title": "Dữ liệu không hợp lệ (Invalid request)",
+                 *       "status": 400,
+                 *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
+                 *       "instance": "/api/v1/…",
+                 *       "errors": [
+                 *         {
+                 *           "field": "quarter",
+                 *           "message": "quarter must look like 2026-Q3"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
+        Problem401: {
+            headers: {
+                /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:unauthenticated",
+                 *       "title": "Chưa xác thực (Unauthenticated)",
+                 *       "status": 401,
+                 *       "detail": "A valid bearer token is required.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Không có quyền (the caller’s role, level or area does not allow this) */
+        Problem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:forbidden",
+                 *       "title": "Không có quyền (Forbidden)",
+                 *       "status": 403,
+                 *       "detail": "Your role does not allow this action.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Không tìm thấy (unknown, or outside the caller’s area) */
+        Problem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:not-found",
+                 *       "title": "Không tìm thấy (Not found)",
+                 *       "status": 404,
+                 *       "detail": "No such record in your area.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
+        Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:conflict",
+                 *       "title": "Xung đột dữ liệu (Conflict)",
+                 *       "status": 409,
+                 *       "detail": "The record already exists.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
+        Problem412: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:stale-version",
+                 *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
+                 *       "status": 412,
+                 *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
+                 *       "instance": "/api/v1/…",
+                 *       "currentVersion": 4
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
+        Problem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:payload-too-large",
+                 *       "title": "Nội dung quá lớn (Payload too large)",
+                 *       "status": 413,
+                 *       "detail": "The request body is larger than allowed; send less data.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Định dạng không được hỗ trợ (send application/json) */
+        Problem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:unsupported-media-type",
+                 *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
+                 *       "status": 415,
+                 *       "detail": "Send the body as application/json.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
+        Problem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:rule-violation",
+                 *       "title": "Không thể xử lý (Unprocessable)",
+                 *       "status": 422,
+                 *       "detail": "takenAt is before the previous step.",
+                 *       "instance": "/api/v1/…",
+                 *       "errors": [
+                 *         {
+                 *           "field": "takenAt",
+                 *           "message": "must not be before the previous step"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Thiếu If-Match (send the version you last read, e.g. If-Match: "3") */
+        Problem428: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:precondition-required",
+                 *       "title": "Thiếu If-Match (Precondition required)",
+                 *       "status": 428,
+                 *       "detail": "Send If-Match with the version you last read.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
+        Problem429: {
+            headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:too-many-requests",
+                 *       "title": "Quá nhiều yêu cầu (Too many requests)",
+                 *       "status": 429,
+                 *       "detail": "Too many requests; try again after Retry-After seconds.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Lỗi hệ thống (nothing about internals is said; try again) */
+        Problem500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:internal",
+                 *       "title": "Lỗi hệ thống (Internal error)",
+                 *       "status": 500,
+                 *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+        Problem503: {
+            headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:unavailable",
+                 *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                 *       "status": 503,
+                 *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -764,150 +1018,13 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementPageView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     AgreementsController_record: {
@@ -933,204 +1050,16 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     AgreementsController_get: {
@@ -1152,144 +1081,13 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     AuditController_list: {
@@ -1317,150 +1115,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_kinds: {
@@ -1480,126 +1141,12 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignKindView"][];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_list: {
@@ -1625,150 +1172,13 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignPageView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_launch: {
@@ -1794,204 +1204,16 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_get: {
@@ -2013,144 +1235,13 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignWorkController_activities: {
@@ -2172,144 +1263,13 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"][];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignWorkController_activity: {
@@ -2337,222 +1297,17 @@ export interface operations {
                     "application/json": components["schemas"]["ActivityView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_link: {
@@ -2582,259 +1337,19 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:stale-version",
-                     *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
-                     *       "status": 412,
-                     *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
-                     *       "instance": "/api/v1/…",
-                     *       "currentVersion": 4
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Thiếu If-Match (send the version you last read, e.g. If-Match: "3") */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:precondition-required",
-                     *       "title": "Thiếu If-Match (Precondition required)",
-                     *       "status": 428,
-                     *       "detail": "Send If-Match with the version you last read.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignWorkController_pledges: {
@@ -2856,144 +1371,13 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeView"][];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignWorkController_pledge: {
@@ -3021,222 +1405,17 @@ export interface operations {
                     "application/json": components["schemas"]["PledgeView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_progress: {
@@ -3258,144 +1437,13 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignProgressView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_reviews: {
@@ -3417,144 +1465,13 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignReviewView"][];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_review: {
@@ -3582,222 +1499,17 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignReviewView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     CampaignsController_status: {
@@ -3827,259 +1539,19 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:stale-version",
-                     *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
-                     *       "status": 412,
-                     *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
-                     *       "instance": "/api/v1/…",
-                     *       "currentVersion": 4
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Thiếu If-Match (send the version you last read, e.g. If-Match: "3") */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:precondition-required",
-                     *       "title": "Thiếu If-Match (Precondition required)",
-                     *       "status": 428,
-                     *       "detail": "Send If-Match with the version you last read.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            428: components["responses"]["Problem428"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     RecognitionController_commendations: {
@@ -4101,150 +1573,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommendationView"][];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     RecognitionController_commend: {
@@ -4270,204 +1605,16 @@ export interface operations {
                     "application/json": components["schemas"]["CommendationView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     RecognitionController_getCommendation: {
@@ -4489,144 +1636,13 @@ export interface operations {
                     "application/json": components["schemas"]["CommendationView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     RecognitionController_stories: {
@@ -4648,150 +1664,13 @@ export interface operations {
                     "application/json": components["schemas"]["StoryView"][];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     RecognitionController_story: {
@@ -4817,204 +1696,16 @@ export interface operations {
                     "application/json": components["schemas"]["StoryView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     RecognitionController_getStory: {
@@ -5036,144 +1727,13 @@ export interface operations {
                     "application/json": components["schemas"]["StoryView"];
                 };
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
 }

@@ -676,7 +676,243 @@ export interface components {
             parts: components["schemas"]["SplitPartDto"][];
         };
     };
-    responses: never;
+    responses: {
+        /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
+        Problem400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:validation",
+                 *       "title": "Dữ liệu không hợp lệ (Invalid request)",
+                 *       "status": 400,
+                 *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
+                 *       "instance": "/api/v1/…",
+                 *       "errors": [
+                 *         {
+                 *           "field": "quarter",
+                 *           "message": "quarter must look like 2026-Q3"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
+        Problem401: {
+            headers: {
+                /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:unauthenticated",
+                 *       "title": "Chưa xác thực (Unauthenticated)",
+                 *       "status": 401,
+                 *       "detail": "A valid bearer token is required.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Không có quyền (the caller’s role, level or area does not allow this) */
+        Problem403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:forbidden",
+                 *       "title": "Không có quyền (Forbidden)",
+                 *       "status": 403,
+                 *       "detail": "Your role does not allow this action.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Không tìm thấy (unknown, or outside the caller’s area) */
+        Problem404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:not-found",
+                 *       "title": "Không tìm thấy (Not found)",
+                 *       "status": 404,
+                 *       "detail": "No such record in your area.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
+        Problem409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:conflict",
+                 *       "title": "Xung đột dữ liệu (Conflict)",
+                 *       "status": 409,
+                 *       "detail": "The record already exists.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
+        Problem412: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:stale-version",
+                 *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
+                 *       "status": 412,
+                 *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
+                 *       "instance": "/api/v1/…",
+                 *       "currentVersion": 4
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
+        Problem413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:payload-too-large",
+                 *       "title": "Nội dung quá lớn (Payload too large)",
+                 *       "status": 413,
+                 *       "detail": "The request body is larger than allowed; send less data.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Định dạng không được hỗ trợ (send application/json) */
+        Problem415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:unsupported-media-type",
+                 *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
+                 *       "status": 415,
+                 *       "detail": "Send the body as application/json.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
+        Problem422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:rule-violation",
+                 *       "title": "Không thể xử lý (Unprocessable)",
+                 *       "status": 422,
+                 *       "detail": "takenAt is before the previous step.",
+                 *       "instance": "/api/v1/…",
+                 *       "errors": [
+                 *         {
+                 *           "field": "takenAt",
+                 *           "message": "must not be before the previous step"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
+        Problem429: {
+            headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:too-many-requests",
+                 *       "title": "Quá nhiều yêu cầu (Too many requests)",
+                 *       "status": 429,
+                 *       "detail": "Too many requests; try again after Retry-After seconds.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Lỗi hệ thống (nothing about internals is said; try again) */
+        Problem500: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:internal",
+                 *       "title": "Lỗi hệ thống (Internal error)",
+                 *       "status": 500,
+                 *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
+        Problem503: {
+            headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:binh-yen:problem:unavailable",
+                 *       "title": "Tạm thời không phục vụ được (Service unavailable)",
+                 *       "status": 503,
+                 *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
+                 *       "instance": "/api/v1/…"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -709,150 +945,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MeController_me: {
@@ -870,126 +969,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ModelsController_types: {
@@ -1009,126 +994,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ModelsController_register: {
@@ -1152,204 +1023,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ModelsController_recognise: {
@@ -1375,222 +1058,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ModelsController_replicate: {
@@ -1616,222 +1094,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ModelsController_review: {
@@ -1857,222 +1130,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_compliance: {
@@ -2094,150 +1162,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_search: {
@@ -2268,150 +1199,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_register: {
@@ -2436,204 +1230,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_get: {
@@ -2656,144 +1262,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_ancestors: {
@@ -2816,144 +1291,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_certify: {
@@ -2979,222 +1323,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_revoke: {
@@ -3221,222 +1360,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_dissolve: {
@@ -3465,241 +1399,18 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:stale-version",
-                     *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
-                     *       "status": 412,
-                     *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
-                     *       "instance": "/api/v1/…",
-                     *       "currentVersion": 4
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ForcesController_forces: {
@@ -3721,144 +1432,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ForcesController_register: {
@@ -3884,222 +1464,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_hotspot: {
@@ -4125,222 +1500,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_lineage: {
@@ -4363,144 +1533,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_move: {
@@ -4529,241 +1568,18 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:stale-version",
-                     *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
-                     *       "status": 412,
-                     *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
-                     *       "instance": "/api/v1/…",
-                     *       "currentVersion": 4
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_pilot: {
@@ -4789,222 +1605,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_ratings: {
@@ -5026,144 +1637,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     MovementController_rate: {
@@ -5190,222 +1670,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_rename: {
@@ -5434,241 +1709,18 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Phiên bản cũ (If-Match names a version that is no longer current; reload and apply again) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:stale-version",
-                     *       "title": "Dữ liệu đã bị thay đổi (Precondition failed)",
-                     *       "status": 412,
-                     *       "detail": "The record is at version 4, not 3: someone changed it meanwhile. Reload it and apply your change again.",
-                     *       "instance": "/api/v1/…",
-                     *       "currentVersion": 4
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            412: components["responses"]["Problem412"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_split: {
@@ -5695,222 +1747,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_subtree: {
@@ -5933,144 +1780,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     ForcesController_train: {
@@ -6096,222 +1812,17 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không tìm thấy (unknown, or outside the caller’s area) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:not-found",
-                     *       "title": "Không tìm thấy (Not found)",
-                     *       "status": 404,
-                     *       "detail": "No such record in your area.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
     UnitsController_merge: {
@@ -6336,204 +1847,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Yêu cầu không hợp lệ (the request is malformed or a field is invalid; `errors` names each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:validation",
-                     *       "title": "Dữ liệu không hợp lệ (Invalid request)",
-                     *       "status": 400,
-                     *       "detail": "Some fields are missing or invalid; see `errors` and correct them.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "quarter",
-                     *           "message": "quarter must look like 2026-Q3"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Chưa xác thực (no bearer token, or it is invalid or expired) */
-            401: {
-                headers: {
-                    /** @description Bearer realm="binh-yen", with error="invalid_token" when the token sent was the trouble */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unauthenticated",
-                     *       "title": "Chưa xác thực (Unauthenticated)",
-                     *       "status": 401,
-                     *       "detail": "A valid bearer token is required.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không có quyền (the caller’s role, level or area does not allow this) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:forbidden",
-                     *       "title": "Không có quyền (Forbidden)",
-                     *       "status": 403,
-                     *       "detail": "Your role does not allow this action.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Xung đột (the state does not allow it now, the record exists already, or an Idempotency-Key was reused for another request) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:conflict",
-                     *       "title": "Xung đột dữ liệu (Conflict)",
-                     *       "status": 409,
-                     *       "detail": "The record already exists.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Nội dung quá lớn (the body, or the event it would publish, is over the limit) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:payload-too-large",
-                     *       "title": "Nội dung quá lớn (Payload too large)",
-                     *       "status": 413,
-                     *       "detail": "The request body is larger than allowed; send less data.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Định dạng không được hỗ trợ (send application/json) */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unsupported-media-type",
-                     *       "title": "Định dạng không được hỗ trợ (Unsupported media type)",
-                     *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Không thể xử lý (well-formed, but a business rule refuses it; `errors` names the field when one is at fault) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:rule-violation",
-                     *       "title": "Không thể xử lý (Unprocessable)",
-                     *       "status": 422,
-                     *       "detail": "takenAt is before the previous step.",
-                     *       "instance": "/api/v1/…",
-                     *       "errors": [
-                     *         {
-                     *           "field": "takenAt",
-                     *           "message": "must not be before the previous step"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Quá nhiều yêu cầu (rate limit; wait Retry-After seconds) */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:too-many-requests",
-                     *       "title": "Quá nhiều yêu cầu (Too many requests)",
-                     *       "status": 429,
-                     *       "detail": "Too many requests; try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Lỗi hệ thống (nothing about internals is said; try again) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:internal",
-                     *       "title": "Lỗi hệ thống (Internal error)",
-                     *       "status": 500,
-                     *       "detail": "Something went wrong on our side. Try again; if it persists, contact the operators.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Tạm thời không phục vụ được (the database is restarting or unreachable; nothing was changed; retry after Retry-After seconds) */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before trying again */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "urn:binh-yen:problem:unavailable",
-                     *       "title": "Tạm thời không phục vụ được (Service unavailable)",
-                     *       "status": 503,
-                     *       "detail": "The service’s database is unavailable for a moment; nothing was changed. Try again after Retry-After seconds.",
-                     *       "instance": "/api/v1/…"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
+            413: components["responses"]["Problem413"];
+            415: components["responses"]["Problem415"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
         };
     };
 }

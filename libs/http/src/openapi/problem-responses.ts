@@ -136,7 +136,12 @@ export function documentProblems(document: OpenAPIObject): OpenAPIObject {
       if (!operation) continue;
       const facts = factsOf(method, operation);
       operation.security = facts.isPublic ? [] : [{ [BEARER]: [] }];
-      for (const status of problemStatusesOf(facts)) operation.responses[String(status)] ??= problemResponse(status) as never;
+      for (const status of problemStatusesOf(facts)) {
+        // Defined once under components.responses and referred to: one copy per status, not one per operation.
+        document.components.responses ??= {};
+        document.components.responses[`Problem${status}`] ??= problemResponse(status) as never;
+        operation.responses[String(status)] ??= { $ref: `#/components/responses/Problem${status}` } as never;
+      }
     }
   }
   return document;
