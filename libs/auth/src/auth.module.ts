@@ -13,6 +13,7 @@ import { APP_GUARD, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC, ProblemException, problemType } from '@binh-yen/http';
 import { CALLER_KEY } from './allow.decorator';
+import { verifiedCallerOf } from './verified-caller';
 import { PolicyGuard } from './policy.guard';
 import type { Caller } from './caller';
 import { InvalidTokenError, TokenVerifier, type TokenSettings } from './token-verifier';
@@ -44,10 +45,10 @@ export class JwtAuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<RequestWithCaller>();
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) throw unauthenticated('Send a bearer token in the Authorization header.');
+    const verification = verifiedCallerOf(this.verifier, request);
+    if (!verification) throw unauthenticated('Send a bearer token in the Authorization header.');
     try {
-      request[CALLER] = await this.verifier.verify(header.slice('Bearer '.length).trim());
+      request[CALLER] = await verification;
       return true;
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated(`The token was refused: ${error.message}.`);

@@ -7,3 +7,4 @@ export * from './development-secret';
 export * from './token-verifier';
 export * from './policy';
 export * from './policy.guard';
+export * from './verified-caller';

@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Request } from 'express';
-import { TokenVerifier } from '@binh-yen/auth';
+import { TokenVerifier, verifiedCallerOf } from '@binh-yen/auth';
 import { FallbackThrottlerStorage } from './fallback-throttler-storage';
 
 export interface RateLimitSettings {
@@ -27,10 +27,11 @@ const UNLIMITED = /^\/(health|metrics)(\/|$)/;
  */
 export function callerTracker(verifier: TokenVerifier): (request: Request) => Promise<string> {
   return async (request) => {
-    const header = request.headers.authorization;
-    if (header?.startsWith('Bearer ')) {
+    const verification = verifiedCallerOf(verifier, request);
+    if (verification) {
       try {
-        const caller = await verifier.verify(header.slice('Bearer '.length).trim());
+        // Verified once for the request: the auth guard reuses this check.
+        const caller = await verification;
         return `subject:${caller.agency}:${caller.subject}`;
       } catch {
         // Refused by the auth guard later; limited by address meanwhile.
