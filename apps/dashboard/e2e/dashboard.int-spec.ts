@@ -2,48 +2,18 @@
 // playwright-core) against the platform as `npm start` runs it: real services,
 // real data (Phú Thọ's units from the seed, an incident reported over HTTP).
 // Screenshots of the main pages go to test-artifacts/dashboard/.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { issueToken } from '@binh-yen/auth';
 import { findFreePort, repoRoot } from '@binh-yen/testing';
+import { startChild, stopChild, untilLine, type Child } from './officer-support';
 
 const SECRET = 'dashboard-e2e-secret-0123456789abcdef';
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const ARTIFACTS = join(repoRoot(), 'test-artifacts', 'dashboard');
-
-interface Platform {
-  child: ChildProcess;
-  exited: Promise<unknown>;
-  lines: string[];
-}
-
-function npmStart(env: Record<string, string>): Platform {
-  const log = createWriteStream(join(ARTIFACTS, 'npm-start.log'));
-  const child = spawn('npm', ['start'], { cwd: repoRoot(), env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  for (const stream of [child.stdout!, child.stderr!]) {
-    createInterface({ input: stream }).on('line', (line) => {
-      lines.push(line);
-      log.write(`${line}\n`);
-    });
-  }
-  const exited = new Promise((resolve) => child.once('close', resolve));
-  void exited.then(() => log.end());
-  return { child, exited, lines };
-}
-
-async function untilReady(platform: Platform): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (!platform.lines.some((line) => line.includes('Bình Yên is ready'))) {
-    if (platform.child.exitCode !== null) throw new Error(`npm start exited:\n${platform.lines.slice(-30).join('\n')}`);
-    if (Date.now() > deadline) throw new Error(`npm start not ready after 120 s:\n${platform.lines.slice(-30).join('\n')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The only place that knows the incidents API's request body
@@ -89,7 +59,7 @@ async function signOut(page: Page): Promise<void> {
 }
 
 describe('dashboard: the projected views in a real browser, served by npm start', () => {
-  let platform: Platform | undefined;
+  let platform: Child | undefined;
   let browser: Browser | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'binh-yen-dashboard-'));
   const keysDir = mkdtempSync(join(tmpdir(), 'binh-yen-dashboard-keys-'));
@@ -98,10 +68,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    if (platform && platform.child.exitCode === null && platform.child.signalCode === null) {
-      process.kill(-platform.child.pid!, 'SIGINT');
-      await platform.exited;
-    }
+    await stopChild(platform);
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(keysDir, { recursive: true, force: true });
   });
@@ -109,7 +76,7 @@ describe('dashboard: the projected views in a real browser, served by npm start'
   it('signs in, drills down, changes quarter, sees a new incident live, submits and approves, downloads the XLSX', async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (see .ci/run), or set CHROMIUM_PATH`);
     const ports = { units: await findFreePort(), incidents: await findFreePort(), campaigns: await findFreePort(), reporting: await findFreePort(), dashboard: await findFreePort() };
-    platform = npmStart({
+    platform = startChild('npm', ['start'], {
       DATA_DIR: dataDir,
       UNITS_PORT: String(ports.units),
       INCIDENTS_PORT: String(ports.incidents),
@@ -121,9 +88,9 @@ describe('dashboard: the projected views in a real browser, served by npm start'
       BINHYEN_KEYS_DIR: keysDir,
       // The figures the test counts are its own; the demo data is tested with npm start itself.
       DEMO_DATA: 'false',
-    });
+    }, join(ARTIFACTS, 'npm-start.log'));
     const started = Date.now();
-    await untilReady(platform);
+    await untilLine(platform, 'Bình Yên is ready', 'npm start');
     process.stdout.write(`[dashboard.int-spec] npm start ready in ${Date.now() - started} ms\n`);
     const dashboardUrl = `http://127.0.0.1:${ports.dashboard}`;
     expect(platform.lines.some((line) => line.includes(`dashboard  ${dashboardUrl}/`))).toBe(true);

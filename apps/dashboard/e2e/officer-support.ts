@@ -1,4 +1,4 @@
-// What the officer-forms browser test needs around the browser: the platform as `npm start`
+// What the dashboard's browser tests need around the browser: the platform as `npm start`
 // runs it, a real OpenID Connect provider (oidc-test-provider.mjs), and the provider's tokens
 // for checking writes through the API.
 import { spawn, type ChildProcess } from 'node:child_process';
