@@ -15,6 +15,7 @@ interface ExportedSpan {
   durationMs: number;
   status: string;
   attributes: Record<string, unknown>;
+  links: { traceId: string; spanId: string }[];
 }
 
 function readSpans(file: string): ExportedSpan[] {
@@ -88,6 +89,21 @@ describe('tracing: one trace from the HTTP request to the projection update (ADR
     const applied = trace.filter((span) => span.kind === 'CONSUMER' && span.service === 'reporting');
     const counts = applied.find((span) => span.name.includes('incident-counts'));
     expect(counts).toMatchObject({ parentSpanId: publish!.spanId, status: 'unset', attributes: expect.objectContaining({ 'binhyen.event.type': 'incident.reported' }) });
+    // kafkajs's own spans (ADR 0036): its send span rewrote the message's `traceparent`, yet the
+    // apply span above is still the publish span's child (our `event-traceparent` header). Both
+    // kafkajs spans link back to the publish span; the consumer's also to the send span it read.
+    const kafkaSpans = await waitFor(
+      async (): Promise<ExportedSpan[]> =>
+        [...readSpans(incidentsSpans), ...readSpans(reportingSpans)].filter((span) => span.service === '@opentelemetry/instrumentation-kafkajs' && span.links.some((link) => link.spanId === publish!.spanId)),
+      (spans) => spans.some((span) => span.kind === 'PRODUCER') && spans.some((span) => span.kind === 'CONSUMER'),
+      { timeoutMs: 10_000, description: 'the kafkajs send and process spans of the traced event' },
+    );
+    const send = kafkaSpans.find((span) => span.kind === 'PRODUCER');
+    expect(send).toMatchObject({ name: `send ${publish!.attributes['messaging.destination.name'] as string}`, attributes: expect.objectContaining({ 'messaging.system': 'kafka' }) });
+    const processed = kafkaSpans.filter((span) => span.kind === 'CONSUMER');
+    expect(processed.some((span) => span.links.some((link) => link.spanId === send!.spanId))).toBe(true);
+    expect(processed.every((span) => span.name === send!.name.replace(/^send/, 'process'))).toBe(true);
+
     // The event itself carries the trace too (the envelope's traceparent), for readers without headers.
     const outbox = await platform.sql<{ payload: string; headers: Record<string, string> }>(platform.incidentsDb, `SELECT payload, headers FROM outbox WHERE event_type = 'incident.reported'`);
     const traced = outbox.find((row) => (JSON.parse(row.payload) as { aggregate: { id: string } }).aggregate.id === incident.id);

@@ -39,7 +39,8 @@ function headersOf(type: string, version: number): JsonSchema {
       'event-id': { type: 'string', format: 'uuid', description: 'The envelope’s id (UUIDv7)' },
       'event-type': { const: type },
       'event-version': { const: String(version) },
-      traceparent: { type: 'string', description: 'W3C trace context of the publish (when traced)' },
+      traceparent: { type: 'string', description: 'W3C trace context of the send (when traced; a Kafka client instrumentation may write its own)' },
+      'event-traceparent': { type: 'string', description: 'W3C trace context of the platform’s publish span (when traced): continue the event’s trace from it' },
       ce_specversion: { const: '1.0' },
       ce_id: { type: 'string', format: 'uuid', description: 'Equals event-id and the envelope’s id: deduplicate on it' },
       ce_source: { type: 'string', description: `The producing service, ${CLOUDEVENTS_SOURCE_PREFIX}<service>` },
@@ -144,7 +145,7 @@ export function asyncApiDocument(): JsonSchema {
       title: 'Bình Yên events',
       version: '1',
       description:
-        'Events of the Bình Yên platform. Every record’s value is an envelope (id UUIDv7, type, version, occurredAt, aggregate, sequence, actor, area = the unit path at the time, traceparent, data); its headers carry the CloudEvents 1.0 Kafka binding in binary mode (ce_*) beside event-id, event-type, event-version and traceparent. Readers should be tolerant: ignore unknown fields, record unknown types and versions. How to get access: docs/integration.md.',
+        'Events of the Bình Yên platform. Every record’s value is an envelope (id UUIDv7, type, version, occurredAt, aggregate, sequence, actor, area = the unit path at the time, traceparent, data); its headers carry the CloudEvents 1.0 Kafka binding in binary mode (ce_*) beside event-id, event-type, event-version, traceparent and event-traceparent. Readers should be tolerant: ignore unknown fields, record unknown types and versions. How to get access: docs/integration.md.',
       contact: { name: 'Bình Yên platform team (see docs/integration.md)' },
       license: { name: 'Proprietary: for the agencies granted access to the platform' },
       tags: [{ name: 'cloudevents' }, { name: 'transactional-outbox' }],

@@ -6,9 +6,10 @@ import type { Observable } from 'rxjs';
 
 /**
  * Tracing and metrics of projection handlers, once per batch (one transaction): a consumer
- * span per applied event, a child of the message's `traceparent` (the relay's publish span,
- * or the envelope's), and the batch's duration by outcome. Both end when the transaction
- * commits or rolls back, not when the handler returns. Requests pass untouched.
+ * span per applied event, a child of the relay's publish span (the message's `event-traceparent`
+ * header, else its `traceparent`, else the envelope's), and the batch's duration by outcome.
+ * Both end when the transaction commits or rolls back, not when the handler returns. Requests
+ * pass untouched.
  */
 @Injectable()
 export class ProjectionTelemetryInterceptor implements NestInterceptor {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import {
   context,
   createContextKey,
+  propagation,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
@@ -19,6 +20,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation, type KafkajsMessage } from '@opentelemetry/instrumentation-kafkajs';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { detectResources, envDetector, processDetector, resourceFromAttributes } from '@opentelemetry/resources';
@@ -71,6 +73,13 @@ export interface ExportedSpan {
 
 const propagator = new W3CTraceContextPropagator();
 const TRACEPARENT = 'traceparent';
+
+/**
+ * Our own message header with the W3C traceparent of the relay's publish span, the parent of every
+ * projection's apply span. Apart from `traceparent`, which the kafkajs instrumentation rewrites with
+ * its own send span (made under the relay's batch, not under the request that caused the event).
+ */
+export const EVENT_TRACEPARENT_HEADER = 'event-traceparent';
 let provider: BasicTracerProvider | undefined;
 
 /** Starts tracing for this process; the first call wins (several services may share a process). */
@@ -87,21 +96,25 @@ export function initTracing(options: TracingOptions): void {
   provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessorFor(options)] });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);
+  // The instrumentations inject and extract through the global propagator (outgoing HTTP, Kafka headers).
+  propagation.setGlobalPropagator(propagator);
   disableInstrumentations = registerInstrumentations({ tracerProvider: provider, instrumentations: libraryInstrumentations() });
 }
 
 /**
  * Spans from well-kept instrumentations, beside our four (ADR 0036). Each patches its library the next
  * time it is required, which for these happens after start-up began (TypeORM loads pg per data source,
- * Nest loads its Express adapter when the app is created).
+ * Nest loads its Express adapter when the app is created, libs/messaging loads kafkajs at its first
+ * connection).
  * - http: outgoing calls only (JWKS, the gateway's upstreams); the incoming SERVER span stays ours
  *   (observeHttp), named by route template, parent of the outbox's traceparent.
  * - express and Nest: the route and handler as children of that SERVER span; Express middleware left out (noise).
  * - pg: every query inside a traced request or projection batch; none outside one (the relay's polling
  *   would otherwise start a trace every second).
- * - kafkajs: left out on purpose. Its producer span replaces each message's `traceparent` header with
- *   one made under the relay's batch, not the event's own publish span, so a projection's span would no
- *   longer be a child of the request that caused the event; ours carry that link (ADR 0019).
+ * - kafkajs: a `send <topic>` span per message in the relay's batch and a `poll`/`process <topic>` pair
+ *   per consumed batch. Its send span replaces each message's `traceparent` header and is made under
+ *   the relay's batch (no request is active then), so the projections read our EVENT_TRACEPARENT_HEADER
+ *   first and stay children of the event's own publish span; both kafkajs spans link to that span.
  */
 function libraryInstrumentations() {
   return [
@@ -109,7 +122,18 @@ function libraryInstrumentations() {
     new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
     new NestInstrumentation(),
     new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
+    new KafkaJsInstrumentation({
+      producerHook: (span, { message }) => linkToEventPublish(span, message),
+      consumerHook: (span, { message }) => linkToEventPublish(span, message),
+    }),
   ];
+}
+
+/** Links a kafkajs span to the publish span the message names in our header (none for untraced events). */
+function linkToEventPublish(span: Span, message: KafkajsMessage): void {
+  const header = message.headers?.[EVENT_TRACEPARENT_HEADER];
+  const publish = trace.getSpanContext(contextFromTraceparent((Array.isArray(header) ? header[0] : header)?.toString()));
+  if (publish) span.addLink({ context: publish });
 }
 
 function spanProcessorFor(options: TracingOptions): SpanProcessor {
@@ -140,6 +164,7 @@ export async function shutdownTracing(): Promise<void> {
   if (!current) return;
   await current.shutdown();
   trace.disable();
+  propagation.disable();
   context.disable();
 }
 

@@ -23,6 +23,11 @@ export function decodeMessage(message: LogMessage): DecodedMessage {
 
 export function eventIdOf(decoded: DecodedMessage): string | null {
   if (decoded.ok) return decoded.event.id;
-  const header = decoded.message.headers?.['event-id'];
-  return header ? header.toString() : null;
+  return headerOf(decoded.message, 'event-id') || null;
+}
+
+/** A header's text (the first, if the header is repeated); undefined when the message has none. */
+export function headerOf(message: LogMessage, name: string): string | undefined {
+  const header = message.headers?.[name];
+  return (Array.isArray(header) ? header[0] : header)?.toString();
 }

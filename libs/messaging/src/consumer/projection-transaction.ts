@@ -1,9 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isObservable, lastValueFrom } from 'rxjs';
+import { EVENT_TRACEPARENT_HEADER } from '@binh-yen/telemetry';
 import { failpoint } from '../failpoint';
 import { ApplyGate } from './apply-gate';
 import type { Chunk } from './chunking';
 import { claimPartitionBatch, recordDeadLetters } from './consumer-bookkeeping';
+import { headerOf } from './decoded-message';
 import type { ProjectionDefinition, ProjectionHandler } from './projection';
 import { ProjectionContext, type ConsumedEvent, type PartitionRange } from './projection-context';
 
@@ -81,8 +83,8 @@ export class ProjectionTransaction {
     for (const { entry, event } of candidates) {
       // Within one batch a duplicate may appear twice: apply its first copy only.
       if (BigInt(entry.offset) < previousNextOffset || !claimed.delete(event.id)) continue;
-      const header = entry.message.headers?.['traceparent'];
-      const traceparent = (Array.isArray(header) ? header[0] : header)?.toString() ?? event.traceparent;
+      // Ours first: the kafkajs instrumentation rewrites `traceparent` with a span of the relay's batch.
+      const traceparent = headerOf(entry.message, EVENT_TRACEPARENT_HEADER) ?? headerOf(entry.message, 'traceparent') ?? event.traceparent;
       events.push({ event, topic, partition, offset: entry.offset, traceparent });
     }
     const freshOffsets = new Set(fresh.map((entry) => entry.offset));

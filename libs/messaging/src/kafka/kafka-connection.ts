@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, Partitioners, type ICustomPartitioner, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type * as KafkaJs from 'kafkajs';
+import type { ICustomPartitioner, Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
+
+/**
+ * kafkajs, loaded at first use rather than when this library is imported: the OpenTelemetry kafkajs
+ * instrumentation patches the module when it is required, and tracing starts after the imports
+ * (createServiceApp), so an import here would leave the producer and consumers unpatched.
+ */
+function kafkajs(): typeof KafkaJs {
+  return require('kafkajs') as typeof KafkaJs;
+}
 
 /** How a client proves itself to the brokers and protects the wire (ADR 0035). */
 export interface KafkaSecurity {
@@ -58,11 +68,11 @@ export function readKafkaSecurity(settings: KafkaSecuritySettings): KafkaSecurit
  * The one partitioner of the platform: Java-compatible murmur2, so every client
  * (ours and any Java consumer) puts one key on the same partition.
  */
-export const platformPartitioner: ICustomPartitioner = Partitioners.DefaultPartitioner;
-
-const levels = { nothing: logLevel.NOTHING, error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO } as const;
+export const platformPartitioner: ICustomPartitioner = () => kafkajs().Partitioners.DefaultPartitioner();
 
 export function createKafka(options: KafkaConnectionOptions): Kafka {
+  const { Kafka, logLevel } = kafkajs();
+  const levels = { nothing: logLevel.NOTHING, error: logLevel.ERROR, warn: logLevel.WARN, info: logLevel.INFO } as const;
   const { ssl, sasl } = options.security ?? {};
   const config: KafkaConfig = {
     clientId: options.clientId,

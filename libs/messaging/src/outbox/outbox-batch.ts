@@ -1,4 +1,4 @@
-import { contextFromTraceparent, SpanKind, tracer, tracingEnabled, traceparentOfSpan, type Span } from '@binh-yen/telemetry';
+import { contextFromTraceparent, EVENT_TRACEPARENT_HEADER, SpanKind, tracer, tracingEnabled, traceparentOfSpan, type Span } from '@binh-yen/telemetry';
 import { CLOUDEVENTS_SOURCE_PREFIX, cloudEventType, type EventEnvelope } from '@binh-yen/contracts';
 import type { OutgoingMessage, TopicMessages } from '../transport/event-transport';
 
@@ -13,8 +13,9 @@ export interface OutboxRow {
 }
 
 /**
- * One producer span per traced row, a child of the span that appended it; the message
- * carries the publish span as its `traceparent`, so consumers continue the trace (ADR 0019).
+ * One producer span per traced row, a child of the span that appended it; the message carries the
+ * publish span in our `event-traceparent` header, which the projections continue (ADR 0019), and as
+ * its `traceparent`, which the kafkajs instrumentation replaces by its own send span (ADR 0036).
  */
 export function startPublishSpans(rows: OutboxRow[], serviceName: string): Span[] {
   if (!tracingEnabled()) return [];
@@ -38,7 +39,7 @@ export function startPublishSpans(rows: OutboxRow[], serviceName: string): Span[
       contextFromTraceparent(origin),
     );
     const traceparent = traceparentOfSpan(span);
-    if (traceparent) row.headers = { ...row.headers, traceparent };
+    if (traceparent) row.headers = { ...row.headers, traceparent, [EVENT_TRACEPARENT_HEADER]: traceparent };
     spans.push(span);
   }
   return spans;
