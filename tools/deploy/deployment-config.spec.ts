@@ -5,13 +5,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { KNOWN_SECRETS } from '@binh-yen/service-runtime';
+import { KNOWN_SECRETS, ServiceEnv } from '@binh-yen/service-runtime';
 import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
 import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
 import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
 import { UnitsEnv } from '../../apps/units/src/config/units.env';
 import { UPSTREAM_SERVICES } from '../../apps/dashboard/server/dashboard-server';
-import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent, scaledGroupsOf } from '../../deploy/k8s/generate/render-manifests';
+import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent, scaledGroupsOf, TARGET_LABELS } from '../../deploy/k8s/generate/render-manifests';
+import { dashboardQueries, promqlReferences } from './promql-references';
 
 const root = join(__dirname, '..', '..');
 
@@ -220,6 +221,48 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     for (const rule of alertRules) expect([rule.alert, runbook.includes(rule.alert)]).toEqual([rule.alert, true]);
   });
 
+  it('pages for what liveness cannot heal: a group down for longer than a restart takes, and restarts that loop (ADR 0052)', () => {
+    const seconds = (duration: string): number => Number(duration.slice(0, -1)) * { s: 1, m: 60, h: 3600 }[duration.slice(-1) as 's' | 'm' | 'h'];
+    // How long a consumer dead for good lives on: the grace, then the probe failing failureThreshold times.
+    for (const projector of documents.filter((d) => d.kind === 'Deployment' && d.metadata.name.endsWith('-projector'))) {
+      const container = (projector.spec!['template'] as { spec: { containers: { env: { name: string; value?: string }[]; livenessProbe: { periodSeconds: number; failureThreshold: number; timeoutSeconds: number } }[] } }).spec.containers[0]!;
+      const grace = Number(container.env.find((v) => v.name === 'LIVENESS_GRACE_SECONDS')?.value ?? new ServiceEnv().LIVENESS_GRACE_SECONDS);
+      const { periodSeconds, failureThreshold, timeoutSeconds } = container.livenessProbe;
+      const heal = grace + periodSeconds * failureThreshold + timeoutSeconds;
+      const down = alertRules.find((rule) => rule.alert === 'BinhYenConsumerDown')!;
+      const window = seconds(/\[(\d+[smh])\]/.exec(down.expr)![1]!) + seconds(down.for);
+      // Twice the heal: one restart (and a kubelet back-off) passes without a page.
+      expect([projector.metadata.name, heal, window >= 2 * heal]).toEqual([projector.metadata.name, heal, true]);
+      // Across the job's pods: a replica that took over the partitions keeps the group consuming.
+      expect(promqlReferences(down.expr).labels.sort()).toEqual(['group', 'job']);
+    }
+    const loop = alertRules.find((rule) => rule.alert === 'BinhYenRestartLoop')!;
+    expect(loop).toMatchObject({ severity: 'critical', expr: expect.stringMatching(/^changes\(process_start_time_seconds\{[^}]*\}\[30m\]\) >= 3$/) });
+    // The dashboard shows the restarts too; every label it groups or names is one the metrics or Prometheus give.
+    expect(dashboardQueries(eventPathDashboard()).some((query) => query.expr.includes('process_start_time_seconds'))).toBe(true);
+  });
+
+  it('scrapes every API and projector pod through the ServiceMonitor, with job = the service the alerts name', () => {
+    const monitoring = parseAllDocuments(renderObservabilityComponent().get('monitoring.yaml')!).map((doc) => doc.toJS() as Manifest);
+    const monitor = monitoring.find((d) => d.kind === 'ServiceMonitor')!.spec as {
+      selector: { matchExpressions: { key: string; values: string[] }[] };
+      jobLabel: string;
+      endpoints: { port: string; path: string }[];
+    };
+    const [selected] = monitor.selector.matchExpressions;
+    expect(TARGET_LABELS).toContain('job');
+    for (const deployment of documents.filter((d) => d.kind === 'Deployment' && d.metadata.name !== 'gateway')) {
+      const service = documents.find((d) => d.kind === 'Service' && JSON.stringify((d.spec as { selector: object }).selector) === JSON.stringify(deployment.metadata.labels));
+      const ports = (service?.spec as { ports: { name: string }[] } | undefined)?.ports.map((port) => port.name) ?? [];
+      const job = service?.metadata.labels?.[monitor.jobLabel];
+      expect([deployment.metadata.name, selected!.values.includes(job ?? ''), ports.includes(monitor.endpoints[0]!.port)]).toEqual([deployment.metadata.name, true, true]);
+      expect(job).toBe(serviceOf(deployment));
+    }
+    expect(monitor.endpoints[0]!.path).toBe('/metrics');
+    // The alerts' job matchers name exactly the scraped services.
+    for (const rule of alertRules.filter((r) => r.expr.includes('job=~'))) expect(/job=~"([^"]+)"/.exec(rule.expr)![1]!.split('|').sort()).toEqual([...selected!.values].sort());
+  });
+
   it('sets only variables each service knows, and every one it requires', () => {
     for (const document of documents.filter((d) => d.kind === 'Deployment')) {
       const containers = ((document.spec!['template'] as { spec: { containers: { env: { name: string }[] }[] } }).spec.containers);
@@ -245,6 +288,7 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
       expect(required.filter((name) => !names.includes(name))).toEqual([]);
     }
   });
+
 
   it('refers only to paths that exist in every Dockerfile', () => {
     const folder = join(root, 'deploy', 'docker');

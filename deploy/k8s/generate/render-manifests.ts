@@ -402,13 +402,34 @@ function gatewayApiDocuments(): object[] {
 const scraped = services.map((service) => service.name);
 const lagByGroup = 'sum by (group) (max by (group, topic, partition) (binhyen_consumer_lag))';
 
+/** Prometheus's own target labels of a scraped pod (the ServiceMonitor's `jobLabel` sets `job` to the service). */
+export const TARGET_LABELS = ['job', 'instance', 'pod', 'namespace', 'service', 'container', 'endpoint'];
+
 /**
  * The runbook's alerts ("Watch"), as a PrometheusRule of the Prometheus Operator. Every expression
- * names only metrics the services export (checked by tools/deploy/deployment-config.spec.ts).
+ * names only metrics and labels the services export (tools/deploy/deployment-config.spec.ts reads the
+ * sources, tools/deploy/split-deployments.int-spec.ts the running services' /metrics).
+ * They page for what the platform cannot heal by itself (ADR 0052): a consumer or the relay dead for good
+ * fails liveness and is restarted about 90 s later (ADR 0037), so a dead part alerts only once restarts
+ * did not bring it back: its group ran nowhere for longer than a heal takes, or its process keeps restarting.
  */
 export const alertRules: { alert: string; expr: string; for: string; severity: 'warning' | 'critical'; summary: string }[] = [
   { alert: 'BinhYenConsumerLagHigh', expr: `${lagByGroup} > 1000`, for: '10m', severity: 'warning', summary: 'Consumer group {{ $labels.group }} is more than 1000 events behind' },
-  { alert: 'BinhYenConsumerDown', expr: 'max by (job, pod, group) (binhyen_consumer_up) == 0', for: '2m', severity: 'critical', summary: 'Consumer {{ $labels.group }} in {{ $labels.pod }} stopped after its restart budget' },
+  {
+    alert: 'BinhYenConsumerDown',
+    // Over a window, so the scrape gaps of a restart neither hide a dead group nor reset the alert.
+    expr: 'max by (job, group) (max_over_time(binhyen_consumer_up[5m])) == 0',
+    for: '1m',
+    severity: 'critical',
+    summary: 'No pod of {{ $labels.job }} ran consumer {{ $labels.group }} for 5 minutes: liveness restarts did not bring it back',
+  },
+  {
+    alert: 'BinhYenRestartLoop',
+    expr: `changes(process_start_time_seconds{job=~"${scraped.join('|')}"}[30m]) >= 3`,
+    for: '0m',
+    severity: 'critical',
+    summary: '{{ $labels.job }} {{ $labels.pod }} restarted 3 times in 30 minutes: what kills it outlives a restart',
+  },
   { alert: 'BinhYenOutboxStuck', expr: 'max by (job) (binhyen_outbox_oldest_unpublished_seconds) > 300', for: '5m', severity: 'warning', summary: 'Events of {{ $labels.job }} wait in the outbox for more than 5 minutes (Kafka unreachable or refusing writes)' },
   { alert: 'BinhYenDeadLetters', expr: 'max by (group, projection) (delta(binhyen_dead_letters_stored[15m])) > 0', for: '0m', severity: 'warning', summary: 'Projection {{ $labels.projection }} dead-lettered events: see the runbook, "Dead letters"' },
   {
@@ -465,6 +486,8 @@ export function eventPathDashboard(): object {
         { expr: 'sum by (job, route) (rate(binhyen_http_requests_total{status=~"5.."}[5m]))', legend: '{{job}} {{route}}' },
         { expr: 'count by (group) (binhyen_consumer_up == 0)', legend: '{{group}} down' },
       ], 16, 12),
+      // Liveness heals by restarting (ADR 0037): one restart is the platform at work, a series of them is not.
+      panel(7, 'Restarts per pod (last hour)', 'short', [{ expr: `changes(process_start_time_seconds{job=~"${scraped.join('|')}"}[1h])`, legend: '{{job}} {{pod}}' }], 24, 0),
     ],
   };
 }
