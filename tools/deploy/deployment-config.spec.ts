@@ -41,6 +41,14 @@ function manifests(folder = join(root, 'deploy', 'k8s', 'base')): Manifest[] {
     .flatMap((file) => parseAllDocuments(readFileSync(join(folder, file), 'utf8')).map((doc) => doc.toJS() as Manifest));
 }
 
+type ComposeService = { build?: { dockerfile?: string; target?: string; args?: Record<string, string> }; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> };
+
+/** docker-compose.yml's containers that run a service (the topics job builds the image's build stage), merge keys resolved. */
+function composeServices(): Record<string, ComposeService> {
+  const { services } = parseAllDocuments(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true })[0]!.toJS() as { services: Record<string, ComposeService> };
+  return Object.fromEntries(Object.entries(services).filter(([, entry]) => entry.build?.dockerfile === 'deploy/docker/service.Dockerfile' && !entry.build.target));
+}
+
 function validate(folder?: string): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [join(__dirname, 'validate-k8s.mjs'), ...(folder ? [folder] : [])], (error, stdout) =>
@@ -280,15 +288,28 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
       expect(required.filter((name) => !names.includes(name))).toEqual([]);
       expect(names.some((name) => name === 'AUTH_JWKS_URL' || name === 'AUTH_JWT_SECRET')).toBe(true);
     }
-    const compose = parseAllDocuments(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true })[0]!.toJS() as { services: Record<string, { environment?: Record<string, string> }> };
-    for (const service of Object.keys(envClasses) as ServiceName[]) {
+    for (const [name, entry] of Object.entries(composeServices())) {
+      const service = entry.build!.args!.APP as ServiceName;
       const { known, required } = variablesOf(service);
-      const names = Object.keys(compose.services[service]!.environment ?? {});
-      expect(names.filter((name) => !known.has(name))).toEqual([]);
-      expect(required.filter((name) => !names.includes(name))).toEqual([]);
+      const names = Object.keys(entry.environment ?? {});
+      expect([name, names.filter((variable) => !known.has(variable))]).toEqual([name, []]);
+      expect([name, required.filter((variable) => !names.includes(variable))]).toEqual([name, []]);
     }
   });
 
+  it('runs compose as the cluster runs: each service API, and its projector where it has one (ADR 0052)', () => {
+    const compose = composeServices();
+    for (const deployment of documents.filter((d) => d.kind === 'Deployment' && d.metadata.name !== 'gateway')) {
+      const service = serviceOf(deployment);
+      const part = deployment.metadata.name.endsWith('-projector') ? 'projector' : 'api';
+      const entry = compose[part === 'api' ? service : `${service}-projector`];
+      const flag = (name: string): string => entry?.environment?.[name] ?? 'true';
+      expect([deployment.metadata.name, entry?.build?.args?.APP, flag('HTTP_ENABLED'), flag('CONSUMERS_ENABLED')]).toEqual([deployment.metadata.name, service, String(part === 'api'), String(part === 'projector')]);
+      // A projector starts after its API migrated the database, and does not migrate itself.
+      if (part === 'projector') expect([entry!.depends_on?.[service]?.condition, flag('DATABASE_MIGRATE_ON_START')]).toEqual(['service_healthy', 'false']);
+    }
+    expect(Object.keys(compose).length).toBe(documents.filter((d) => d.kind === 'Deployment' && d.metadata.name !== 'gateway').length);
+  });
 
   it('refers only to paths that exist in every Dockerfile', () => {
     const folder = join(root, 'deploy', 'docker');
