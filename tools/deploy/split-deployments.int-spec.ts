@@ -17,6 +17,9 @@ import {
   type TestDatabase,
 } from '@binh-yen/testing';
 
+import { alertRules, eventPathDashboard, TARGET_LABELS } from '../../deploy/k8s/generate/render-manifests';
+import { dashboardQueries, exposedSeries, missingFrom } from './promql-references';
+
 const SERVICES = ['units', 'incidents', 'campaigns', 'reporting'] as const;
 
 interface Trigger {
@@ -98,4 +101,25 @@ describe('API and projector Deployments, KEDA from the registry', () => {
       expect(((await refused.json()) as { type: string }).type).toBe('urn:binh-yen:problem:api-disabled');
     }
   }, 300_000);
+
+  it('exports every metric and label the alerts and the dashboard read (ADR 0052)', async () => {
+    // The whole services, the API and the projector: what Prometheus would scrape from every kind of pod.
+    const queries = [...alertRules.map((rule) => ({ name: rule.alert, expr: rule.expr, legend: '' })), ...dashboardQueries(eventPathDashboard()).map((query) => ({ name: query.expr, ...query }))];
+    const gaps = (series: Map<string, Set<string>>) => queries.flatMap((query) => missingFrom(series, query.expr, query.legend, TARGET_LABELS).map((gap) => `${query.name}: ${gap}`));
+    const scrapeAll = async (): Promise<Map<string, Set<string>>> => {
+      const series = new Map<string, Set<string>>();
+      for (const process of processes) {
+        for (const [name, labels] of exposedSeries(await (await fetch(`${process.url}/metrics`)).text())) series.set(name, new Set([...(series.get(name) ?? []), ...labels]));
+      }
+      return series;
+    };
+    // Some series appear only once something happened: a projection's watermark after its first event (the
+    // incidents service publishes its taxonomy at first start; reporting's taxonomy-names projection applies it).
+    let series = await scrapeAll();
+    for (const deadline = Date.now() + 60_000; gaps(series).length > 0 && Date.now() < deadline; series = await scrapeAll()) await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(gaps(series)).toEqual([]);
+    // The check reads real series: the consumers' group label and the process start time among them.
+    expect([...(series.get('binhyen_consumer_lag') ?? [])].sort()).toEqual(['group', 'partition', 'topic']);
+    expect(series.has('process_start_time_seconds')).toBe(true);
+  }, 120_000);
 });
