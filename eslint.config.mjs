@@ -108,6 +108,11 @@ export default [
     },
   },
   {
+    // Explicit modules (ADR 0041): a feature module imports what it uses; only libraries may be global.
+    files: ['apps/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "Decorator[expression.callee.name='Global']", message: 'No @Global() module in an app: import the module where it is used.' }] },
+  },
+  {
     // A use case decides; the command pipeline (@binh-yen/command-pipeline) opens the transaction,
     // keeps the idempotency key and writes the audit row and the outbox (ADR 0039).
     files: ['apps/*/src/**/*.use-case.ts'],
