@@ -136,6 +136,7 @@ export default [
         'error',
         { selector: "CallExpression[callee.property.name=/^(transaction|startTransaction|commitTransaction|append)$/]", message: 'A use case neither opens a transaction nor appends to the outbox: return a CommandDecision to the CommandPipeline.' },
         { selector: "CallExpression[callee.property.name='query'] > Literal[value=/^\\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i]", message: 'A use case does not control the transaction.' },
+        { selector: 'ExportNamedDeclaration > :matches(FunctionDeclaration, VariableDeclaration)', message: 'A use case file exports its use case only; a helper two use cases share lives in a file of its own.' },
       ],
     },
   },

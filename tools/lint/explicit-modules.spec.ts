@@ -22,3 +22,15 @@ describe('lint: no global module in an app', () => {
     expect(lint(globalModule, 'libs/audit/src/sneaky.module.ts')).toEqual([]);
   });
 });
+
+/** Issue 18: a helper two use cases share (insertUnit, currentUnitOf) lives in its own file, not exported from one use case to another. */
+describe('lint: a use case file exports its use case only', () => {
+  it('refuses a function or constant exported beside the use case', () => {
+    const code = `export async function insertThing(): Promise<void> {}\nexport const LIMIT = 3;\nexport class ThingUseCase {}\n`;
+    const messages = lint(code, 'apps/units/src/registry/sneaky.use-case.ts').filter((message) => message.startsWith('no-restricted-syntax'));
+    expect(messages).toEqual([
+      'no-restricted-syntax: A use case file exports its use case only; a helper two use cases share lives in a file of its own.',
+      'no-restricted-syntax: A use case file exports its use case only; a helper two use cases share lives in a file of its own.',
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import { unitEvent } from '../shared/unit-events';
 import { toNode, toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { SplitUnitDto } from './dto/reorganise.dto';
-import { insertUnit } from './register-unit.use-case';
+import { insertUnit } from './insert-unit';
 import { SubtreeMover } from './subtree-mover';
 import { normaliseLine } from '@binh-yen/shared-kernel';
 
