@@ -12,9 +12,8 @@ import { createKafka, decodeMessage, ensureTopics, messagingDefaults, Projection
 import { createTestDatabase, uniqueTopicPrefix } from '@binh-yen/testing';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { INCIDENT_COUNTS } from '../apps/reporting/src/incident-counts/incident-counts.projection';
-import { reportingMigrations } from '../apps/reporting/src/migrations';
 import { fmt, incidentCountsHandler, incidentEvent, JoinCountingTransport, numberArg, pct, runMain, series, seriesCell, small, until, withBroker, writeResult } from './lib/bench-kit';
+import { INCIDENT_COUNTS, reportingEntry } from '@binh-yen/reporting-app';
 
 const events = numberArg('events', small ? 5_000 : 50_000);
 const repetitions = small ? 1 : 3;
@@ -73,7 +72,7 @@ runMain(() =>
 
     const ours = async (count: number, settings: typeof defaults = defaults): Promise<number> => {
       const database = await createTestDatabase('bench_consumer');
-      const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: reportingMigrations, migrationsTableName: 'schema_migrations', extra: { max: 10 } });
+      const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: reportingEntry.spec.migrations, migrationsTableName: 'schema_migrations', extra: { max: 10 } });
       await dataSource.initialize();
       await dataSource.runMigrations();
       const transport = new JoinCountingTransport(kafka);

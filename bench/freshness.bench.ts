@@ -11,9 +11,8 @@ import { IncidentEventTypes, quarterOf, topicFor, Topics } from '@binh-yen/contr
 import { createKafka, createOutboxTableSql, ensureTopics, messagingDefaults, OutboxRelay, OutboxWriter, ProjectionRunner, KafkaTransport, silentLogger } from '@binh-yen/messaging';
 import { createTestDatabase, uniqueTopicPrefix } from '@binh-yen/testing';
 import { DataSource } from 'typeorm';
-import { INCIDENT_COUNTS } from '../apps/reporting/src/incident-counts/incident-counts.projection';
-import { reportingMigrations } from '../apps/reporting/src/migrations';
 import { fmt, incidentCountsHandler, incidentEvent, JoinCountingTransport, numberArg, percentile, runMain, series, sleep, small, until, withBroker, writeResult } from './lib/bench-kit';
+import { INCIDENT_COUNTS, reportingEntry } from '@binh-yen/reporting-app';
 
 const rate = numberArg('rate', 500);
 const windowSeconds = numberArg('seconds', small ? 2 : 15);
@@ -29,7 +28,7 @@ runMain(() =>
     const sourceDb = await createTestDatabase('bench_fresh_src');
     const viewDb = await createTestDatabase('bench_fresh_view');
     const source = new DataSource({ type: 'postgres', url: sourceDb.url, extra: { max: 10 } });
-    const view = new DataSource({ type: 'postgres', url: viewDb.url, migrations: reportingMigrations, migrationsTableName: 'schema_migrations', extra: { max: 10 } });
+    const view = new DataSource({ type: 'postgres', url: viewDb.url, migrations: reportingEntry.spec.migrations, migrationsTableName: 'schema_migrations', extra: { max: 10 } });
     await source.initialize();
     await view.initialize();
     await view.runMigrations();

@@ -12,7 +12,7 @@
 import { bearer, consumerStates } from '@binh-yen/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Agent, request } from 'node:http';
-import { callers, hoursAgo, IncidentsUnderTest, phuThoUnits, report } from '../apps/incidents/test/incidents-harness';
+import { callers, hoursAgo, IncidentsUnderTest, phuThoUnits, report } from '@binh-yen/incidents-test-harness';
 import { fmt, numberArg, pct, percentile, residentSet, runMain, series, seriesCell, small, until, withBroker, writeResult, type Series } from './lib/bench-kit';
 
 const seconds = numberArg('seconds', small ? 2 : 8);

@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { reportingMigrations } from '../apps/reporting/src/migrations';
 import { incidentCountsHandler } from './lib/bench-kit';
+import { reportingEntry } from '@binh-yen/reporting-app';
 
 const small = process.argv.includes('--small');
 const events = Number(process.argv.find((arg) => arg.startsWith('--events='))?.split('=')[1] ?? (small ? 5_000 : 100_000));
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const topic = topicFor('incident', prefix);
   const raw = new Kafka({ clientId: 'bench-rebuild', brokers, logLevel: logLevel.NOTHING });
   const database = await createTestDatabase('bench_rebuild');
-  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: reportingMigrations, migrationsTableName: 'schema_migrations', extra: { max: 4 } });
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: reportingEntry.spec.migrations, migrationsTableName: 'schema_migrations', extra: { max: 4 } });
   try {
     await ensureTopics(raw, [topic], { partitions: 6, withDeadLetterTopics: true });
     const producer = raw.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });

@@ -9,9 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { IncidentCountsProjection } from '../apps/reporting/src/incident-counts/incident-counts.projection';
-import { IncidentReportQueries } from '../apps/reporting/src/incident-counts/incident-report.queries';
-import { reportingMigrations } from '../apps/reporting/src/migrations';
+import { IncidentCountsProjection, IncidentReportQueries, reportingEntry } from '@binh-yen/reporting-app';
 
 const small = process.argv.includes('--small');
 const total = Number(process.argv.find((arg) => arg.startsWith('--incidents='))?.split('=')[1] ?? (small ? 20_000 : 1_000_000));
@@ -49,7 +47,7 @@ async function time(runsCount: number, work: () => Promise<unknown>): Promise<nu
 
 async function main(): Promise<void> {
   const database = await createTestDatabase('bench_report');
-  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: reportingMigrations, migrationsTableName: 'schema_migrations', extra: { max: 4 } });
+  const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: reportingEntry.spec.migrations, migrationsTableName: 'schema_migrations', extra: { max: 4 } });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

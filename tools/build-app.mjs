@@ -28,8 +28,12 @@ async function sources(dir) {
   return files.flat();
 }
 
-// Aliases may name libraries still to come; build what exists.
-const libRoots = Object.values(compilerOptions.paths).map(([entry]) => dirname(join(root, entry))).filter((dir) => existsSync(dir));
+// Aliases may name libraries still to come; build what exists. Only libraries: the other aliases
+// are the apps' public entries for the platform host and the tools (ADR 0053), no part of a service.
+const libRoots = Object.values(compilerOptions.paths)
+  .filter(([entry]) => entry.startsWith('libs/'))
+  .map(([entry]) => dirname(join(root, entry)))
+  .filter((dir) => existsSync(dir));
 const files = [...(await sources(join(root, 'apps', app, 'src'))), ...(await Promise.all(libRoots.map(sources))).flat()].filter(
   (file) => !file.includes(`${join('libs', 'testing')}`),
 );

@@ -2,11 +2,12 @@
 import { dataSourceOptions, createDatabaseIfMissing, runMigrations } from '@binh-yen/persistence';
 import { localDatabaseUrl } from './services';
 
-const migrationsOf: Record<string, () => Promise<NonNullable<Parameters<typeof dataSourceOptions>[0]['migrations']>>> = {
-  units: async () => (await import('../apps/units/src/migrations')).unitsMigrations,
-  incidents: async () => (await import('../apps/incidents/src/migrations')).incidentsMigrations,
-  campaigns: async () => (await import('../apps/campaigns/src/migrations')).campaignsMigrations,
-  reporting: async () => (await import('../apps/reporting/src/migrations')).reportingMigrations,
+// Each service's migrations from its public entry, loaded only for the service asked for.
+const migrationsOf: Record<string, () => Promise<Parameters<typeof dataSourceOptions>[0]['migrations']>> = {
+  units: async () => (await import('@binh-yen/units-app')).unitsEntry.spec.migrations,
+  incidents: async () => (await import('@binh-yen/incidents-app')).incidentsEntry.spec.migrations,
+  campaigns: async () => (await import('@binh-yen/campaigns-app')).campaignsEntry.spec.migrations,
+  reporting: async () => (await import('@binh-yen/reporting-app')).reportingEntry.spec.migrations,
 };
 
 async function main(): Promise<void> {

@@ -3,7 +3,6 @@
 import { IncidentEventTypes, uuidv7, type EventEnvelope, type IncidentReportedV1 } from '@binh-yen/contracts';
 import type { IncidentEvent } from '@binh-yen/contracts';
 import { KafkaTransport, type ProjectionHandler, type SubscriptionHandlers, type SubscriptionOptions, type EventSubscription } from '@binh-yen/messaging';
-import { IncidentCountsProjection } from '../../apps/reporting/src/incident-counts/incident-counts.projection';
 import { findFreePort, startBroker, type RunningBroker } from '@binh-yen/testing';
 import type { Kafka } from 'kafkajs';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { IncidentCountsProjection } from '@binh-yen/reporting-app';
 
 export const small = process.argv.includes('--small');
 

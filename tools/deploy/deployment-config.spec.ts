@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { KNOWN_SECRETS, ServiceEnv } from '@binh-yen/service-runtime';
-import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
-import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
-import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
-import { UnitsEnv } from '../../apps/units/src/config/units.env';
-import { UPSTREAM_SERVICES } from '../../apps/dashboard/server/dashboard-server';
-import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent, scaledGroupsOf, TARGET_LABELS } from '../../deploy/k8s/generate/render-manifests';
+import { CampaignsEnv } from '@binh-yen/campaigns-app';
+import { UPSTREAM_SERVICES } from '@binh-yen/dashboard-server';
+import { IncidentsEnv } from '@binh-yen/incidents-app';
+import { ReportingEnv } from '@binh-yen/reporting-app';
+import { UnitsEnv } from '@binh-yen/units-app';
+import { alertRules, eventPathDashboard, KAFKA_TRIGGER_AUTH, MIN_REPLICAS, renderGatewayApiComponent, renderManifests, renderObservabilityComponent, scaledGroupsOf, TARGET_LABELS } from '@binh-yen/k8s-manifests';
 import { dashboardQueries, promqlReferences } from './promql-references';
 
 const root = join(__dirname, '..', '..');

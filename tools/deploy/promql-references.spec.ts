@@ -1,4 +1,4 @@
-import { alertRules } from '../../deploy/k8s/generate/render-manifests';
+import { alertRules } from '@binh-yen/k8s-manifests';
 import { exposedSeries, legendLabels, missingFrom, promqlReferences } from './promql-references';
 
 describe('what an alert or a chart reads, against what /metrics offers', () => {

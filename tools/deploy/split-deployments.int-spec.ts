@@ -17,7 +17,7 @@ import {
   type TestDatabase,
 } from '@binh-yen/testing';
 
-import { alertRules, eventPathDashboard, TARGET_LABELS } from '../../deploy/k8s/generate/render-manifests';
+import { alertRules, eventPathDashboard, TARGET_LABELS } from '@binh-yen/k8s-manifests';
 import { dashboardQueries, exposedSeries, missingFrom } from './promql-references';
 
 const SERVICES = ['units', 'incidents', 'campaigns', 'reporting'] as const;

@@ -7,15 +7,11 @@ import { join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { buildOpenApiDocument, loadEnv } from '@binh-yen/http';
-import { CampaignsAppModule, campaignsService } from '../../apps/campaigns/src/app.module';
-import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
-import { IncidentsAppModule, incidentsService } from '../../apps/incidents/src/app.module';
-import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
-import { ReportingAppModule, reportingService } from '../../apps/reporting/src/app.module';
-import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
-import { UnitsAppModule, unitsService } from '../../apps/units/src/app.module';
-import { UnitsEnv } from '../../apps/units/src/config/units.env';
+import { campaignsEntry } from '@binh-yen/campaigns-app';
+import { buildOpenApiDocument } from '@binh-yen/http';
+import { incidentsEntry } from '@binh-yen/incidents-app';
+import { reportingEntry } from '@binh-yen/reporting-app';
+import { unitsEntry } from '@binh-yen/units-app';
 
 /** Enough configuration to build the modules; preview mode connects nothing. */
 const placeholderEnv = {
@@ -25,12 +21,10 @@ const placeholderEnv = {
   AUTH_JWT_SECRET: 'placeholder-secret-for-the-document-only-000',
 };
 
-export const documentedServices = [
-  { spec: unitsService, module: () => UnitsAppModule.register(loadEnv(UnitsEnv, placeholderEnv)) },
-  { spec: incidentsService, module: () => IncidentsAppModule.register(loadEnv(IncidentsEnv, placeholderEnv)) },
-  { spec: campaignsService, module: () => CampaignsAppModule.register(loadEnv(CampaignsEnv, placeholderEnv)) },
-  { spec: reportingService, module: () => ReportingAppModule.register(loadEnv(ReportingEnv, placeholderEnv)) },
-] as const;
+export const documentedServices = [unitsEntry, incidentsEntry, campaignsEntry, reportingEntry].map((entry) => ({
+  spec: entry.spec,
+  module: () => entry.load(placeholderEnv).module,
+}));
 
 export async function openApiDocumentOf(service: (typeof documentedServices)[number]): Promise<OpenAPIObject> {
   const app = await NestFactory.create(service.module() as DynamicModule, { preview: true, logger: false, abortOnError: false });

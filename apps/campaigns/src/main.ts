@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
-import { loadEnv } from '@binh-yen/http';
 import { ProjectionServer } from '@binh-yen/messaging';
 import { createServiceApp, listenService } from '@binh-yen/service-runtime';
-import { CampaignsAppModule, campaignsService } from './app.module';
-import { CampaignsEnv } from './config/campaigns.env';
+import { campaignsEntry } from './index';
 
 async function main(): Promise<void> {
-  const env = loadEnv(CampaignsEnv, process.env);
-  const app = await createServiceApp(CampaignsAppModule.register(env), env, campaignsService);
+  const { env, module } = campaignsEntry.load(process.env);
+  const app = await createServiceApp(module, env, campaignsEntry.spec);
   // The @EventPattern handlers consume through the projection transport, a Nest microservice
   // beside HTTP that inherits the app's guards, interceptors and filters (ADR 0030). It answers
   // at once and joins the broker in the background: the API serves while Kafka is away.

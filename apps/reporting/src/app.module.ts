@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformModules, type ServiceSpec } from '@binh-yen/service-runtime';
 import type { ReportingEnv } from './config/reporting.env';
-import { FreshnessModule } from './freshness/freshness.module';
+import { FreshnessApiModule } from './freshness/freshness-api.module';
 import { IncidentCountsModule } from './incident-counts/incident-counts.module';
 import { reportingMigrations } from './migrations';
 import { RebuildModule } from './rebuild/rebuild.module';
@@ -19,6 +19,6 @@ export const reportingService: ServiceSpec = {
 @Module({})
 export class ReportingAppModule {
   static register(env: ReportingEnv): DynamicModule {
-    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), FreshnessModule.register({ streamsPerCaller: env.REPORT_STREAMS_PER_CALLER }), IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS }), RebuildModule] };
+    return { module: ReportingAppModule, imports: [...platformModules(env, reportingService), FreshnessApiModule.register({ streamsPerCaller: env.REPORT_STREAMS_PER_CALLER }), IncidentCountsModule, QuarterlyReportModule, ReportSubmissionsModule.register({ deadlineDays: env.REPORT_DEADLINE_DAYS }), RebuildModule] };
   }
 }

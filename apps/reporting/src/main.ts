@@ -1,15 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { CustomStrategy } from '@nestjs/microservices';
-import { loadEnv } from '@binh-yen/http';
 import { ProjectionServer } from '@binh-yen/messaging';
 import { createServiceApp, listenService } from '@binh-yen/service-runtime';
-import { ReportingAppModule, reportingService } from './app.module';
-import { ReportingEnv } from './config/reporting.env';
+import { reportingEntry } from './index';
 
 async function main(): Promise<void> {
-  const env = loadEnv(ReportingEnv, process.env);
-  const app = await createServiceApp(ReportingAppModule.register(env), env, reportingService);
+  const { env, module } = reportingEntry.load(process.env);
+  const app = await createServiceApp(module, env, reportingEntry.spec);
   // The @EventPattern handlers consume through the projection transport, a Nest microservice
   // beside HTTP that inherits the app's guards, interceptors and filters (ADR 0030). It answers
   // at once and joins the broker in the background: the API serves while Kafka is away.

@@ -4,16 +4,11 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { loadEnv } from '@binh-yen/http';
+import { campaignsEntry } from '@binh-yen/campaigns-app';
+import { incidentsEntry } from '@binh-yen/incidents-app';
 import { consumerGroupId, projectionsOf } from '@binh-yen/messaging';
-import { CampaignsAppModule } from '../../../apps/campaigns/src/app.module';
-import { CampaignsEnv } from '../../../apps/campaigns/src/config/campaigns.env';
-import { IncidentsAppModule } from '../../../apps/incidents/src/app.module';
-import { IncidentsEnv } from '../../../apps/incidents/src/config/incidents.env';
-import { ReportingAppModule } from '../../../apps/reporting/src/app.module';
-import { ReportingEnv } from '../../../apps/reporting/src/config/reporting.env';
-import { UnitsAppModule } from '../../../apps/units/src/app.module';
-import { UnitsEnv } from '../../../apps/units/src/config/units.env';
+import { reportingEntry } from '@binh-yen/reporting-app';
+import { unitsEntry } from '@binh-yen/units-app';
 
 type ServiceName = 'units' | 'incidents' | 'campaigns' | 'reporting';
 
@@ -44,10 +39,10 @@ const services: ServiceManifest[] = [
 const describing = { DATABASE_URL: 'postgres://render.invalid/none', KAFKA_BROKERS: 'kafka:9092', AUTH_JWKS_URL: 'https://id.example.gov.vn/.well-known/jwks.json' };
 
 const appModules: Record<ServiceName, () => unknown> = {
-  units: () => UnitsAppModule.register(loadEnv(UnitsEnv, describing)),
-  incidents: () => IncidentsAppModule.register(loadEnv(IncidentsEnv, describing)),
-  campaigns: () => CampaignsAppModule.register(loadEnv(CampaignsEnv, describing)),
-  reporting: () => ReportingAppModule.register(loadEnv(ReportingEnv, describing)),
+  units: () => unitsEntry.load(describing).module,
+  incidents: () => incidentsEntry.load(describing).module,
+  campaigns: () => campaignsEntry.load(describing).module,
+  reporting: () => reportingEntry.load(describing).module,
 };
 
 /**

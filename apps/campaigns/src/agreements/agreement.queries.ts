@@ -4,7 +4,7 @@ import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { pathsOverlap } from '@binh-yen/campaigns-domain';
 import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
-import type { AgreementPageView, AgreementView } from './agreement-record';
+import type { AgreementPageView, AgreementView } from './dto/agreement-views.dto';
 import { AGREEMENT_COLUMNS, AgreementsRepository } from './agreements.repository';
 
 /** A caller sees the agreements that apply somewhere in its area, or to all of it. */

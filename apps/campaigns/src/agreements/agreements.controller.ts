@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { commandContext } from '@binh-yen/command-pipeline';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
-import { AgreementPageView, AgreementView } from './agreement-record';
+import { AgreementPageView, AgreementView } from './dto/agreement-views.dto';
 import { AgreementQueries } from './agreement.queries';
-import { ListAgreementsQuery } from './dto/list-agreements.query';
+import { ListAgreementsQuery } from './dto/list-agreements-query.dto';
 import { RecordAgreementDto } from './dto/record-agreement.dto';
 import { RecordAgreementUseCase } from './record-agreement.use-case';
 

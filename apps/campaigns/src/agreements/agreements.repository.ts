@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AgreementView } from './agreement-record';
+import type { AgreementView } from './dto/agreement-views.dto';
 
 export const AGREEMENT_COLUMNS = `id, title, parties, signed_on::text AS "signedOn", effective_from::text AS "effectiveFrom",
   effective_to::text AS "effectiveTo", scope, obligations, area, recording_agency AS "recordingAgency", version`;

@@ -5,7 +5,7 @@ import { assertInArea } from '@binh-yen/auth';
 import { agreementArea, checkAgreement } from '@binh-yen/campaigns-domain';
 import { newEvent, AgreementEventTypes, uuidv7, type AgreementSignedV1 } from '@binh-yen/contracts';
 import { notFound } from '@binh-yen/http';
-import type { AgreementView } from './agreement-record';
+import type { AgreementView } from './dto/agreement-views.dto';
 import { AgreementsRepository } from './agreements.repository';
 import type { RecordAgreementDto } from './dto/record-agreement.dto';
 import { normaliseText } from '@binh-yen/shared-kernel';

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { CampaignRecord } from './campaign-record';
 import { CampaignsRepository } from './campaigns.repository';
 import { toCampaignView, type CampaignKindView, type CampaignPageView, type CampaignProgressView, type CampaignReviewView, type CampaignView } from './dto/campaign-views.dto';
-import type { ListCampaignsQuery } from './dto/list-campaigns.query';
+import type { ListCampaignsQuery } from './dto/list-campaigns-query.dto';
 
 /**
  * Read side. A caller sees a campaign that lies in its area or that covers part

@@ -10,7 +10,7 @@ import { ChangeCampaignStatusUseCase } from './change-campaign-status.use-case';
 import { ChangeCampaignStatusDto, LinkAgreementDto, ReviewCampaignDto } from './dto/campaign-commands.dto';
 import { CampaignKindView, CampaignPageView, CampaignProgressView, CampaignReviewView, CampaignView, toCampaignView } from './dto/campaign-views.dto';
 import { LaunchCampaignDto } from './dto/launch-campaign.dto';
-import { ListCampaignsQuery } from './dto/list-campaigns.query';
+import { ListCampaignsQuery } from './dto/list-campaigns-query.dto';
 import { LaunchCampaignUseCase } from './launch-campaign.use-case';
 import { LinkAgreementUseCase } from './link-agreement.use-case';
 import { ReviewCampaignUseCase } from './review-campaign.use-case';

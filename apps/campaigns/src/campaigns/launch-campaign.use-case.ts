@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
-import { campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan } from '@binh-yen/campaigns-domain';
+import { assertMayLaunch, campaignArea, CampaignRuleViolation, checkAgreementLink, checkPlan } from '@binh-yen/campaigns-domain';
 import { newEvent, CampaignEventTypes, uuidv7, type CampaignLaunchedV1 } from '@binh-yen/contracts';
 import type { EntityManager } from 'typeorm';
 import { AgreementsRepository } from '../agreements/agreements.repository';
@@ -25,9 +25,7 @@ export class LaunchCampaignUseCase {
   async execute(input: LaunchCampaignDto, context: CommandContext): Promise<CampaignView> {
     const { caller, now } = context;
     return this.pipeline.run({ name: 'launch-campaign', request: input }, context, async (tx) => {
-      if (caller.agency !== input.leadAgency && caller.agency !== 'people-committee') {
-        throw new CampaignRuleViolation('leadAgency', 'not-lead-agency', `a campaign is launched by its lead agency or the People's Committee; you are ${caller.agency}`, 403);
-      }
+      assertMayLaunch(input, caller.agency);
       await this.requireKind(tx, input.kind);
       const scope = await this.units.activeUnits(tx, input.scopeUnitCodes, 'scopeUnitCodes');
       for (const unit of scope) assertInArea(caller, unit.path, unit.code);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { requireInArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { DataSource } from 'typeorm';
-import type { ListIncidentsQuery } from './dto/list-incidents.query';
+import type { ListIncidentsQuery } from './dto/list-incidents-query.dto';
 import { INCIDENT_SELECT, pathOf, toView, type IncidentRow, type IncidentView } from './incident-row';
 import { incidentNotFound } from './incidents.repository';
 import { foldForSearch } from '@binh-yen/shared-kernel';

@@ -6,7 +6,7 @@ import { commandContext } from '@binh-yen/command-pipeline';
 import { IfMatchVersion, withETag } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { TransferIncidentDto, TransitionIncidentDto } from './dto/incident-commands.dto';
-import { ListIncidentsQuery } from './dto/list-incidents.query';
+import { ListIncidentsQuery } from './dto/list-incidents-query.dto';
 import { ReportIncidentDto } from './dto/report-incident.dto';
 import { IncidentQueries, type IncidentPage, type TimelineEntry } from './incident.queries';
 import type { IncidentView } from './incident-row';

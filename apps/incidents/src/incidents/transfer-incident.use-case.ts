@@ -10,7 +10,7 @@ import type { TransferIncidentDto } from './dto/incident-commands.dto';
 import { incidentEvent } from './incident-events';
 import { toView, type IncidentView } from './incident-row';
 import { incidentNotFound, IncidentsRepository } from './incidents.repository';
-import { currentUnitOf } from './transition-incident.use-case';
+import { currentUnitOf } from './current-unit';
 
 /**
  * Moves a case to another unit's jurisdiction: the caller's area must hold both

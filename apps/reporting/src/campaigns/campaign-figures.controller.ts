@@ -4,11 +4,11 @@ import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth
 import type { Response } from 'express';
 import { READ_MODELS } from '../freshness/projection-freshness';
 import { ReportSnapshot } from '../freshness/report-snapshot';
-import { periodOf } from '../report/dto/period';
+import { periodOf } from '../report/dto/report-period-query.dto';
 import { isYear } from '../report/report-scope';
 import { AGENCY_COLUMN_KEYS, agencyName, label } from '@binh-yen/report-model';
 import { CampaignFiguresQueries, type AgencyFigures } from './campaign-figures.queries';
-import { CampaignFiguresQuery } from './dto/campaign-figures.query';
+import { CampaignFiguresQuery } from './dto/campaign-figures-query.dto';
 import { csvCell } from '../report/render-csv';
 
 

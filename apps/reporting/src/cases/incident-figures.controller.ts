@@ -5,7 +5,7 @@ import { Allow, CurrentCaller, requestedArea, sqlWithinArea, type Caller } from 
 import { ProblemException, problemType } from '@binh-yen/http';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { IncidentFiguresQuery } from './incident-figures.query';
+import { IncidentFiguresQuery } from './dto/incident-figures-query.dto';
 import { csvCell } from '../report/render-csv';
 
 interface CaseRow {

@@ -1,18 +1,10 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { FreshnessController } from './freshness.controller';
+import { Module } from '@nestjs/common';
 import { ProjectionFreshness } from './projection-freshness';
 import { ReportSnapshot } from './report-snapshot';
-import { StreamQuota, StreamQuotaGuard } from './stream-quota';
 
-@Global()
-@Module({})
-export class FreshnessModule {
-  static register(settings: { streamsPerCaller: number }): DynamicModule {
-    return {
-      module: FreshnessModule,
-      controllers: [FreshnessController],
-      providers: [ProjectionFreshness, ReportSnapshot, StreamQuotaGuard, { provide: StreamQuota, useValue: new StreamQuota(settings.streamsPerCaller) }],
-      exports: [ProjectionFreshness, ReportSnapshot],
-    };
-  }
-}
+/**
+ * What a report reader needs: the read models' freshness and the one snapshot a report is read in.
+ * Each feature module that reads a report imports it (no global module, ADR 0041).
+ */
+@Module({ providers: [ProjectionFreshness, ReportSnapshot], exports: [ProjectionFreshness, ReportSnapshot] })
+export class FreshnessModule {}

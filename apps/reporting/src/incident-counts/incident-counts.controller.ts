@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
-import { IncidentCountsDto, IncidentCountsQuery } from './dto/incident-counts.query';
+import { IncidentCountsDto, IncidentCountsQuery } from './dto/incident-counts-query.dto';
 import { IncidentCountsQueries } from './incident-counts.queries';
 
 @ApiTags('reports')

@@ -4,7 +4,7 @@ import { ReportSnapshot } from '../freshness/report-snapshot';
 import { sqlWithinArea } from '@binh-yen/auth';
 import { periodEnd } from '../report/report-scope';
 import { taxonomyNamesAsOf } from '../taxonomy/taxonomy-names';
-import type { IncidentCountsDto } from './dto/incident-counts.query';
+import type { IncidentCountsDto } from './dto/incident-counts-query.dto';
 
 @Injectable()
 export class IncidentCountsQueries {

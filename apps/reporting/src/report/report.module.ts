@@ -3,6 +3,7 @@ import { IncidentFiguresController } from '../cases/incident-figures.controller'
 import { CasePipelineProjection } from '../cases/case-pipeline.projection';
 import { CampaignFiguresController } from '../campaigns/campaign-figures.controller';
 import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
+import { FreshnessModule } from '../freshness/freshness.module';
 import { MovementProjection } from '../movement/movement.projection';
 import { TaxonomyNamesProjection } from '../taxonomy/taxonomy-names.projection';
 import { OfficialReportService } from './official/official-report.service';
@@ -10,6 +11,7 @@ import { QuarterlyReportController } from './quarterly-report.controller';
 import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
+  imports: [FreshnessModule],
   controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection, TaxonomyNamesProjection],
   providers: [QuarterlyReportService, OfficialReportService],
   exports: [QuarterlyReportService],

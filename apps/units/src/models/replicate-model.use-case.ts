@@ -7,7 +7,7 @@ import { checkReplication } from '@binh-yen/units-domain';
 import { UnitsRepository } from '../shared/units.repository';
 import type { ReplicateModelDto } from './dto/models.dto';
 import { ModelsRepository, toModelView, type ModelView } from './models.repository';
-import { insertModel } from './register-model.use-case';
+import { insertModel } from './insert-model';
 
 /** nhân rộng mô hình tiên tiến: the new model in the target unit links to its source. */
 @Injectable()

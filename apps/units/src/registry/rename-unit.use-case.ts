@@ -8,7 +8,7 @@ import { unitEvent } from '../shared/unit-events';
 import { toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RenameUnitDto } from './dto/reorganise.dto';
-import { foldForSearch, normaliseLine } from '@binh-yen/shared-kernel';
+import { normaliseLine } from '@binh-yen/shared-kernel';
 
 @Injectable()
 export class RenameUnitUseCase {
@@ -25,7 +25,7 @@ export class RenameUnitUseCase {
       checkExpectedVersion(context, unit.version);
       if (unit.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${unit.status}; only active units are renamed`);
       const name = normaliseLine(input.name);
-      await tx.query(`UPDATE units SET name = $2, name_search = $3 WHERE id = $1`, [unit.id, name, foldForSearch(name)]);
+      await this.units.rename(tx, unit.id, name);
       const sequence = await this.units.touch(tx, unit.id);
       const audit: AuditEntry = { action: 'unit.reorganise', entityType: 'unit', entityId: unit.id, area: unit.path, before: { name: unit.name }, after: { name } };
       const events = [

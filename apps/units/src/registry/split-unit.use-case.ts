@@ -3,12 +3,12 @@ import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type EventEnvelope, type UnitSplitV1 } from '@binh-yen/contracts';
-import { checkKindAndSubkind, UnitRuleViolation } from '@binh-yen/units-domain';
+import { checkSplit } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
-import { toView, type UnitView } from '../shared/unit-row';
+import { toNode, toView, type UnitView } from '../shared/unit-row';
 import { UnitsRepository } from '../shared/units.repository';
 import type { SplitUnitDto } from './dto/reorganise.dto';
-import { insertUnit } from './register-unit.use-case';
+import { insertUnit } from './insert-unit';
 import { SubtreeMover } from './subtree-mover';
 import { normaliseLine } from '@binh-yen/shared-kernel';
 
@@ -26,20 +26,13 @@ export class SplitUnitUseCase {
     return this.pipeline.run({ name: 'split-unit', request: { code, ...input } }, context, async (tx) => {
       const source = await this.units.requireByCode(tx, code, true);
       assertInArea(caller, source.path);
-      if (source.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${code} is ${source.status}`);
-      const parent = source.parent_id ? await this.units.requireById(tx, source.parent_id, true) : null;
       const children = await this.units.activeChildren(tx, source.id);
-      const assigned = input.parts.flatMap((part) => part.childCodes);
-      const unknown = assigned.filter((child) => !children.some((row) => row.code === child));
-      if (unknown.length > 0) throw new UnitRuleViolation('parts.childCodes', 'not-a-child', `${unknown.join(', ')} are not active children of ${code}`);
-      if (new Set(assigned).size !== assigned.length) throw new UnitRuleViolation('parts.childCodes', 'assigned-twice', 'a child goes to exactly one part');
-      const left = children.filter((row) => !assigned.includes(row.code));
-      if (left.length > 0) throw new UnitRuleViolation('parts.childCodes', 'children-left', `assign every child of ${code}; not assigned: ${left.map((row) => row.code).join(', ')}`);
+      checkSplit(toNode(source), children.map((row) => row.code), input.parts);
+      const parent = source.parent_id ? await this.units.requireById(tx, source.parent_id, true) : null;
 
       const events: EventEnvelope[] = [];
       const partIds: string[] = [];
       for (const part of input.parts) {
-        checkKindAndSubkind(source.kind, part.subkind);
         const path = parent ? `${parent.path}.${part.code}` : part.code;
         const registered = await insertUnit(
           tx,

@@ -8,7 +8,7 @@ import { UnitCodePipe } from '../shared/unit-code.pipe';
 import { toView, type UnitView } from '../shared/unit-row';
 import { RegisterUnitDto } from './dto/register-unit.dto';
 import { DissolveUnitDto, MergeUnitsDto, MoveUnitDto, RenameUnitDto, SplitUnitDto } from './dto/reorganise.dto';
-import { SearchUnitsQuery } from './dto/search-units.query';
+import { SearchUnitsQuery } from './dto/search-units-query.dto';
 import { DissolveUnitUseCase } from './dissolve-unit.use-case';
 import { MergeUnitsUseCase } from './merge-units.use-case';
 import { MoveUnitUseCase } from './move-unit.use-case';

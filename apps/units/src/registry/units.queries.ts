@@ -4,7 +4,7 @@ import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
 import { toView, type UnitRow, type UnitView } from '../shared/unit-row';
-import type { SearchUnitsQuery } from './dto/search-units.query';
+import type { SearchUnitsQuery } from './dto/search-units-query.dto';
 import { foldForSearch } from '@binh-yen/shared-kernel';
 
 const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effective_from::text AS effective_from,

@@ -3,6 +3,7 @@ import { notFound } from '@binh-yen/http';
 import type { EntityManager } from 'typeorm';
 import type { UnitRow } from './unit-row';
 import { sqlWithinArea } from '@binh-yen/auth';
+import { foldForSearch } from '@binh-yen/shared-kernel';
 
 // Dates come back as text so a date never shifts with the server's time zone.
 const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effective_from::text AS effective_from,
@@ -40,6 +41,11 @@ export class UnitsRepository {
 
   async activeChildren(tx: EntityManager, id: string): Promise<UnitRow[]> {
     return tx.query(`SELECT ${COLUMNS} FROM units WHERE parent_id = $1 AND status = 'active' ORDER BY code`, [id]);
+  }
+
+  /** A new name, and its folded form the search reads (ADR 0040). */
+  async rename(tx: EntityManager, id: string, name: string): Promise<void> {
+    await tx.query(`UPDATE units SET name = $2, name_search = $3 WHERE id = $1`, [id, name, foldForSearch(name)]);
   }
 
   /** Bumps the version (the aggregate's event sequence) and answers the new one. */

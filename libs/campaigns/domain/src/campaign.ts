@@ -54,8 +54,19 @@ export function isCampaignParty(campaign: Pick<CampaignState, 'leadAgency' | 'pa
 }
 
 /** The lead agency runs the campaign; the People's Committee of its area directs it. */
+function mayDirect(campaign: Pick<CampaignState, 'leadAgency'>, agency: string): boolean {
+  return agency === campaign.leadAgency || agency === 'people-committee';
+}
+
+/** Launching is the first act of directing: by the agency that will lead, or the People's Committee. */
+export function assertMayLaunch(plan: Pick<CampaignPlan, 'leadAgency'>, agency: string): void {
+  if (!mayDirect(plan, agency)) {
+    throw new CampaignRuleViolation('leadAgency', 'not-lead-agency', `a campaign is launched by its lead agency or the People's Committee; you are ${agency}`, 403);
+  }
+}
+
 export function assertMayDirect(campaign: Pick<CampaignState, 'leadAgency'>, agency: string): void {
-  if (agency !== campaign.leadAgency && agency !== 'people-committee') {
+  if (!mayDirect(campaign, agency)) {
     throw new CampaignRuleViolation('authorization', 'not-lead-agency', `only the lead agency (${campaign.leadAgency}) or the People's Committee directs this campaign`, 403);
   }
 }

@@ -2,7 +2,7 @@ import { checkActivity, type ActivityRecord } from './activity';
 import { checkAgreement, type AgreementTerms } from './agreement';
 import { commonAncestor, pathsOverlap } from './area-paths';
 import { elapsedShare } from './calendar';
-import { campaignArea, checkAgreementLink, checkPlan, checkTransition, type CampaignPlan, type CampaignState } from './campaign';
+import { assertMayDirect, assertMayLaunch, campaignArea, checkAgreementLink, checkPlan, checkTransition, type CampaignPlan, type CampaignState } from './campaign';
 import { checkCampaignReview } from './campaign-review';
 import { CampaignRuleViolation } from './campaign-rule-violation';
 import { checkCommendation } from './commendation';
@@ -73,6 +73,14 @@ describe('launching a campaign', () => {
     endsOn: '2026-12-31',
     goals: [{ measure: 'households-pledged', target: 500 }],
   };
+
+  it('is launched by the agency that will lead it or by the People’s Committee, and directed by the same two', () => {
+    expect(() => assertMayLaunch({ leadAgency: 'youth-union' }, 'youth-union')).not.toThrow();
+    expect(() => assertMayLaunch({ leadAgency: 'youth-union' }, 'people-committee')).not.toThrow();
+    expect(violation(() => assertMayLaunch({ leadAgency: 'youth-union' }, 'police'))).toMatchObject({ field: 'leadAgency', rule: 'not-lead-agency', status: 403 });
+    expect(violation(() => assertMayDirect({ leadAgency: 'youth-union' }, 'police'))).toMatchObject({ field: 'authorization', rule: 'not-lead-agency', status: 403 });
+    expect(() => assertMayDirect({ leadAgency: 'youth-union' }, 'people-committee')).not.toThrow();
+  });
 
   it('accepts agencies and sectors as partners', () => {
     expect(() => checkPlan(plan)).not.toThrow();

@@ -83,6 +83,25 @@ export function checkMerge(sources: HierarchyNode[], target: HierarchyNode): voi
   if (target.status !== 'active') throw new UnitRuleViolation('targetCode', 'not-active', `${target.code} is ${target.status}`);
 }
 
+/** One new unit of a split: its code, subkind and the active children of the old unit it takes over. */
+export interface SplitPart {
+  code: string;
+  subkind: string;
+  childCodes: string[];
+}
+
+/** Splitting a unit: it is active, each part is a valid subkind of its kind, and every active child goes to exactly one part. */
+export function checkSplit(source: HierarchyNode, activeChildCodes: readonly string[], parts: readonly SplitPart[]): void {
+  if (source.status !== 'active') throw new UnitRuleViolation('code', 'not-active', `${source.code} is ${source.status}`);
+  const assigned = parts.flatMap((part) => part.childCodes);
+  const unknown = assigned.filter((child) => !activeChildCodes.includes(child));
+  if (unknown.length > 0) throw new UnitRuleViolation('parts.childCodes', 'not-a-child', `${unknown.join(', ')} are not active children of ${source.code}`);
+  if (new Set(assigned).size !== assigned.length) throw new UnitRuleViolation('parts.childCodes', 'assigned-twice', 'a child goes to exactly one part');
+  const left = activeChildCodes.filter((child) => !assigned.includes(child));
+  if (left.length > 0) throw new UnitRuleViolation('parts.childCodes', 'children-left', `assign every child of ${source.code}; not assigned: ${left.join(', ')}`);
+  for (const part of parts) checkKindAndSubkind(source.kind, part.subkind);
+}
+
 /** The new path of every unit in a moved subtree. */
 export function rebase(path: string, oldRoot: string, newRoot: string): string {
   return newRoot + path.slice(oldRoot.length);

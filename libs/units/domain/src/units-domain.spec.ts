@@ -1,4 +1,4 @@
-import { checkMerge, checkMove, checkParent, rebase, type HierarchyNode } from './hierarchy';
+import { checkMerge, checkMove, checkParent, checkSplit, rebase, type HierarchyNode } from './hierarchy';
 import { checkRating } from './movement-rating';
 import { checkPilotDesignation } from './pilot-units';
 import { checkRecognition, checkReplication, checkReview } from './self-management-model';
@@ -60,6 +60,18 @@ describe('hierarchy', () => {
     expect(violation(() => checkMerge([giaCam], node('x', 'commune', '25.227.07894.09'))).rule).toBe('merge-into-descendant');
     expect(violation(() => checkMerge([giaCam], giaCam)).rule).toBe('merge-into-itself');
     expect(() => checkMerge([giaCam], tienCat)).not.toThrow();
+  });
+
+  it('splits an active unit only when every active child goes to exactly one part of a valid subkind', () => {
+    const district = node('d', 'district', '25.227');
+    const children = ['07882', '07894'];
+    const part = (code: string, childCodes: string[], subkind = 'district'): { code: string; subkind: string; childCodes: string[] } => ({ code, subkind, childCodes });
+    expect(() => checkSplit(district, children, [part('228', ['07882']), part('229', ['07894'])])).not.toThrow();
+    expect(violation(() => checkSplit(node('d', 'district', '25.227', 'merged'), children, [part('228', children)])).rule).toBe('not-active');
+    expect(violation(() => checkSplit(district, children, [part('228', ['07882', '09999']), part('229', ['07894'])])).rule).toBe('not-a-child');
+    expect(violation(() => checkSplit(district, children, [part('228', ['07882', '07894']), part('229', ['07894'])])).rule).toBe('assigned-twice');
+    expect(violation(() => checkSplit(district, children, [part('228', ['07882'])])).rule).toBe('children-left');
+    expect(violation(() => checkSplit(district, children, [part('228', ['07882']), part('229', ['07894'], 'hamlet')])).field).toBe('subkind');
   });
 
   it('rebases the paths of a moved subtree', () => {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ReportPeriodQuery } from './period';
+import { ReportPeriodQuery } from './report-period-query.dto';
 
 export class QuarterlyReportQuery extends ReportPeriodQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'html', 'docx', 'pdf'], default: 'json', description: 'docx and pdf: the official document (Decree 30/2020/NĐ-CP), always in Vietnamese' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Agencies, type Agency } from '@binh-yen/auth';
 import { IsIn, IsOptional } from 'class-validator';
-import { ReportPeriodQuery } from '../../report/dto/period';
+import { ReportPeriodQuery } from '../../report/dto/report-period-query.dto';
 
 /** Filters of the campaign figures: the report's period, area, boundaries and language, and an agency. */
 export class CampaignFiguresQuery extends ReportPeriodQuery {

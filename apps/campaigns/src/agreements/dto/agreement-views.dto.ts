@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UnitRefView } from '../campaigns/dto/campaign-views.dto';
+import { UnitRefView } from '../../campaigns/dto/campaign-views.dto';
 
 export class ObligationView {
   @ApiProperty({ example: 'police' }) party!: string;

@@ -1,38 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
-import { loadEnv } from '@binh-yen/http';
-import { type ServiceEnv } from '@binh-yen/service-runtime';
-import { LOG_LEVELS, startService, type RunningService, type ServiceSpec } from '@binh-yen/service-runtime';
-import { CampaignsAppModule, campaignsService } from '../../apps/campaigns/src/app.module';
-import { CampaignsEnv } from '../../apps/campaigns/src/config/campaigns.env';
-import { IncidentsAppModule, incidentsService } from '../../apps/incidents/src/app.module';
-import { IncidentsEnv } from '../../apps/incidents/src/config/incidents.env';
-import { ReportingAppModule, reportingService } from '../../apps/reporting/src/app.module';
-import { ReportingEnv } from '../../apps/reporting/src/config/reporting.env';
-import { UnitsAppModule, unitsService } from '../../apps/units/src/app.module';
-import { UnitsEnv } from '../../apps/units/src/config/units.env';
+import { LOG_LEVELS, startService, type RunningService, type ServiceEntry } from '@binh-yen/service-runtime';
+import { campaignsEntry } from '@binh-yen/campaigns-app';
+import { incidentsEntry } from '@binh-yen/incidents-app';
+import { reportingEntry } from '@binh-yen/reporting-app';
+import { unitsEntry } from '@binh-yen/units-app';
 import type { EmbeddedDatabases } from './embedded-databases';
 import { SERVICE_NAMES, type EmbeddedSettings, type ServiceName } from './embedded-settings';
 import { runAs, ServiceTaggedLogger } from './service-logger';
 
-/** How each service is built from its validated env: what its main.ts does. */
-const builders: Record<ServiceName, (variables: NodeJS.ProcessEnv) => { module: unknown; env: ServiceEnv; spec: ServiceSpec }> = {
-  units: (variables) => {
-    const env = loadEnv(UnitsEnv, variables);
-    return { module: UnitsAppModule.register(env), env, spec: unitsService };
-  },
-  incidents: (variables) => {
-    const env = loadEnv(IncidentsEnv, variables);
-    return { module: IncidentsAppModule.register(env), env, spec: incidentsService };
-  },
-  campaigns: (variables) => {
-    const env = loadEnv(CampaignsEnv, variables);
-    return { module: CampaignsAppModule.register(env), env, spec: campaignsService };
-  },
-  reporting: (variables) => {
-    const env = loadEnv(ReportingEnv, variables);
-    return { module: ReportingAppModule.register(env), env, spec: reportingService };
-  },
-};
+/** Each service through its public entry: built from its validated env as its main.ts builds it. */
+const entries: Record<ServiceName, ServiceEntry> = { units: unitsEntry, incidents: incidentsEntry, campaigns: campaignsEntry, reporting: reportingEntry };
 
 export type HostedServices = Record<ServiceName, RunningService>;
 
@@ -64,9 +41,9 @@ export async function hostServices(settings: EmbeddedSettings, databases: Embedd
   const running: Partial<HostedServices> = {};
   try {
     for (const service of SERVICE_NAMES) {
-      const { module, env, spec } = builders[service](embeddedVariables(service, settings, databases));
+      const { module, env } = entries[service].load(embeddedVariables(service, settings, databases));
       const logger: LoggerService = new ServiceTaggedLogger(LOG_LEVELS[env.LOG_LEVEL]);
-      running[service] = await runAs(service, () => startService(module, env, spec, { logger }));
+      running[service] = await runAs(service, () => startService(module, env, entries[service].spec, { logger }));
     }
   } catch (error) {
     await stopServices(running);

@@ -2,9 +2,16 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { issueToken, type Agency, type Role } from '@binh-yen/auth';
-import { startDashboardServer, type DemoUser, type RunningDashboard } from '../../apps/dashboard/server/dashboard-server';
-import { oidcSettingsFromEnv } from '../../apps/dashboard/server/oidc-settings';
-import { assetsFromDirectory, assetsFromMemory, type AssetSource } from '../../apps/dashboard/server/static-assets';
+import {
+  assetsFromDirectory,
+  assetsFromMemory,
+  bundleDashboard,
+  oidcSettingsFromEnv,
+  startDashboardServer,
+  type AssetSource,
+  type DemoUser,
+  type RunningDashboard,
+} from '@binh-yen/dashboard-server';
 import type { EmbeddedSettings } from './embedded-settings';
 import type { HostedServices } from './host-services';
 import { say } from './service-logger';
@@ -32,10 +39,9 @@ function dashboardPort(env: NodeJS.ProcessEnv): number {
 /** Bundled now from apps/dashboard/src (esbuild, ~1 s); the built copy in dist when esbuild is not installed. */
 async function dashboardAssets(): Promise<AssetSource | undefined> {
   try {
-    const { bundleDashboard } = await import('../../apps/dashboard/server/bundle-dashboard');
     return assetsFromMemory(await bundleDashboard({ minify: true }));
   } catch (error) {
-    const built = join(__dirname, '..', '..', 'dist', 'apps', 'dashboard', 'public');
+    const built = join(__dirname, '..', '..', '..', 'dist', 'apps', 'dashboard', 'public');
     if (existsSync(join(built, 'index.html'))) return assetsFromDirectory(built);
     say(`dashboard not served: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandPipeline, commandContext } from '@binh-yen/command-pipeline';
-import { ImportUnitsUseCase } from '../../apps/units/src/import/import-units.use-case';
+import { ImportUnitsUseCase, PHU_THO_SEED_FILE } from '@binh-yen/units-app';
 import type { HostedServices } from './host-services';
 import { runAs, say } from './service-logger';
 
-const SEED = join(__dirname, '..', '..', 'apps', 'units', 'seed', 'phu-tho-1998.csv');
 /** Directive 11/CT-UB of Phú Thọ took effect then. */
 const EFFECTIVE_FROM = '1998-04-21';
 
@@ -22,7 +21,7 @@ export async function seedOnFirstStart(dataDir: string, services: HostedServices
   const useCase = new ImportUnitsUseCase(app.get(CommandPipeline));
   const report = await runAs('units', () =>
     useCase.execute(
-      readFileSync(SEED, 'utf8'),
+      readFileSync(PHU_THO_SEED_FILE, 'utf8'),
       { skipInvalid: false, effectiveFrom: EFFECTIVE_FROM },
       commandContext({ subject: 'demo-seed', agency: 'people-committee', roles: ['administrator'], area: 'all' }),
     ),

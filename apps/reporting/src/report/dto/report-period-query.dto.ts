@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { QUARTER } from '@binh-yen/contracts';
 import { IsAreaPath, ProblemException, problemType } from '@binh-yen/http';
 import { IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
 import type { Period } from '../report-scope';
@@ -7,7 +8,7 @@ import type { Period } from '../report-scope';
 export class ReportPeriodQuery {
   @ApiPropertyOptional({ example: '2026-Q3', description: 'The quarter (required unless year is given)' })
   @ValidateIf((query: { year?: string }) => query.year === undefined)
-  @Matches(/^\d{4}-Q[1-4]$/, { message: 'quarter must look like 2026-Q3 (or give year=2026 for the year’s roll-up)' })
+  @Matches(QUARTER, { message: 'quarter must look like 2026-Q3 (or give year=2026 for the year’s roll-up)' })
   quarter?: string;
 
   @ApiPropertyOptional({ example: '2026', description: 'The year’s roll-up of its four quarters, instead of quarter' })

@@ -33,7 +33,7 @@ export async function startEmbeddedDatabases(dataDir: string): Promise<EmbeddedD
     throw failed.reason;
   }
   if (templateDir !== shared) rmSync(templateDir, { recursive: true, force: true });
-  const urls = Object.fromEntries(names.map((name, i) => [name, started[i]!.url])) as Record<DatabaseName, string>;
+  const urls = Object.fromEntries(names.map((name, i) => [name, started[i].url])) as Record<DatabaseName, string>;
   await runMigrations(dataSourceOptions({ url: urls.events, poolSize: 1, migrations: eventLogMigrations, applicationName: 'events-migrate' }));
   return {
     urls,
