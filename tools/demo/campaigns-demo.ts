@@ -1,7 +1,8 @@
 import type { Agency } from '@binh-yen/auth';
-import { vietnamDate } from './demo-calendar';
+import { fittedDay, TWO_TIER_DAY } from './demo-calendar';
 import { demoCaller, type DemoClient } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
+import { VIET_TRI_WARDS } from './reorganisation-demo';
 import type { DemoUnit, DemoUnits } from './units-demo';
 import type { components } from '../api-client/generated/campaigns';
 
@@ -30,10 +31,14 @@ const NOTES: Record<string, string> = {
   inspection: 'Kiểm tra việc thực hiện cam kết an toàn về an ninh trật tự',
 };
 
-/** Three joint campaigns under a coordination agreement, with their activities, pledges, stories, commendations and reviews. */
+/**
+ * Three joint campaigns under a coordination agreement, with their activities, pledges,
+ * stories, commendations and reviews. About two years of work, fitted into the time since
+ * the 2025 reform: the province's campaign, and two in the wards of the former Việt Trì city.
+ */
 export async function runCampaigns(client: DemoClient, random: DemoRandom, units: DemoUnits, now: Date): Promise<void> {
-  const day = (days: number): string => vietnamDate(now, days);
-  const [vietTri, second] = units.districts;
+  const day = (days: number): string => fittedDay(now, TWO_TIER_DAY, days);
+  const vietTri = units.communes.filter((commune) => VIET_TRI_WARDS.includes(commune.code));
   const agreement = await client.write(demoCaller('police'), (api, headers) => api.campaigns.POST('/api/v1/agreements', { headers, body: {
     title: 'Quy chế phối hợp giữa Công an tỉnh, Ủy ban MTTQ tỉnh và Hội Liên hiệp Phụ nữ tỉnh trong phong trào toàn dân bảo vệ an ninh Tổ quốc',
     parties: ['police', 'fatherland-front', 'womens-union'],
@@ -69,7 +74,7 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
       kind: 'peaceful-villages-harmonious-families',
       lead: 'womens-union',
       partners: ['fatherland-front', 'police'],
-      scope: [vietTri!, second ?? vietTri!],
+      scope: vietTri,
       startDays: -400,
       endDays: 300,
       goals: [
@@ -84,7 +89,7 @@ export async function runCampaigns(client: DemoClient, random: DemoRandom, units
       kind: 'cultural-families',
       lead: 'fatherland-front',
       partners: ['youth-union'],
-      scope: [vietTri!],
+      scope: vietTri.slice(0, 2),
       startDays: -250,
       endDays: 120,
       goals: [{ measure: 'propaganda-sessions-held', target: 12 }],

@@ -1,5 +1,5 @@
 import type { Agency } from '@binh-yen/auth';
-import { dayInQuarter, lastQuarters, vietnamDate } from './demo-calendar';
+import { dayInQuarter, type DemoEra } from './demo-calendar';
 import { demoCaller, type DemoClient, type Json } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
 import type { DemoUnits } from './units-demo';
@@ -72,10 +72,13 @@ const SUMMARIES: Record<string, string[]> = {
   other: ['Mất trật tự công cộng trong đêm'],
 };
 
-/** Incidents of two years, every source and category, each case taken as far along its path as it got. */
-export async function runIncidents(client: DemoClient, random: DemoRandom, units: DemoUnits, now: Date, count: number, progress: (share: number) => void): Promise<void> {
-  const today = vietnamDate(now);
-  const quarters = lastQuarters(today, 8);
+/**
+ * Incidents of the era's quarters, every source and category, each case taken as far along
+ * its path as it got by the real now (keyed in after the fact, under the path its unit had
+ * when it was reported).
+ */
+export async function runIncidents(client: DemoClient, random: DemoRandom, units: DemoUnits, era: DemoEra, count: number, progress: (share: number) => void): Promise<void> {
+  const { now, today, quarters } = era;
   for (let i = 0; i < count; i += 1) {
     const quarter = quarters[Math.min(quarters.length - 1, Math.floor(random.next() * random.next() * quarters.length * 1.3))]!;
     const category = random.weighted(CATEGORIES);
@@ -96,7 +99,7 @@ export async function runIncidents(client: DemoClient, random: DemoRandom, units
       people: { suspects: random.int(0, 3), victims: random.int(0, 2) },
       ...(source === 'public-tip' ? { informant: { name: personName(random), contact: `09${random.int(10_000_000, 99_999_999)}` } } : {}),
     } }));
-    if (incident) await advance(client, random, incident, random.weighted(Object.fromEntries(PATHS.map((path, index) => [String(index), path.weight]))), reportedAt, now);
+    if (incident) await advance(client, random, incident, random.weighted(Object.fromEntries(PATHS.map((path, index) => [String(index), path.weight]))), reportedAt, era.keyedUntil);
     progress((i + 1) / count);
   }
 }

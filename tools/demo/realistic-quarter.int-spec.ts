@@ -16,7 +16,7 @@ import {
   type ServiceProcess,
   type TestDatabase,
 } from '@binh-yen/testing';
-import { lastQuarters, vietnamDate } from './demo-calendar';
+import { demoEras, lastQuarters, vietnamDate } from './demo-calendar';
 import { generateDemoData } from './demo-data';
 
 const run = promisify(execFile);
@@ -101,7 +101,11 @@ describe('the quarterly report of a realistic province equals what the services 
 
   const today = vietnamDate(new Date());
   const [previous, current] = lastQuarters(today, 2) as [string, string];
-  const areas = ['25', '25.227', '25.230'];
+  /** The demo's last quarters before the 2025 reform: three tiers, reported through the districts. */
+  const threeTier = demoEras(new Date())[0].quarters.slice(-2);
+  /** Two tiers: the province, a ward merged from four (Phường Việt Trì, 07897) and a commune that only moved (Xã Đông Lĩnh, 08185). */
+  const areas = ['25', '25.07897', '25.08185'];
+  const cases = [...areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])), ...['25', '25.227', '25.230'].flatMap((area) => threeTier.map((quarter) => [area, quarter]))];
   const inArea = (column: string): string => `(${column} = $1 OR ${column} LIKE $1 || '.%')`;
   const quarterOfTime = (column: string): string => `to_char(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-"Q"Q') = $2`;
 
@@ -110,11 +114,37 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(demo.written).toBeGreaterThan(1_000);
   });
 
-  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('movement ratings of %s in %s', async (area, quarter) => {
+  it('reports the quarters before 1 July 2025 through the districts and the later ones straight to the province, the past regrouped as today with the same totals', async () => {
+    const units = await sql<{ kind: string; status: string; depth: number; n: string }>('units', `SELECT kind, status, array_length(string_to_array(path, '.'), 1) AS depth, count(*) AS n FROM units WHERE kind IN ('district', 'commune') GROUP BY 1, 2, 3`);
+    const count = (kind: string, status: string, depth: number): number => Number(units.find((row) => row.kind === kind && row.status === status && row.depth === depth)?.n ?? 0);
+    expect({ districts: count('district', 'dissolved', 2), activeDistricts: count('district', 'active', 2), communesUnderProvince: count('commune', 'active', 2), merged: count('commune', 'merged', 3) }).toEqual({
+      districts: 12,
+      activeDistricts: 0,
+      communesUnderProvince: 27,
+      merged: 36,
+    });
+    const [old] = threeTier.slice(-1) as [string];
+    const rated = (answer: Json): number => figuresByKey(answer, 'movement')['movement.rated']!;
+    // Before the reform every one of the 63 communes was rated, 22 of them in Việt Trì city; after it the 27 communes of today.
+    expect([rated(await report('25', old)), rated(await report('25.227', old)), rated(await report('25', current))]).toEqual([63, 22, 27]);
+    const asToday: Json = await get('reporting', `/api/v1/reports/quarterly?area=25&quarter=${old}&view=as-today`);
+    const asAtTime = await report('25', old);
+    for (const key of ['movement.rated', 'movement.strong', 'movement.weak', 'incidents.total']) {
+      expect({ key, asToday: figuresByKey(asToday, key.split('.')[0]!)[key] }).toEqual({ key, asToday: figuresByKey(asAtTime, key.split('.')[0]!)[key] });
+    }
+    // As today, Phường Việt Trì's past is the sum of the four wards merged into it.
+    const ward: Json = await get('reporting', `/api/v1/reports/quarterly?area=25.07897&quarter=${old}&view=as-today`);
+    const [merged] = await sql<{ n: string }>('units', `SELECT count(*) AS n FROM unit_ratings r JOIN units u ON u.id = r.unit_id WHERE r.quarter = $1 AND u.code IN ('07891', '07894', '07897', '07900')`, [old]);
+    expect(rated(ward)).toBe(Number(merged!.n));
+  });
+
+  it.each(cases)('movement ratings of %s in %s', async (area, quarter) => {
+    // Each rating counts where its unit was when it was given: the audit record of the rating keeps that path.
     const rows = await sql<{ rating: string; n: string }>(
       'units',
-      `SELECT r.rating, count(*) AS n FROM unit_ratings r JOIN units u ON u.id = r.unit_id
-        WHERE r.quarter = $2 AND ${inArea('u.path')}
+      `SELECT r.rating, count(*) AS n FROM unit_ratings r
+         JOIN audit_log a ON a.action = 'unit.rate' AND a.entity_id = r.unit_id::text AND a.after->>'quarter' = r.quarter AND (a.after->>'revision')::int = r.revision
+        WHERE r.quarter = $2 AND ${inArea('a.area')}
           AND r.revision = (SELECT max(x.revision) FROM unit_ratings x WHERE x.unit_id = r.unit_id AND x.quarter = r.quarter)
         GROUP BY r.rating`,
       [area, quarter],
@@ -129,7 +159,7 @@ describe('the quarterly report of a realistic province equals what the services 
     });
   });
 
-  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('incidents by category, domain and source of %s in %s', async (area, quarter) => {
+  it.each(cases)('incidents by category, domain and source of %s in %s', async (area, quarter) => {
     const count = (column: string) =>
       sql<{ key: string; n: string }>('incidents', `SELECT ${column} AS key, count(*) AS n FROM incidents WHERE ${inArea('area')} AND ${quarterOfTime('occurred_at')} GROUP BY ${column}`, [area, quarter]);
     const [categories, domains, sources] = await Promise.all([count('category'), count('domain'), count('source')]);
@@ -149,7 +179,7 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(shown['Tỷ lệ tin báo của quần chúng (%)']).toBe(total === 0 ? 0 : Math.round((tips / total) * 1000) / 10);
   });
 
-  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('the case pipeline of %s in %s', async (area, quarter) => {
+  it.each(cases)('the case pipeline of %s in %s', async (area, quarter) => {
     const reached = await sql<{ status: string; n: string }>(
       'incidents',
       `SELECT h.to_status AS status, count(DISTINCT h.incident_id) AS n FROM incident_history h JOIN incidents i ON i.id = h.incident_id
@@ -183,7 +213,7 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(durations[0]![1]).toBe(verifiedCases!.n);
   });
 
-  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))(
+  it.each(cases)(
     'stage durations of %s in %s: median and 90th percentile of the steps’ own dates, as PostgreSQL computes them on the incidents service',
     async (area, quarter) => {
       const stages = {
@@ -327,7 +357,7 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(laterWork).toBeGreaterThan(0);
   });
 
-  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('campaign, press and commendation figures of %s in %s', async (area, quarter) => {
+  it.each(cases)('campaign, press and commendation figures of %s in %s', async (area, quarter) => {
     const quarterOfDate = (column: string): string => `to_char(${column}, 'YYYY-"Q"Q') = $2`;
     const [activities] = await sql<{ n: string; people: string | null }>(
       'campaigns',
@@ -355,7 +385,7 @@ describe('the quarterly report of a realistic province equals what the services 
     });
   });
 
-  it.each(areas.flatMap((area) => [current, previous].map((quarter) => [area, quarter])))('the by-agency table of %s in %s credits each agency as ADR 0023 says', async (area, quarter) => {
+  it.each(cases)('the by-agency table of %s in %s credits each agency as ADR 0023 says', async (area, quarter) => {
     const inQuarter = (column: string): string => `to_char(${column}, 'YYYY-"Q"Q') = $2`;
     const lines = await sql<{ agency: string; activities: string; participants: string; households: string; stories: string; commendations: string }>(
       'campaigns',
@@ -385,7 +415,7 @@ describe('the quarterly report of a realistic province equals what the services 
     expect(activities).toBe(answer.figures.current.activities);
   });
 
-  it.each(['25', '25.227'])('the year’s roll-up of %s: flows summed over its four quarters from the services’ own tables, states as at its last quarter', async (area) => {
+  it.each(['25', '25.07897'])('the year’s roll-up of %s: flows summed over its four quarters from the services’ own tables, states as at its last quarter', async (area) => {
     const year = current.slice(0, 4);
     const inYear = (column: string): string => `to_char(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') = $2`;
     const [incidents] = await sql<{ n: string }>('incidents', `SELECT count(*) AS n FROM incidents WHERE ${inArea('area')} AND ${inYear('occurred_at')}`, [area, year]);
@@ -466,9 +496,9 @@ describe('the quarterly report of a realistic province equals what the services 
 
     const [filtered] = await sql<{ n: string }>(
       'incidents',
-      `SELECT count(*) AS n FROM incidents WHERE (area = '25.227' OR area LIKE '25.227.%') AND domain = 'social-order' AND source = 'public-tip' AND ${quarterOfTime('occurred_at').replace('= $2', `BETWEEN '${previous}' AND '${current}'`)}`,
+      `SELECT count(*) AS n FROM incidents WHERE (area = '25.07897' OR area LIKE '25.07897.%') AND domain = 'social-order' AND source = 'public-tip' AND ${quarterOfTime('occurred_at').replace('= $2', `BETWEEN '${previous}' AND '${current}'`)}`,
     );
-    const page: Json = await get('reporting', `/api/v1/reports/incidents?area=25.227&domain=social-order&source=public-tip&from=${previous}&to=${current}&limit=1000`);
+    const page: Json = await get('reporting', `/api/v1/reports/incidents?area=25.07897&domain=social-order&source=public-tip&from=${previous}&to=${current}&limit=1000`);
     expect(page.items.length).toBe(Number(filtered!.n));
 
     const outside = await fetch(`${services.reporting.url}/api/v1/reports/incidents?area=25`, { headers: { authorization: await bearer({ ...analyst, area: '25.227' }) } });

@@ -311,6 +311,34 @@ describe('deployment configuration, checked without Docker or a cluster', () => 
     expect(Object.keys(compose).length).toBe(documents.filter((d) => d.kind === 'Deployment' && d.metadata.name !== 'gateway').length);
   });
 
+  it('builds each service from its own runtime stage, and only reporting’s carries Chromium, fonts with Vietnamese glyphs and CHROMIUM_PATH (issue 20)', () => {
+    const text = readFileSync(join(root, 'deploy', 'docker', 'service.Dockerfile'), 'utf8');
+    // A stage of its own per service: FROM name → its lines until the next FROM.
+    const stages = new Map<string, string>();
+    for (const block of text.split(/^(?=FROM )/m).filter((part) => part.startsWith('FROM '))) stages.set(/ AS (\S+)/.exec(block.split('\n')[0]!)![1]!, block);
+    // The stage's name comes from APP, so APP is declared before the first FROM.
+    expect(text.indexOf('ARG APP')).toBeLessThan(text.indexOf('FROM '));
+    expect(/^FROM runtime-\$\{APP\} AS service$/m.test(text)).toBe(true);
+    expect([...stages.keys()].at(-1)).toBe('service');
+    const compose = parseAllDocuments(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true })[0]!.toJS() as { services: Record<string, { build?: { dockerfile?: string; target?: string; args?: { APP?: string } } }> };
+    // The services' images (the topics job builds only the build stage).
+    // An API and its projector share their service's image, so each service once.
+    const apps = [...new Set(Object.values(compose.services).flatMap(({ build }) => (build?.dockerfile === 'deploy/docker/service.Dockerfile' && !build.target && build.args?.APP ? [build.args.APP] : [])))];
+    expect(apps.sort()).toEqual(['campaigns', 'incidents', 'reporting', 'units']);
+    for (const app of apps) {
+      const stage = stages.get(`runtime-${app}`);
+      expect({ app, stage: stage !== undefined }).toEqual({ app, stage: true });
+      expect({ app, chromium: /\bchromium\b/.test(stage!) }).toEqual({ app, chromium: app === 'reporting' });
+    }
+    const reporting = stages.get('runtime-reporting')!;
+    expect(reporting).toMatch(/apt-get install -y --no-install-recommends chromium fonts-liberation2 fontconfig/);
+    expect(reporting).toMatch(/fc-list ":lang=vi" family \| grep -q "Liberation Serif"/);
+    expect(reporting).toMatch(/^ENV CHROMIUM_PATH=\/usr\/bin\/chromium$/m);
+    // The browser is driven by playwright-core, so it is a production dependency (npm ci --omit=dev keeps it).
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies['playwright-core']).toBeDefined();
+  });
+
   it('refers only to paths that exist in every Dockerfile', () => {
     const folder = join(root, 'deploy', 'docker');
     for (const file of readdirSync(folder).filter((name) => name.endsWith('Dockerfile'))) {

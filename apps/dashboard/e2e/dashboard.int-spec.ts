@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { issueToken } from '@binh-yen/auth';
 import { findFreePort, repoRoot } from '@binh-yen/testing';
-import { startChild, stopChild, untilLine, type Child } from './officer-support';
+import { signInAs, signOut, startChild, stopChild, untilLine, type Child } from './officer-support';
 
 const SECRET = 'dashboard-e2e-secret-0123456789abcdef';
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
@@ -42,20 +42,6 @@ function previousQuarter(quarter: string): string {
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function signInAs(page: Page, dashboardUrl: string, user: string): Promise<void> {
-  await page.goto(`${dashboardUrl}/`);
-  const option = page.locator(`[data-testid="demo-user"] option[data-label="${user}"]`);
-  await option.waitFor({ state: 'attached' });
-  await page.getByTestId('demo-user').selectOption((await option.getAttribute('value'))!);
-  await page.getByTestId('demo-sign-in').click();
-  await page.getByTestId('user-badge').waitFor();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).click();
-  await page.getByTestId('demo-sign-in').waitFor();
 }
 
 describe('dashboard: the projected views in a real browser, served by npm start', () => {

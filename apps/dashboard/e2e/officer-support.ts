@@ -48,6 +48,21 @@ export async function stopChild(process: Child | undefined): Promise<void> {
   }
 }
 
+/** The embedded mode's demo sign-in: pick the user `<agency>/<role>@<area>` and sign in. */
+export async function signInAs(page: Page, dashboardUrl: string, user: string): Promise<void> {
+  await page.goto(`${dashboardUrl}/`);
+  const option = page.locator(`[data-testid="demo-user"] option[data-label="${user}"]`);
+  await option.waitFor({ state: 'attached' });
+  await page.getByTestId('demo-user').selectOption((await option.getAttribute('value'))!);
+  await page.getByTestId('demo-sign-in').click();
+  await page.getByTestId('user-badge').waitFor();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Đăng xuất|Sign out/ }).click();
+  await page.getByTestId('demo-sign-in').waitFor();
+}
+
 /** The local provider: the certified `oidc-provider` package, one account per `<agency>.<role>@<area>`. */
 export function startProvider(port: number, dashboardOrigin: string, artifacts: string, accessTokenSeconds: number): Child {
   return startChild('node', [join(REPO_ROOT, 'apps', 'dashboard', 'e2e', 'oidc-test-provider.mjs'), String(port), dashboardOrigin], { OIDC_ACCESS_TOKEN_SECONDS: String(accessTokenSeconds) }, join(artifacts, 'oidc-provider.log'));

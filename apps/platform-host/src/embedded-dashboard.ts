@@ -18,11 +18,16 @@ import { say } from './service-logger';
 
 const DEFAULT_PORT = 3100;
 
-/** Demo users below the province, to show area scoping; the file has every agency × role at the province. */
+/**
+ * Demo users below the province, to show area scoping; the file has every agency × role at the
+ * province. Việt Trì city (25.227) as in 1998; Phường Việt Trì (25.07897), a ward directly under
+ * the province after the demo data's 2025 reform, whose officer submits to the province.
+ */
 const DISTRICT_USERS: { agency: Agency; role: Role; area: string }[] = [
   { agency: 'people-committee', role: 'officer', area: '25.227' },
   { agency: 'people-committee', role: 'analyst', area: '25.227' },
   { agency: 'police', role: 'officer', area: '25.227' },
+  { agency: 'people-committee', role: 'officer', area: '25.07897' },
 ];
 
 /** The province users first that a visitor most likely wants. */

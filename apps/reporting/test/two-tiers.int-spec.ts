@@ -23,6 +23,7 @@ const province: Caller = { subject: 'ubnd-tinh-01', agency: 'people-committee', 
 const approver: Caller = { subject: 'ca-tinh-pv05', agency: 'police', roles: ['approver'], area: '25' };
 
 interface Report {
+  area: { path: string; name: string };
   text: { period: string };
   sections: { key: string; rows: { key: string; current: number }[]; details: unknown[] }[];
 }
@@ -93,6 +94,9 @@ describe('the 2025 reorganisation to two tiers (issue 20, item 3)', () => {
     // Byte for byte: what was filed for 2025-Q2 does not move.
     expect(JSON.stringify(after.province.sections)).toBe(JSON.stringify(before.province.sections));
     expect(JSON.stringify(after.town.sections)).toBe(JSON.stringify(before.town.sections));
+    // The dissolved town keeps its name in its past quarters' reports (not its path).
+    expect(after.town.area).toEqual(before.town.area);
+    expect(after.town.area.name).toBe('Thị xã Phú Thọ');
     // As today the province adds up to the same totals.
     for (const key of ['movement.rated', 'movement.strong', 'movement.fair', 'incidents.total']) {
       expect({ key, today: figure(after.today, key) }).toEqual({ key, today: figure(before.province, key) });

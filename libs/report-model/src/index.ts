@@ -1,3 +1,4 @@
+export * from './document-heading';
 export * from './format';
 export * from './labels';
 export * from './report';

@@ -3,6 +3,8 @@ import { getJson, postJson } from '../api/client';
 import { isWithinArea, may, type Session } from '../api/session';
 import type { SubmissionStatus } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
+import { documentOf, DocumentHeadingFields, EMPTY_DOCUMENT, type DocumentDraft } from '../forms/document-heading-fields';
+import { Field, FormStatus, useSubmission } from '../forms/form-kit';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../state/use-resource';
 
@@ -10,47 +12,53 @@ type District = SubmissionStatus['districts'][number];
 const SUBMITTABLE = ['missing', 'overdue', 'returned'];
 const REVIEWABLE = ['submitted-on-time', 'submitted-late'];
 
+/** The quarter's report of a unit that reports to the province, with the official document's heading if the officer gives it. */
 function SubmitForm({ session, quarter, districts, onDone }: { session: Session; quarter: string; districts: District[]; onDone(message: string): void }): JSX.Element {
   const { t } = useI18n();
   const [area, setArea] = useState(districts[0]?.area ?? '');
   const [narrative, setNarrative] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = (event: FormEvent): void => {
+  const [withDocument, setWithDocument] = useState(false);
+  const [document, setDocument] = useState<DocumentDraft>(EMPTY_DOCUMENT);
+  const submission = useSubmission<unknown>();
+  const errors = submission.fieldErrors;
+  const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    postJson(session, 'reporting', 'reports/submissions', { area, quarter, narrative })
-      .then(() => {
-        setNarrative('');
-        onDone(t('submitted'));
-      })
-      .catch((failure: unknown) => setError(failure))
-      .finally(() => setBusy(false));
+    const body = { area, quarter, narrative, ...(withDocument ? { document: documentOf(document) } : {}) };
+    if ((await submission.submit(() => postJson(session, 'reporting', 'reports/submissions', body))) === null) return;
+    setNarrative('');
+    setDocument(EMPTY_DOCUMENT);
+    setWithDocument(false);
+    onDone(t('submitted'));
   };
   if (districts.length === 0) return <p className="muted">{t('nothingToSubmit')}</p>;
   return (
-    <form onSubmit={submit} className="stack" data-testid="submit-form">
+    <form onSubmit={(event) => void submit(event)} className="stack" data-testid="submit-form" noValidate>
+      <FormStatus submission={submission} />
+      <Field id="submit-area" label={t('submitFor')} error={errors['area']}>
+        {(props) => (
+          <select {...props} value={area} onChange={(event) => setArea(event.target.value)}>
+            {districts.map((district) => (
+              <option key={district.area} value={district.area}>
+                {district.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="submit-narrative" label={t('narrative')} hint={t('narrativeHint')} error={errors['narrative']}>
+        {(props) => <textarea {...props} rows={5} maxLength={20_000} value={narrative} onChange={(event) => setNarrative(event.target.value)} />}
+      </Field>
       <div className="field">
-        <label htmlFor="submit-area">{t('submitFor')}</label>
-        <select id="submit-area" value={area} onChange={(event) => setArea(event.target.value)}>
-          {districts.map((district) => (
-            <option key={district.area} value={district.area}>
-              {district.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="submit-narrative">{t('narrative')}</label>
-        <textarea id="submit-narrative" rows={5} required maxLength={20_000} value={narrative} onChange={(event) => setNarrative(event.target.value)} aria-describedby="narrative-hint" />
-        <span id="narrative-hint" className="muted">
-          {t('narrativeHint')}
+        <label>
+          <input type="checkbox" checked={withDocument} onChange={(event) => setWithDocument(event.target.checked)} aria-describedby="document-include-hint" data-testid="document-include" /> {t('document.include')}
+        </label>
+        <span id="document-include-hint" className="muted field-hint">
+          {t('document.includeHint')}
         </span>
       </div>
-      {error ? <ProblemAlert error={error} /> : null}
-      <button type="submit" disabled={busy || narrative.trim() === ''}>
-        {t('submitReport')}
+      {withDocument && <DocumentHeadingFields draft={document} onChange={setDocument} errors={errors} />}
+      <button type="submit" disabled={submission.submitting || narrative.trim() === ''}>
+        {submission.submitting ? t('form.sending') : t('submitReport')}
       </button>
     </form>
   );

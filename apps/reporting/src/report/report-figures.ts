@@ -37,8 +37,20 @@ export async function readReportFigures(db: SnapshotReader, scope: ReportScope) 
 
 export type ReportFigures = Awaited<ReturnType<typeof readReportFigures>>;
 
+/**
+ * The area's name: the active unit at the path, else the unit that held it last (a district
+ * dissolved in 2025 keeps its name in its past quarters' reports), else the unit that had the
+ * path before it moved.
+ */
 async function nameOf(db: SnapshotReader, path: string): Promise<string> {
-  const rows: { name: string }[] = await db.query(`SELECT name FROM report_units_v1 WHERE path = $1 AND status = 'active' LIMIT 1`, [path]);
+  const rows: { name: string }[] = await db.query(
+    `SELECT name FROM (
+       SELECT name, 0 AS rank, status = 'active' AS active, effective_to FROM report_units_v1 WHERE path = $1
+       UNION ALL
+       SELECT u.name, 1, u.status = 'active', u.effective_to FROM unit_paths_v1 p JOIN report_units_v1 u ON u.unit_id = p.unit_id WHERE p.path = $1
+     ) named ORDER BY rank, active DESC, effective_to DESC NULLS FIRST LIMIT 1`,
+    [path],
+  );
   return rows[0]?.name ?? path;
 }
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException, problemType } from '@binh-yen/http';
 
-/** Where Debian's chromium lives; CHROMIUM_PATH names another. */
-const executablePath = (): string => process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** The browser that prints: CHROMIUM_PATH (the reporting image sets it), else where Debian's chromium lives. */
+const executablePath = (): string => process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 
 function unavailable(detail: string): ProblemException {
   return new ProblemException({ type: problemType('pdf-unavailable'), title: 'Không in được PDF (PDF printing unavailable)', status: HttpStatus.SERVICE_UNAVAILABLE, detail });
@@ -17,7 +17,12 @@ function unavailable(detail: string): ProblemException {
  * naming what is missing, and the DOCX remains (ADR 0043).
  */
 export async function printPdf(html: string): Promise<Buffer> {
-  if (!existsSync(executablePath())) throw unavailable(`No Chromium at ${executablePath()}; install Debian's chromium or set CHROMIUM_PATH, or take format=docx.`);
+  if (!existsSync(executablePath())) {
+    const configured = process.env['CHROMIUM_PATH'] ? `CHROMIUM_PATH names ${executablePath()}, which does not exist` : `CHROMIUM_PATH is not set and there is no ${executablePath()}`;
+    throw unavailable(
+      `No browser to print with (không có trình duyệt để in PDF): ${configured}. Install Debian's chromium (the reporting image does, deploy/docker/service.Dockerfile) or set CHROMIUM_PATH; format=docx works meanwhile.`,
+    );
+  }
   const { chromium } = await import('playwright-core').catch(() => {
     throw unavailable('playwright-core is not installed in this image; take format=docx.');
   });

@@ -1,0 +1,36 @@
+import type { Language } from './messages';
+
+/** The official document's heading on the submit form (Decree 30/2020/NĐ-CP, ADR 0043), Vietnamese first. */
+export const documentMessages = {
+  'document.include': { vi: 'Kèm thông tin văn bản chính thức (cơ quan ban hành, người ký, nơi nhận)', en: 'Add the official document’s heading (issuer, signatory, recipients)' },
+  'document.includeHint': {
+    vi: 'Không kèm thì tệp DOCX/PDF là dự thảo, để trống các mục này.',
+    en: 'Without it the DOCX/PDF is a draft with these parts left blank.',
+  },
+  'document.invalid': { vi: 'Chưa hợp lệ, xem hướng dẫn của mục (chi tiết):', en: 'Not valid:' },
+  'document.heading': { vi: 'Văn bản chính thức', en: 'Official document' },
+  'document.parentBody': { vi: 'Cơ quan chủ quản', en: 'Parent body' },
+  'document.parentBodyHint': { vi: 'Ví dụ: UBND tỉnh Phú Thọ', en: 'For example: UBND tỉnh Phú Thọ' },
+  'document.issuingBody': { vi: 'Cơ quan ban hành', en: 'Issuing body' },
+  'document.issuingBodyHint': { vi: 'Ví dụ: Công an tỉnh Phú Thọ', en: 'For example: Công an tỉnh Phú Thọ' },
+  'document.number': { vi: 'Số văn bản', en: 'Number' },
+  'document.numberHint': { vi: 'Để trống để văn thư điền khi đăng ký.', en: 'Leave blank for the clerk to fill in at registration.' },
+  'document.symbol': { vi: 'Ký hiệu cơ quan', en: 'Issuer’s symbol' },
+  'document.symbolHint': { vi: 'Chữ in hoa, ví dụ CAT trong “Số: 15/BC-CAT”.', en: 'Upper case, e.g. CAT in “Số: 15/BC-CAT”.' },
+  'document.place': { vi: 'Địa danh', en: 'Place' },
+  'document.placeHint': { vi: 'Ví dụ: Việt Trì', en: 'For example: Việt Trì' },
+  'document.signatoryForm': { vi: 'Thẩm quyền ký', en: 'Signing authority' },
+  'document.signsOwn': { vi: 'Ký trực tiếp (không ghi)', en: 'Signs in own name (none)' },
+  'document.form.KT.': { vi: 'KT. (ký thay)', en: 'KT. (on behalf of)' },
+  'document.form.TM.': { vi: 'TM. (thay mặt tập thể)', en: 'TM. (for a collective)' },
+  'document.form.Q.': { vi: 'Q. (quyền)', en: 'Q. (acting)' },
+  'document.form.TL.': { vi: 'TL. (thừa lệnh)', en: 'TL. (by order of)' },
+  'document.form.TUQ.': { vi: 'TUQ. (thừa ủy quyền)', en: 'TUQ. (by authorisation of)' },
+  'document.authority': { vi: 'Ký thay / thay mặt cho', en: 'Signs for' },
+  'document.authorityHint': { vi: 'Ví dụ: GIÁM ĐỐC, ỦY BAN NHÂN DÂN; bắt buộc khi có thẩm quyền ký.', en: 'E.g. GIÁM ĐỐC, ỦY BAN NHÂN DÂN; required with a signing authority.' },
+  'document.position': { vi: 'Chức vụ người ký', en: 'Signatory’s position' },
+  'document.positionHint': { vi: 'Ví dụ: PHÓ GIÁM ĐỐC', en: 'For example: PHÓ GIÁM ĐỐC' },
+  'document.name': { vi: 'Họ và tên người ký', en: 'Signatory’s name' },
+  'document.recipients': { vi: 'Nơi nhận', en: 'Recipients' },
+  'document.recipientsHint': { vi: 'Mỗi dòng một nơi nhận; dòng “Lưu: VT, …” được thêm tự động.', en: 'One recipient a line; “Lưu: VT, …” is added.' },
+} as const satisfies Record<string, Record<Language, string>>;
