@@ -29,7 +29,11 @@ function appOf(path: string): string | undefined {
 describe('lint: no project deep-imports an app', () => {
   beforeAll(() => {
     // The Nx boundary rule reads the project graph; without a cached one it skips itself.
-    spawnSync(process.execPath, [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), 'show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' }, encoding: 'utf8' });
+    // nx's own bin entry (it moved between releases), and a failure stops the suite rather than letting the rule skip itself.
+    const nxPackage = require.resolve('nx/package.json', { paths: [root] });
+    const nxBin = join(dirname(nxPackage), (JSON.parse(readFileSync(nxPackage, 'utf8')) as { bin: { nx: string } }).bin.nx);
+    const graph = spawnSync(process.execPath, [nxBin, 'show', 'projects'], { cwd: root, env: { ...process.env, NX_DAEMON: 'false' }, encoding: 'utf8' });
+    if (graph.status !== 0) throw new Error(`nx show projects failed: ${graph.stderr || graph.error?.message}`);
   });
 
   it('refuses a tool or the platform host importing a file of an app by its path', () => {

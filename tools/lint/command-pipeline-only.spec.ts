@@ -27,10 +27,12 @@ describe('lint: a use case neither opens a transaction nor writes the outbox or 
       `import { IdempotencyService } from '@binh-yen/idempotency';`,
       `import { OutboxWriter } from '@binh-yen/messaging';`,
       `import type { DataSource } from 'typeorm';`,
-      `export const used: unknown[] = [AuditTrail, IdempotencyService, OutboxWriter];`,
-      `export async function write(source: DataSource, outbox: OutboxWriter): Promise<void> {`,
-      `  await source.transaction(async (tx) => outbox.append(tx, []));`,
-      `  await source.query('BEGIN');`,
+      `export class SneakyUseCase {`,
+      `  readonly used: unknown[] = [AuditTrail, IdempotencyService, OutboxWriter];`,
+      `  async write(source: DataSource, outbox: OutboxWriter): Promise<void> {`,
+      `    await source.transaction(async (tx) => outbox.append(tx, []));`,
+      `    await source.query('BEGIN');`,
+      `  }`,
       `}`,
       '',
     ].join('\n');
@@ -42,8 +44,10 @@ describe('lint: a use case neither opens a transaction nor writes the outbox or 
   it('allows a use case that returns its decision to the pipeline', () => {
     const code = [
       `import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';`,
-      `export async function decide(pipeline: CommandPipeline, context: CommandContext): Promise<number> {`,
-      `  return pipeline.run({ name: 'x', request: {} }, context, async (tx) => ({ view: (await tx.query('SELECT 1')).length }));`,
+      `export class FineUseCase {`,
+      `  async decide(pipeline: CommandPipeline, context: CommandContext): Promise<number> {`,
+      `    return pipeline.run({ name: 'x', request: {} }, context, async (tx) => ({ view: (await tx.query('SELECT 1')).length }));`,
+      `  }`,
       `}`,
       '',
     ].join('\n');
