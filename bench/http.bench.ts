@@ -2,16 +2,21 @@
 // Express, the units replica fed from Kafka, relay running):
 //   ours:     POST /api/v1/incidents (JWT, validation, one transaction: the incident, its
 //             history and its outbox event), a unique valid report per request;
+//   naive:    the same endpoint as a typical team writes it (bench/naive-peer: NestJS, the same
+//             DTO and ValidationPipe, a JWT guard, a TypeORM entity and `repository.save()`, no
+//             outbox, audit, idempotency or duplicate search), its own process, same database;
 //   baseline: GET /health/live of the same process (same Express + Nest stack, no work).
 // A closed-loop load of C concurrent keep-alive connections (node:http Agent) for a fixed time,
-// alternated bare/ours, after a warm-up. Also the peak RSS (VmHWM) of the service process
-// under this load. Invalid if the units replica consumer rejoined its group during the run,
-// or if the incidents and outbox rows do not equal the 201 answers counted by the client.
+// alternated bare/ours/naive (ours and naive swap places every repetition), after a warm-up.
+// Also the peak RSS (VmHWM) of both processes under this load. Invalid if the units replica
+// consumer rejoined its group during the run, or if the incidents and outbox rows (the naive
+// peer's rows) do not equal the 201 answers counted by the client.
 //   npm run bench:http [-- --small | --seconds=N --concurrency=C]
 //   BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=tmp/prof' npm run bench:http -- --small   (profile the service)
-import { bearer, consumerStates } from '@binh-yen/testing';
+import { bearer, consumerStates, serviceEnv, startServiceProcess, type ServiceProcess } from '@binh-yen/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { callers, hoursAgo, IncidentsUnderTest, phuThoUnits, report } from '../apps/incidents/test/incidents-harness';
 import { fmt, numberArg, pct, percentile, residentSet, runMain, series, seriesCell, small, until, withBroker, writeResult, type Series } from './lib/bench-kit';
 
@@ -88,7 +93,15 @@ runMain(() =>
       KAFKA_SESSION_TIMEOUT_MS: '30000',
       KAFKA_HEARTBEAT_INTERVAL_MS: '3000',
     }, nodeArgs);
+    let naivePeer: ServiceProcess | undefined;
     try {
+      // The peer on the service's database (its own table), with the same pool size and token key.
+      naivePeer = await startServiceProcess({
+        service: 'incidents',
+        label: 'naive-peer',
+        entry: join('bench', 'naive-peer', 'main.ts'),
+        env: serviceEnv(service.database.url, service.topicPrefix, { DATABASE_POOL_SIZE: '10' }),
+      });
       await service.publishUnits(phuThoUnits().events);
       const officer = callers.policeVietTri;
       const authorizations = await Promise.all(
@@ -114,7 +127,8 @@ runMain(() =>
       };
       const base = service.service.url;
       const groupsBefore = await groupMembers(brokers, service.topicPrefix);
-      process.stdout.write(`HTTP benchmark: incidents service pid ${service.service.pid}, ${concurrency} connections, ${repetitions} × ${seconds} s per side\n`);
+      const naiveBase = naivePeer.url;
+      process.stdout.write(`HTTP benchmark: incidents service pid ${service.service.pid}, naive peer pid ${naivePeer.pid}, ${concurrency} connections, ${repetitions} × ${seconds} s per side\n`);
 
       let created = 0;
       const bare = async (ms: number): Promise<LoadResult> => {
@@ -128,18 +142,35 @@ runMain(() =>
         if (result.failed > 0) throw new Error(`${result.failed} report(s) not answered 201; statuses answered: ${JSON.stringify(result.statuses)}`);
         return result;
       };
+      let naiveCreated = 0;
+      const naive = async (ms: number): Promise<LoadResult> => {
+        const result = await load(naiveBase, 'POST', '/api/v1/incidents', headers, body, 201, ms);
+        naiveCreated += result.ok;
+        if (result.failed > 0) throw new Error(`${result.failed} naive report(s) not answered 201; statuses answered: ${JSON.stringify(result.statuses)}`);
+        return result;
+      };
       await bare(small ? 1_000 : 3_000);
       await ours(small ? 1_000 : 3_000);
+      await naive(small ? 1_000 : 3_000);
       const bareRuns: LoadResult[] = [];
       const ourRuns: LoadResult[] = [];
+      const naiveRuns: LoadResult[] = [];
       for (let run = 1; run <= repetitions; run++) {
         bareRuns.push(await bare(seconds * 1000));
-        ourRuns.push(await ours(seconds * 1000));
+        // Ours and the peer swap places each repetition, so neither always follows the bare run.
+        if (run % 2 === 1) {
+          ourRuns.push(await ours(seconds * 1000));
+          naiveRuns.push(await naive(seconds * 1000));
+        } else {
+          naiveRuns.push(await naive(seconds * 1000));
+          ourRuns.push(await ours(seconds * 1000));
+        }
         process.stdout.write(
-          `  run ${run}: bare ${fmt(bareRuns.at(-1)!.requestsPerSecond)} req/s (p99 ${fmt(bareRuns.at(-1)!.p99, 1)} ms), report-incident ${fmt(ourRuns.at(-1)!.requestsPerSecond)} req/s (p50 ${fmt(ourRuns.at(-1)!.p50, 1)} ms, p99 ${fmt(ourRuns.at(-1)!.p99, 1)} ms)\n`,
+          `  run ${run}: bare ${fmt(bareRuns.at(-1)!.requestsPerSecond)} req/s (p99 ${fmt(bareRuns.at(-1)!.p99, 1)} ms), report-incident ${fmt(ourRuns.at(-1)!.requestsPerSecond)} req/s (p50 ${fmt(ourRuns.at(-1)!.p50, 1)} ms, p99 ${fmt(ourRuns.at(-1)!.p99, 1)} ms), naive peer ${fmt(naiveRuns.at(-1)!.requestsPerSecond)} req/s (p50 ${fmt(naiveRuns.at(-1)!.p50, 1)} ms)\n`,
         );
       }
       const memory = residentSet(service.service.pid);
+      const naiveMemory = residentSet(naivePeer.pid);
 
       // Oracle: every 201 is one incident and one outbox event, and the relay published them all.
       const [incidents] = await service.sql<{ n: string }>(`SELECT count(*) AS n FROM incidents`);
@@ -150,6 +181,8 @@ runMain(() =>
       const rejoined = JSON.stringify(groupsBefore) !== JSON.stringify(groupsAfter) || states.some((state) => state.state !== 'running');
       const oracleOk = Number(incidents!.n) === created && Number(events!.n) === created;
       if (!oracleOk) throw new Error(`${created} reports answered 201 but ${incidents!.n} incidents and ${events!.n} outbox events`);
+      const [naiveRows] = await service.sql<{ n: string }>(`SELECT count(*) AS n FROM naive_incidents`);
+      if (Number(naiveRows!.n) !== naiveCreated) throw new Error(`${naiveCreated} naive reports answered 201 but ${naiveRows!.n} rows`);
 
       const pick = (runs: LoadResult[], field: 'requestsPerSecond' | 'p50' | 'p99'): Series => series(runs.map((run) => run[field]));
       const bareRps = pick(bareRuns, 'requestsPerSecond');
@@ -158,18 +191,25 @@ runMain(() =>
       const ourP99 = pick(ourRuns, 'p99');
       const bareP50 = pick(bareRuns, 'p50');
       const bareP99 = pick(bareRuns, 'p99');
+      const naiveRps = pick(naiveRuns, 'requestsPerSecond');
+      const naiveP50 = pick(naiveRuns, 'p50');
+      const naiveP99 = pick(naiveRuns, 'p99');
       const ratio = ourRps.median / bareRps.median;
+      // Ours against the peer, repetition by repetition (each pair ran back to back), then the median.
+      const naiveRatio = series(ourRuns.map((run, n) => run.requestsPerSecond / naiveRuns[n]!.requestsPerSecond));
       const valid = !rejoined;
       const markdown = [
-        `Incidents service as a process, ${concurrency} keep-alive connections (closed loop), ${repetitions} × ${seconds} s per side after a warm-up, alternated. ${created} incidents reported; incidents and outbox rows equal the 201 answers; consumer groups unchanged: ${!rejoined}.`,
+        `Incidents service as a process, ${concurrency} keep-alive connections (closed loop), ${repetitions} × ${seconds} s per side after a warm-up, alternated. ${created} incidents reported; incidents and outbox rows equal the 201 answers; consumer groups unchanged: ${!rejoined}. Naive peer (bench/naive-peer): ${naiveCreated} rows equal its 201 answers.`,
         '',
         '| case | req/s median (min–max, ±half-range) | p50 ms | p99 ms |',
         '|---|---|---|---|',
         `| GET /health/live (bare, same process) | ${seriesCell(bareRps)} | ${fmt(bareP50.median, 1)} | ${fmt(bareP99.median, 1)} |`,
         `| POST /api/v1/incidents (report-incident) | ${seriesCell(ourRps)} | ${fmt(ourP50.median, 1)} | ${fmt(ourP99.median, 1)} |`,
-        `| **ratio** | **${pct(ratio)}** | | |`,
+        `| POST /api/v1/incidents, naive peer (TypeORM \`save()\`) | ${seriesCell(naiveRps)} | ${fmt(naiveP50.median, 1)} | ${fmt(naiveP99.median, 1)} |`,
+        `| **ours / bare** | **${pct(ratio)}** | | |`,
+        `| **ours / naive** (per repetition: ${naiveRatio.runs.map((r) => pct(r)).join(', ')}) | **${pct(naiveRatio.median)}** | | |`,
         '',
-        `Peak RSS (VmHWM) of the incidents process under this load: ${fmt(memory.peakMiB, 0)} MiB (current ${fmt(memory.currentMiB, 0)} MiB).`,
+        `Peak RSS (VmHWM) under this load: incidents process ${fmt(memory.peakMiB, 0)} MiB (current ${fmt(memory.currentMiB, 0)} MiB), naive peer ${fmt(naiveMemory.peakMiB, 0)} MiB.`,
       ].join('\n');
       process.stdout.write(`\n${markdown}\n`);
       await writeResult('http', 'HTTP command benchmark (report-incident) and memory', {
@@ -185,12 +225,22 @@ runMain(() =>
             valid,
             notes: valid ? undefined : 'a consumer group changed members during the run',
           },
+          {
+            case: 'HTTP command against the naive peer',
+            ours: `${fmt(ourRps.median)} req/s`,
+            baseline: `${fmt(naiveRps.median)} req/s (NestJS + TypeORM save(), same DTO, same database)`,
+            ratio: naiveRatio.median,
+            target: '≥ 100%',
+            met: naiveRatio.median >= 1,
+            valid,
+          },
           { case: 'memory (incidents, HTTP case)', ours: `peak RSS ${fmt(memory.peakMiB)} MiB`, baseline: '—', ratio: null, target: 'reported', met: null, valid: true },
         ],
-        data: { concurrency, seconds, repetitions, created, bare: { requestsPerSecond: bareRps, p50: bareP50, p99: bareP99 }, reportIncident: { requestsPerSecond: ourRps, p50: ourP50, p99: ourP99 }, ratio, memory: { incidents: memory }, consumerGroupsUnchanged: !rejoined },
+        data: { concurrency, seconds, repetitions, created, bare: { requestsPerSecond: bareRps, p50: bareP50, p99: bareP99 }, reportIncident: { requestsPerSecond: ourRps, p50: ourP50, p99: ourP99 }, naivePeer: { created: naiveCreated, requestsPerSecond: naiveRps, p50: naiveP50, p99: naiveP99 }, ratio, naiveRatio, memory: { incidents: memory, naivePeer: naiveMemory }, consumerGroupsUnchanged: !rejoined },
       });
       if (!valid) throw new Error('a consumer group rejoined during the run: the run is invalid');
     } finally {
+      await naivePeer?.stop();
       await service.stop();
     }
   }),
