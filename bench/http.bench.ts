@@ -11,7 +11,7 @@
 // Also the peak RSS (VmHWM) of both processes under this load. Invalid if the units replica
 // consumer rejoined its group during the run, or if the incidents and outbox rows (the naive
 // peer's rows) do not equal the 201 answers counted by the client.
-//   npm run bench:http [-- --small | --seconds=N --concurrency=C]
+//   npm run bench:http [-- --small | --seconds=N --concurrency=C --repetitions=R]
 //   BENCH_SERVICE_NODE_ARGS='--cpu-prof --cpu-prof-dir=tmp/prof' npm run bench:http -- --small   (profile the service)
 import { bearer, consumerStates, serviceEnv, startServiceProcess, type ServiceProcess } from '@binh-yen/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -22,7 +22,7 @@ import { fmt, numberArg, pct, percentile, residentSet, runMain, series, seriesCe
 
 const seconds = numberArg('seconds', small ? 2 : 8);
 const concurrency = numberArg('concurrency', 16);
-const repetitions = small ? 1 : 5;
+const repetitions = numberArg('repetitions', small ? 1 : 5);
 
 interface LoadResult {
   requestsPerSecond: number;
