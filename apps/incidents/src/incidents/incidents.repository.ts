@@ -65,7 +65,7 @@ export class IncidentsRepository {
    * unit and category as before (`assertActive`, `assertActiveCategory`).
    */
   async reportGround(tx: Pick<EntityManager, 'query'>, unitCode: string, category: string, occurredAt: Date, windowMs: number): Promise<ReportGround> {
-    const [row]: { unit: KnownUnitRow | null; category: TaxonomyRow | null; earlier: { id: string; unit_id: string; category: string; occurred_at: string; summary: string }[] }[] = await tx.query(
+    const rows: { unit: KnownUnitRow | null; category: TaxonomyRow | null; earlier: { id: string; unit_id: string; category: string; occurred_at: string; summary: string }[] }[] = await tx.query(
       `SELECT (SELECT to_jsonb(u) FROM known_units u WHERE u.code = $1) AS unit,
               (SELECT to_jsonb(c) FROM incident_categories c WHERE c.slug = $2) AS category,
               (SELECT coalesce(jsonb_agg(d), '[]'::jsonb) FROM (
@@ -74,10 +74,12 @@ export class IncidentsRepository {
                   ORDER BY occurred_at DESC LIMIT 200) AS d) AS earlier`,
       [unitCode, category, new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs)],
     );
+    // One row always: every column is a scalar subquery.
+    const [{ unit, category: found, earlier }] = rows as [(typeof rows)[number]];
     return {
-      unit: row!.unit ? toKnownUnit(row!.unit) : null,
-      category: row!.category ? toCategory(row!.category) : null,
-      earlier: row!.earlier.map((e) => ({ id: e.id, unitId: e.unit_id, category: e.category, occurredAt: new Date(e.occurred_at), summary: e.summary })),
+      unit: unit ? toKnownUnit(unit) : null,
+      category: found ? toCategory(found) : null,
+      earlier: earlier.map((e) => ({ id: e.id, unitId: e.unit_id, category: e.category, occurredAt: new Date(e.occurred_at), summary: e.summary })),
     };
   }
 
