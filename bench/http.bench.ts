@@ -18,7 +18,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { callers, hoursAgo, IncidentsUnderTest, phuThoUnits, report } from '../apps/incidents/test/incidents-harness';
-import { fmt, numberArg, pct, percentile, residentSet, runMain, series, seriesCell, small, until, withBroker, writeResult, type Series } from './lib/bench-kit';
+import { cpuTimesMs, fmt, numberArg, pct, percentile, residentSet, runMain, series, seriesCell, small, until, withBroker, writeResult, type Series } from './lib/bench-kit';
 
 const seconds = numberArg('seconds', small ? 2 : 8);
 const concurrency = numberArg('concurrency', 16);
@@ -32,6 +32,9 @@ interface LoadResult {
   failed: number;
   /** Every status answered, by count: what a failed run got instead of the expected one. */
   statuses: Record<number, number>;
+  /** CPU per answered request: the Node process and its PostgreSQL backends (from /proc). */
+  nodeCpuMs: number;
+  postgresCpuMs: number;
 }
 
 /**
@@ -54,7 +57,16 @@ function send(agent: Agent, url: URL, method: string, headers: Record<string, st
   });
 }
 
-async function load(base: string, method: string, path: string, headers: () => Record<string, string>, body: (() => string) | undefined, expect: number, durationMs: number): Promise<LoadResult> {
+/** The processes whose CPU a request costs: the service and the PostgreSQL backends of its pool and relay. */
+interface Costed {
+  pid: number;
+  backends: () => Promise<number[]>;
+}
+
+async function load(base: string, method: string, path: string, headers: () => Record<string, string>, body: (() => string) | undefined, expect: number, durationMs: number, costed: Costed): Promise<LoadResult> {
+  const backendsBefore = await costed.backends();
+  const nodeBefore = cpuTimesMs([costed.pid]).get(costed.pid)!;
+  const postgresBefore = cpuTimesMs(backendsBefore);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(path, base);
   const latencies: number[] = [];
@@ -77,7 +89,12 @@ async function load(base: string, method: string, path: string, headers: () => R
   );
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  return { requestsPerSecond: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, failed, statuses };
+  const nodeCpu = cpuTimesMs([costed.pid]).get(costed.pid)! - nodeBefore;
+  // A backend opened during the window counts whole; one closed during it is lost (a pool keeps them).
+  const backendsAfter = [...new Set([...backendsBefore, ...(await costed.backends())])];
+  let postgresCpu = 0;
+  for (const [pid, ms] of cpuTimesMs(backendsAfter)) postgresCpu += ms - (postgresBefore.get(pid) ?? 0);
+  return { requestsPerSecond: ok / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), ok, failed, statuses, nodeCpuMs: nodeCpu / Math.max(ok, 1), postgresCpuMs: postgresCpu / Math.max(ok, 1) };
 }
 
 runMain(() =>
@@ -130,21 +147,25 @@ runMain(() =>
       const naiveBase = naivePeer.url;
       process.stdout.write(`HTTP benchmark: incidents service pid ${service.service.pid}, naive peer pid ${naivePeer.pid}, ${concurrency} connections, ${repetitions} × ${seconds} s per side\n`);
 
+      const backendsOf = async (applicationName: string): Promise<number[]> =>
+        (await service.sql<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE $1`, [applicationName])).map((row) => row.pid);
+      const oursCosted: Costed = { pid: service.service.pid, backends: () => backendsOf('incidents%') };
+      const naiveCosted: Costed = { pid: naivePeer.pid, backends: () => backendsOf('naive-peer') };
       let created = 0;
       const bare = async (ms: number): Promise<LoadResult> => {
-        const result = await load(base, 'GET', '/health/live', () => ({}), undefined, 200, ms);
+        const result = await load(base, 'GET', '/health/live', () => ({}), undefined, 200, ms, oursCosted);
         if (result.failed > 0) throw new Error(`${result.failed} liveness probe(s) not answered 200; statuses answered: ${JSON.stringify(result.statuses)}`);
         return result;
       };
       const ours = async (ms: number): Promise<LoadResult> => {
-        const result = await load(base, 'POST', '/api/v1/incidents', headers, body, 201, ms);
+        const result = await load(base, 'POST', '/api/v1/incidents', headers, body, 201, ms, oursCosted);
         created += result.ok;
         if (result.failed > 0) throw new Error(`${result.failed} report(s) not answered 201; statuses answered: ${JSON.stringify(result.statuses)}`);
         return result;
       };
       let naiveCreated = 0;
       const naive = async (ms: number): Promise<LoadResult> => {
-        const result = await load(naiveBase, 'POST', '/api/v1/incidents', headers, body, 201, ms);
+        const result = await load(naiveBase, 'POST', '/api/v1/incidents', headers, body, 201, ms, naiveCosted);
         naiveCreated += result.ok;
         if (result.failed > 0) throw new Error(`${result.failed} naive report(s) not answered 201; statuses answered: ${JSON.stringify(result.statuses)}`);
         return result;
@@ -184,7 +205,7 @@ runMain(() =>
       const [naiveRows] = await service.sql<{ n: string }>(`SELECT count(*) AS n FROM naive_incidents`);
       if (Number(naiveRows!.n) !== naiveCreated) throw new Error(`${naiveCreated} naive reports answered 201 but ${naiveRows!.n} rows`);
 
-      const pick = (runs: LoadResult[], field: 'requestsPerSecond' | 'p50' | 'p99'): Series => series(runs.map((run) => run[field]));
+      const pick = (runs: LoadResult[], field: 'requestsPerSecond' | 'p50' | 'p99' | 'nodeCpuMs' | 'postgresCpuMs'): Series => series(runs.map((run) => run[field]));
       const bareRps = pick(bareRuns, 'requestsPerSecond');
       const ourRps = pick(ourRuns, 'requestsPerSecond');
       const ourP50 = pick(ourRuns, 'p50');
@@ -195,6 +216,17 @@ runMain(() =>
       const naiveP50 = pick(naiveRuns, 'p50');
       const naiveP99 = pick(naiveRuns, 'p99');
       const ratio = ourRps.median / bareRps.median;
+      // CPU per request, Node + PostgreSQL: what bounds throughput when the cores are the limit,
+      // and what the neighbours' load distorts least.
+      const cpu = (runs: LoadResult[]): { node: number; postgres: number; total: number } => {
+        const node = pick(runs, 'nodeCpuMs').median;
+        const postgres = pick(runs, 'postgresCpuMs').median;
+        return { node, postgres, total: node + postgres };
+      };
+      const bareCpu = cpu(bareRuns);
+      const ourCpu = cpu(ourRuns);
+      const naiveCpu = cpu(naiveRuns);
+      const cpuRatio = naiveCpu.total / ourCpu.total;
       // Ours against the peer, repetition by repetition (each pair ran back to back), then the median.
       const naiveRatio = series(ourRuns.map((run, n) => run.requestsPerSecond / naiveRuns[n]!.requestsPerSecond));
       const valid = !rejoined;
@@ -208,6 +240,15 @@ runMain(() =>
         `| POST /api/v1/incidents, naive peer (TypeORM \`save()\`) | ${seriesCell(naiveRps)} | ${fmt(naiveP50.median, 1)} | ${fmt(naiveP99.median, 1)} |`,
         `| **ours / bare** | **${pct(ratio)}** | | |`,
         `| **ours / naive** (per repetition: ${naiveRatio.runs.map((r) => pct(r)).join(', ')}) | **${pct(naiveRatio.median)}** | | |`,
+        '',
+        'CPU per answered request (median of the repetitions, from /proc: the Node process and its PostgreSQL backends):',
+        '',
+        '| case | Node ms | PostgreSQL ms | total ms |',
+        '|---|---|---|---|',
+        `| bare | ${fmt(bareCpu.node, 2)} | ${fmt(bareCpu.postgres, 2)} | ${fmt(bareCpu.total, 2)} |`,
+        `| report-incident (ours) | ${fmt(ourCpu.node, 2)} | ${fmt(ourCpu.postgres, 2)} | ${fmt(ourCpu.total, 2)} |`,
+        `| naive peer | ${fmt(naiveCpu.node, 2)} | ${fmt(naiveCpu.postgres, 2)} | ${fmt(naiveCpu.total, 2)} |`,
+        `| **naive / ours** (the throughput ratio the CPU allows) | | | **${pct(cpuRatio)}** |`,
         '',
         `Peak RSS (VmHWM) under this load: incidents process ${fmt(memory.peakMiB, 0)} MiB (current ${fmt(memory.currentMiB, 0)} MiB), naive peer ${fmt(naiveMemory.peakMiB, 0)} MiB.`,
       ].join('\n');
@@ -233,10 +274,11 @@ runMain(() =>
             target: '≥ 100%',
             met: naiveRatio.median >= 1,
             valid,
+            notes: `CPU per report: ours ${fmt(ourCpu.total, 2)} ms (Node ${fmt(ourCpu.node, 2)}, PostgreSQL ${fmt(ourCpu.postgres, 2)}), naive ${fmt(naiveCpu.total, 2)} ms`,
           },
           { case: 'memory (incidents, HTTP case)', ours: `peak RSS ${fmt(memory.peakMiB)} MiB`, baseline: '—', ratio: null, target: 'reported', met: null, valid: true },
         ],
-        data: { concurrency, seconds, repetitions, created, bare: { requestsPerSecond: bareRps, p50: bareP50, p99: bareP99 }, reportIncident: { requestsPerSecond: ourRps, p50: ourP50, p99: ourP99 }, naivePeer: { created: naiveCreated, requestsPerSecond: naiveRps, p50: naiveP50, p99: naiveP99 }, ratio, naiveRatio, memory: { incidents: memory, naivePeer: naiveMemory }, consumerGroupsUnchanged: !rejoined },
+        data: { concurrency, seconds, repetitions, created, bare: { requestsPerSecond: bareRps, p50: bareP50, p99: bareP99 }, reportIncident: { requestsPerSecond: ourRps, p50: ourP50, p99: ourP99 }, naivePeer: { created: naiveCreated, requestsPerSecond: naiveRps, p50: naiveP50, p99: naiveP99 }, ratio, naiveRatio, cpuPerRequestMs: { bare: bareCpu, reportIncident: ourCpu, naivePeer: naiveCpu }, cpuRatio, memory: { incidents: memory, naivePeer: naiveMemory }, consumerGroupsUnchanged: !rejoined },
       });
       if (!valid) throw new Error('a consumer group rejoined during the run: the run is invalid');
     } finally {
