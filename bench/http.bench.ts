@@ -65,7 +65,7 @@ interface Costed {
 
 async function load(base: string, method: string, path: string, headers: () => Record<string, string>, body: (() => string) | undefined, expect: number, durationMs: number, costed: Costed): Promise<LoadResult> {
   const backendsBefore = await costed.backends();
-  const nodeBefore = cpuTimesMs([costed.pid]).get(costed.pid)!;
+  const nodeBefore = cpuTimesMs([costed.pid]).get(costed.pid) ?? Number.NaN;
   const postgresBefore = cpuTimesMs(backendsBefore);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(path, base);
@@ -89,8 +89,8 @@ async function load(base: string, method: string, path: string, headers: () => R
   );
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  const nodeCpu = cpuTimesMs([costed.pid]).get(costed.pid)! - nodeBefore;
-  // A backend opened during the window counts whole; one closed during it is lost (a pool keeps them).
+  const nodeCpu = (cpuTimesMs([costed.pid]).get(costed.pid) ?? Number.NaN) - nodeBefore;
+  // A backend opened during the window counts whole; one closed during it is left out (a pool keeps them).
   const backendsAfter = [...new Set([...backendsBefore, ...(await costed.backends())])];
   let postgresCpu = 0;
   for (const [pid, ms] of cpuTimesMs(backendsAfter)) postgresCpu += ms - (postgresBefore.get(pid) ?? 0);

@@ -175,7 +175,7 @@ export function residentSet(pid: number): { peakMiB: number; currentMiB: number 
 
 /**
  * CPU time (user + system) used so far by each process, in ms, from /proc/<pid>/stat; a process
- * already gone counts 0. CPU per request from two readings is what a loaded, shared machine
+ * already gone is left out. CPU per request from two readings is what a loaded, shared machine
  * distorts least (ADR 0022): the neighbours slow the wall clock, not the work done.
  */
 export function cpuTimesMs(pids: readonly number[]): Map<number, number> {
@@ -186,7 +186,7 @@ export function cpuTimesMs(pids: readonly number[]): Map<number, number> {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
     } catch {
-      times.set(pid, 0);
+      // Gone: nothing to read.
     }
   }
   return times;
