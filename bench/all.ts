@@ -1,7 +1,7 @@
 // The whole benchmark suite, one broker for all of it, each case in its own process one after
 // another (so no case competes with another for the two cores), then bench/results/summary.md
 // with every case, its ratio and whether its target was met.
-//   npm run bench:all [-- --small] [--only=relay,consumer,http,freshness,event-path,report,rebuild] [--summary-only]
+//   npm run bench:all [-- --small] [--only=relay,consumer,http,memory,freshness,event-path,report,rebuild] [--summary-only]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ const benches: Bench[] = [
   { id: 'relay', script: 'relay.bench.ts', result: 'relay', outcomes: fromCases },
   { id: 'consumer', script: 'consumer.bench.ts', result: 'consumer', outcomes: fromCases },
   { id: 'http', script: 'http.bench.ts', result: 'http', outcomes: fromCases },
+  { id: 'memory', script: 'memory.bench.ts', result: 'memory', outcomes: fromCases },
   { id: 'freshness', script: 'freshness.bench.ts', result: 'freshness', outcomes: fromCases },
   {
     id: 'event-path',

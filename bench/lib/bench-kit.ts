@@ -173,6 +173,33 @@ export function residentSet(pid: number): { peakMiB: number; currentMiB: number 
   return { peakMiB: kib('VmHWM') / 1024, currentMiB: kib('VmRSS') / 1024 };
 }
 
+/**
+ * CPU time (user + system) used so far by each process, in ms, from /proc/<pid>/stat; a process
+ * already gone is left out. CPU per request from two readings is what a loaded, shared machine
+ * distorts least (ADR 0022): the neighbours slow the wall clock, not the work done.
+ */
+export function cpuTimesMs(pids: readonly number[]): Map<number, number> {
+  const times = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      times.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    } catch {
+      // Gone: nothing to read.
+    }
+  }
+  return times;
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
 export function runMain(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),

@@ -6,6 +6,8 @@ import { IncidentsAppModule, incidentsService } from './app.module';
 import { IncidentsEnv } from './config/incidents.env';
 
 export { IncidentsEnv };
+/** The report-incident request, so the naive peer of bench:http validates exactly what the service does. */
+export { ReportIncidentDto } from './incidents/dto/report-incident.dto';
 
 /** The service as main.ts starts it and a host composes it. */
 export const incidentsEntry: ServiceEntry<IncidentsEnv> = {

@@ -20,6 +20,8 @@ export interface ServiceProcessOptions {
   mayExitDuringStart?: boolean;
   /** Flags for node itself, before the script (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** Another script than apps/<service>/src/main.ts, from the repository root (a benchmark's peer); it must answer GET /health/ready. */
+  entry?: string;
 }
 
 export interface ServiceProcess {
@@ -36,13 +38,13 @@ export interface ServiceProcess {
  * Runs a service as its own operating-system process, exactly as `main.ts`
  * starts it, so tests can kill it the way a crash would. Waits until /health/ready.
  */
-export async function startServiceProcess({ service, env, label, mayExitDuringStart = false, nodeArgs = [] }: ServiceProcessOptions): Promise<ServiceProcess> {
+export async function startServiceProcess({ service, env, label, mayExitDuringStart = false, nodeArgs = [], entry }: ServiceProcessOptions): Promise<ServiceProcess> {
   const root = repoRoot();
   const port = await findFreePort();
   const logDir = join(root, 'test-artifacts', 'logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${label ?? service}-${port}.log`));
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', join('apps', service, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry ?? join('apps', service, 'src', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...contractLogEnv(), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

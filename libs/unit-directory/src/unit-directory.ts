@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { KnownUnit } from './known-unit';
 
-interface KnownUnitRow {
+/** A row of known_units as PostgreSQL answers it (also as `to_jsonb(known_units)`: text, uuid and arrays only). */
+export interface KnownUnitRow {
   unit_id: string;
   code: string;
   name: string;
@@ -14,7 +15,7 @@ interface KnownUnitRow {
   successor_ids: string[];
 }
 
-function toKnownUnit(row: KnownUnitRow): KnownUnit {
+export function toKnownUnit(row: KnownUnitRow): KnownUnit {
   return {
     unitId: row.unit_id,
     code: row.code,

@@ -22,7 +22,11 @@ export class UnitResolver {
   ) {}
 
   async activeUnit(tx: Pick<EntityManager, 'query'>, code: string, field: string): Promise<KnownUnit> {
-    const unit = await this.directory.findByCode(code, tx);
+    return this.assertActive(tx, await this.directory.findByCode(code, tx), code, field);
+  }
+
+  /** The check of `activeUnit` for a unit read by the caller (e.g. in one statement with other reads). */
+  async assertActive(tx: Pick<EntityManager, 'query'>, unit: KnownUnit | null, code: string, field: string): Promise<KnownUnit> {
     if (!unit) throw this.refusal(field, 'unknown-unit', `no unit has the code ${code} (không có đơn vị mã ${code}); units come from the units service and may take a moment to arrive.`);
     if (unit.status !== 'active') {
       const successors = unit.successorIds.length > 0 ? await this.codesOf(tx, unit.successorIds) : [];

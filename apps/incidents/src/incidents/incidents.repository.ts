@@ -3,9 +3,10 @@ import type { Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { uuidv7 } from '@binh-yen/contracts';
 import { type DuplicateCandidate, type PreviousStep, type ReportedIncident } from '@binh-yen/incidents-domain';
-import type { KnownUnit } from '@binh-yen/unit-directory';
+import { toKnownUnit, type KnownUnit, type KnownUnitRow } from '@binh-yen/unit-directory';
 import type { EntityManager } from 'typeorm';
 import type { SealedInformant } from '../shared/informant-cipher';
+import { toCategory, type CategoryView, type TaxonomyRow } from '../taxonomy/taxonomy.queries';
 import { INCIDENT_SELECT, type IncidentRow } from './incident-row';
 import { foldForSearch } from '@binh-yen/shared-kernel';
 
@@ -15,6 +16,13 @@ export interface NewIncident {
   unit: Pick<KnownUnit, 'unitId' | 'code' | 'path'>;
   domain: string;
   possibleDuplicateOf: string[];
+}
+
+/** A report's unit and category as stored (null when unknown) and the candidates for a possible duplicate. */
+export interface ReportGround {
+  unit: KnownUnit | null;
+  category: CategoryView | null;
+  earlier: DuplicateCandidate[];
 }
 
 export interface HistoryEntry {
@@ -50,15 +58,29 @@ export class IncidentsRepository {
     return rows[0];
   }
 
-  /** Earlier reports of the same unit and category around a time: the candidates for a possible duplicate. */
-  async reportedAround(tx: EntityManager, unitId: string, category: string, occurredAt: Date, windowMs: number): Promise<DuplicateCandidate[]> {
-    const rows: { id: string; unit_id: string; category: string; occurred_at: Date; summary: string }[] = await tx.query(
-      `SELECT id, unit_id, category, occurred_at, summary FROM incidents
-        WHERE unit_id = $1 AND category = $2 AND occurred_at BETWEEN $3 AND $4
-        ORDER BY occurred_at DESC LIMIT 200`,
-      [unitId, category, new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs)],
+  /**
+   * What a report is checked against, in one round trip (the report path's hottest reads): the
+   * unit of the code, the category of the slug, and the earlier reports of that unit and category
+   * within ±window of `occurredAt` (the candidates for a possible duplicate). The caller checks
+   * unit and category as before (`assertActive`, `assertActiveCategory`).
+   */
+  async reportGround(tx: Pick<EntityManager, 'query'>, unitCode: string, category: string, occurredAt: Date, windowMs: number): Promise<ReportGround> {
+    const rows: { unit: KnownUnitRow | null; category: TaxonomyRow | null; earlier: { id: string; unit_id: string; category: string; occurred_at: string; summary: string }[] }[] = await tx.query(
+      `SELECT (SELECT to_jsonb(u) FROM known_units u WHERE u.code = $1) AS unit,
+              (SELECT to_jsonb(c) FROM incident_categories c WHERE c.slug = $2) AS category,
+              (SELECT coalesce(jsonb_agg(d), '[]'::jsonb) FROM (
+                 SELECT id, unit_id, category, occurred_at, summary FROM incidents
+                  WHERE unit_id = (SELECT unit_id FROM known_units WHERE code = $1) AND category = $2 AND occurred_at BETWEEN $3 AND $4
+                  ORDER BY occurred_at DESC LIMIT 200) AS d) AS earlier`,
+      [unitCode, category, new Date(occurredAt.getTime() - windowMs), new Date(occurredAt.getTime() + windowMs)],
     );
-    return rows.map((row) => ({ id: row.id, unitId: row.unit_id, category: row.category, occurredAt: new Date(row.occurred_at), summary: row.summary }));
+    // One row always: every column is a scalar subquery.
+    const [{ unit, category: found, earlier }] = rows as [(typeof rows)[number]];
+    return {
+      unit: unit ? toKnownUnit(unit) : null,
+      category: found ? toCategory(found) : null,
+      earlier: earlier.map((e) => ({ id: e.id, unitId: e.unit_id, category: e.category, occurredAt: new Date(e.occurred_at), summary: e.summary })),
+    };
   }
 
   /**

@@ -35,9 +35,12 @@ export class ReportIncidentUseCase {
   }
 
   private async report(tx: EntityManager, input: ReportIncidentDto, { caller, now }: CommandContext): Promise<CommandDecision<IncidentView>> {
-    const unit = await this.units.activeUnit(tx, input.unitCode, 'unitCode');
+    const policy = this.settings.duplicates;
+    // Unit, category and the duplicate candidates in one round trip; checked in the same order as before.
+    const ground = await this.incidents.reportGround(tx, input.unitCode, input.category, new Date(input.occurredAt), policy.windowMs);
+    const unit = await this.units.assertActive(tx, ground.unit, input.unitCode, 'unitCode');
     assertInArea(caller, unit.path);
-    const category = await this.taxonomy.activeCategory(tx, input.category);
+    const category = await this.taxonomy.assertActiveCategory(tx, ground.category, input.category);
     const domain = input.domain ? (await this.taxonomy.activeDomain(tx, input.domain)).slug : category.defaultDomain;
     const incident = reportIncident(
       {
@@ -58,9 +61,7 @@ export class ReportIncidentUseCase {
     );
     if (incident.informant && !this.cipher.available) throw informantProtectionUnavailable();
 
-    const policy = this.settings.duplicates;
-    const earlier = await this.incidents.reportedAround(tx, unit.unitId, category.slug, incident.occurredAt, policy.windowMs);
-    const duplicates = findPossibleDuplicates({ unitId: unit.unitId, category: category.slug, occurredAt: incident.occurredAt, summary: incident.summary }, earlier, policy).map(
+    const duplicates = findPossibleDuplicates({ unitId: unit.unitId, category: category.slug, occurredAt: incident.occurredAt, summary: incident.summary }, ground.earlier, policy).map(
       (candidate) => candidate.id,
     );
     // The incident, its first timeline entry and the row as read back, in one statement.

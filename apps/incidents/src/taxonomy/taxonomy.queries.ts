@@ -19,7 +19,8 @@ export interface TaxonomyView {
   categories: CategoryView[];
 }
 
-interface TaxonomyRow {
+/** A taxonomy row as PostgreSQL answers it (also as `to_jsonb(row)`: text and booleans only). */
+export interface TaxonomyRow {
   slug: string;
   name_vi: string;
   name_en: string;
@@ -28,7 +29,7 @@ interface TaxonomyRow {
 }
 
 const toDomain = (row: TaxonomyRow): DomainView => ({ slug: row.slug, nameVi: row.name_vi, nameEn: row.name_en, active: row.active });
-const toCategory = (row: TaxonomyRow): CategoryView => ({ ...toDomain(row), defaultDomain: row.default_domain! });
+export const toCategory = (row: TaxonomyRow): CategoryView => ({ ...toDomain(row), defaultDomain: row.default_domain! });
 
 /** The taxonomy as data: read by everyone, checked at intake. */
 @Injectable()
@@ -53,7 +54,11 @@ export class TaxonomyQueries {
 
   /** A category a new report may use: known and not retired. */
   async activeCategory(tx: EntityManager, slug: string): Promise<CategoryView> {
-    const category = await this.findCategory(tx, slug);
+    return this.assertActiveCategory(tx, await this.findCategory(tx, slug), slug);
+  }
+
+  /** The check of `activeCategory` for a category read by the caller (e.g. in one statement with other reads). */
+  async assertActiveCategory(tx: Pick<EntityManager, 'query'>, category: CategoryView | null, slug: string): Promise<CategoryView> {
     if (!category || !category.active) {
       const known: { slug: string }[] = await tx.query(`SELECT slug FROM incident_categories WHERE active ORDER BY slug`);
       throw new IncidentRuleViolation('category', 'unknown-category', `category "${slug}" is not in the taxonomy (loại vụ việc không có trong danh mục); use one of ${known.map((row) => row.slug).join(', ')}.`);

@@ -1,11 +1,31 @@
-import { checkEvent, type EventEnvelope, type EventProblemKind } from '@binh-yen/contracts';
+import { checkEvent, eventCatalog, type EventEnvelope, type EventProblemKind } from '@binh-yen/contracts';
 import type { LogMessage } from '../transport/event-transport';
 
 export type DeadLetterKind = EventProblemKind | 'unparseable' | 'handler-failed';
 
 export type DecodedMessage =
   | { offset: string; message: LogMessage; ok: true; event: EventEnvelope }
-  | { offset: string; message: LogMessage; ok: false; kind: DeadLetterKind; reason: string };
+  | { offset: string; message: LogMessage; ok: false; kind: DeadLetterKind; reason: string }
+  /** Its `event-type` header names a type the projection does not apply: left unparsed (ADR 0057). */
+  | { offset: string; message: LogMessage; ok: 'passed-by'; eventType: string };
+
+/**
+ * Decodes a message for a projection applying `appliedTypes`. One whose `event-type` and
+ * `event-version` headers (set by every outbox relay) name a known event of a type the
+ * projection does not apply is passed by without parsing or checking its body: its body is the
+ * business of the projections that apply it. Everything else (an applied type, an unknown type
+ * or version, no headers) is decoded in full, so it is applied or dead-lettered as before.
+ */
+export function decodeFor(message: LogMessage, appliedTypes: ReadonlySet<string>): DecodedMessage {
+  const eventType = headerOf(message, 'event-type');
+  if (eventType !== undefined && !appliedTypes.has(eventType) && KNOWN_EVENTS.has(`${eventType}@${headerOf(message, 'event-version')}`)) {
+    return { offset: message.offset, message, ok: 'passed-by', eventType };
+  }
+  return decodeMessage(message);
+}
+
+/** Every known event as `type@version`: one lookup per message instead of a walk of the catalog. */
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(eventCatalog.map((definition) => `${definition.type}@${definition.version}`));
 
 /** Parses and checks one message as a tolerant reader; never throws. */
 export function decodeMessage(message: LogMessage): DecodedMessage {
@@ -22,7 +42,7 @@ export function decodeMessage(message: LogMessage): DecodedMessage {
 }
 
 export function eventIdOf(decoded: DecodedMessage): string | null {
-  if (decoded.ok) return decoded.event.id;
+  if (decoded.ok === true) return decoded.event.id;
   return headerOf(decoded.message, 'event-id') || null;
 }
 

@@ -55,6 +55,8 @@ export class ProjectionRunner {
   private readonly body: ProjectionTransaction;
   /** The only way this consumer's transactions start: two lanes, partitions grouped. */
   private readonly committer: GroupCommitter<ChunkWork>;
+  /** The types the projection applies: the others pass by its chunks undecoded. */
+  private readonly appliedTypes: ReadonlySet<string>;
   private applied = 0;
   private deadLettered = 0;
 
@@ -70,6 +72,7 @@ export class ProjectionRunner {
     // The exact group id that lag dashboards and autoscalers watch (no suffixes).
     this.groupId = consumerGroupId(options.serviceName, definition, options.topicPrefix);
     this.topics = definition.topics.map((topic) => `${options.topicPrefix}${topic}`);
+    this.appliedTypes = new Set(definition.eventTypes);
     this.deadLetters = new DeadLetterPublisher(transport, this.groupId, logger);
     this.body = new ProjectionTransaction(dataSource, handler, definition, this.consumerName, this.groupId);
     this.supervision = new ConsumerSupervision(this.groupId, options.maxRestarts, logger, (handlers) =>
@@ -119,7 +122,7 @@ export class ProjectionRunner {
   }
 
   private async onBatch(batch: ConsumedBatch): Promise<void> {
-    for (const chunk of chunksOf(batch, this.options.maxEventsPerTransaction)) {
+    for (const chunk of chunksOf(batch, this.options.maxEventsPerTransaction, this.appliedTypes)) {
       if (!batch.isRunning() || batch.isStale()) return;
       // Dead letters reach their topic before the offsets move past them: never lost.
       await this.deadLetters.publish(chunk.topic, chunk.partition, chunk.invalid);

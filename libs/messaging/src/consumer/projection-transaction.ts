@@ -68,7 +68,7 @@ export class ProjectionTransaction {
   private async claim(manager: EntityManager, chunk: Chunk): Promise<{ events: ConsumedEvent[]; deadLettered: number }> {
     const { topic, partition, decoded, invalid } = chunk;
     const last = decoded[decoded.length - 1]!;
-    const candidates = decoded.flatMap((entry) => (entry.ok && this.definition.eventTypes.includes(entry.event.type) ? [{ entry, event: entry.event }] : []));
+    const candidates = decoded.flatMap((entry) => (entry.ok === true && this.definition.eventTypes.includes(entry.event.type) ? [{ entry, event: entry.event }] : []));
     const { previousNextOffset, claimed } = await claimPartitionBatch(
       manager,
       this.consumer,
