@@ -1,3 +1,4 @@
 export * from './format';
 export * from './labels';
 export * from './report';
+export * from './spreadsheet';

@@ -1,4 +1,5 @@
 import type { Language } from '@binh-yen/report-model';
+import { analysisMessages } from './analysis-messages';
 import { formMessages } from './form-messages';
 
 export type { Language };
@@ -124,6 +125,7 @@ export const messages = {
   nothingToSubmit: { vi: 'Không có đơn vị nào cần nộp báo cáo.', en: 'No unit has a report to submit.' },
   // The officers' forms (ADR 0050).
   ...formMessages,
+  ...analysisMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;
