@@ -1,6 +1,6 @@
 import type { QuarterlyReport, UnitView } from '../src/api/types';
 import { buildComparison, comparisonCsv, sortRows } from '../src/analysis/comparison';
-import type { IncidentFigure } from '../src/analysis/incident-figures';
+import type { IncidentFigure } from '../src/analysis/figure-filters';
 
 const unit = (code: string, name: string, path: string, parentId: string | null): UnitView => ({ id: code, code, name, kind: 'district', subkind: '', parentId, path, status: 'active' });
 const province = unit('25', 'Tỉnh Phú Thọ', '25', null);

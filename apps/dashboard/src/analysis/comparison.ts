@@ -1,7 +1,7 @@
 import { compareVietnamese, csvFile } from '@binh-yen/report-model';
-import { isWithinArea } from '../api/session';
+import { isWithinArea } from '../api/token-claims';
 import type { QuarterlyReport, SubmissionState, UnitView } from '../api/types';
-import type { IncidentFigure } from './incident-figures';
+import type { IncidentFigure } from './figure-filters';
 
 // The comparison of the units one level down (issue 21, ADR 0051): pure, so that the page,
 // its CSV and its tests read the same figures.

@@ -1,30 +1,11 @@
 import { call, getJson } from '../api/client';
 import type { Session } from '../api/session';
+import type { FigureFilters, IncidentFigure } from './figure-filters';
+
+export { filtersOf, FIGURE_FILTERS, type FigureFilters, type IncidentFigure } from './figure-filters';
 
 // The reporting service's incidents query (GET /api/v1/reports/incidents,
 // apps/reporting/src/cases/incident-figures.controller.ts): the rows behind every incident figure.
-
-export interface IncidentFigure {
-  incident_id: string;
-  path: string;
-  quarter: string;
-  category: string;
-  domain: string;
-  source: string;
-  status: string;
-  reported_verified: number | null;
-  verified_referred: number | null;
-  referred_indicted: number | null;
-  indicted_tried: number | null;
-}
-
-/** The query's filters, as they stand in the dashboard's URL (a drill-through is a bookmarkable link). */
-export const FIGURE_FILTERS = ['area', 'from', 'to', 'category', 'domain', 'source', 'status'] as const;
-export type FigureFilters = Partial<Record<(typeof FIGURE_FILTERS)[number], string>>;
-
-export function filtersOf(params: Record<string, string>): FigureFilters {
-  return Object.fromEntries(FIGURE_FILTERS.filter((name) => params[name]).map((name) => [name, params[name]])) as FigureFilters;
-}
 
 const PAGE = 1000;
 /** A province's quarter holds a few thousand incidents; beyond this the comparison would rather use the CSV export. */
