@@ -1,13 +1,8 @@
 import type { Comparison, ComparisonRow } from '../analysis/comparison';
 import { RATING_KEYS } from '../analysis/comparison';
-import { CATEGORY_COLOURS, RATING_COLOURS } from '../components/palette';
+import { distinctColours, RATING_COLOURS } from '../components/palette';
 import { useI18n } from '../i18n/i18n';
 import { EChart, type ChartOption } from './echart';
-
-/** As many colours as series, never one twice (the palette first, then hues spread around the wheel). */
-export function distinctColours(count: number, palette: readonly string[] = CATEGORY_COLOURS): string[] {
-  return Array.from({ length: count }, (_, i) => palette[i] ?? `hsl(${Math.round(((i - palette.length) * 137.5) % 360)} 70% 32%)`);
-}
 
 /** Horizontal stacked bars, one bar per unit: unit names on the left, kept whole (the grid holds the labels). */
 function stackedBars(units: string[], series: { name: string; colour: string; values: number[] }[], number: (n: number) => string): ChartOption {
