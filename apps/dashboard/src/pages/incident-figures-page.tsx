@@ -68,8 +68,8 @@ export function IncidentFiguresPage({ session }: { session: Session }): JSX.Elem
       <p>
         <a href={routeHref('compare', { area, quarter: filters.to ?? filters.from })}>{t('drill.backToCompare')}</a>
       </p>
-      {/* Keyed by the URL: the fields show the filters of the link followed, and the back button restores them. */}
-      <form key={key} className="card filters-form" onSubmit={apply} aria-labelledby="filters-heading" data-testid="drill-filters">
+      {/* Keyed by the URL (and the taxonomy's arrival, which brings the options): the fields show the filters of the link followed, and the back button restores them. */}
+      <form key={`${key}-${taxonomy.data ? 'options' : 'loading'}`} className="card filters-form" onSubmit={apply} aria-labelledby="filters-heading" data-testid="drill-filters">
         <h2 id="filters-heading">{t('drill.filters')}</h2>
         <div className="filters-grid">
           {(['from', 'to'] as const).map((name) => (
