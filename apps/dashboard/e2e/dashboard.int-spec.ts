@@ -133,7 +133,8 @@ describe('dashboard: the projected views in a real browser, served by npm start'
     await reportIncident(`http://127.0.0.1:${ports.incidents}`, officer, { unitCode: '07894', occurredAt, summary: 'Trộm cắp tài sản tại chợ Gia Cẩm' });
     await total.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate('window.__sameDocument === true')).toBe(true);
-    await page.getByTestId('chart-incidents').getByText('Tội phạm hình sự', { exact: true }).waitFor();
+    // The chart is drawn on a canvas; its figures are in the table beside it (for screen readers).
+    await page.getByTestId('chart-incidents').getByText('Tội phạm hình sự', { exact: true }).waitFor({ state: 'attached' });
     await page.getByTestId('watermark-incidents').filter({ hasNotText: 'chưa có sự kiện' }).waitFor();
     // The bar says whether each projection is current, catching up or restarting; caught up, it is current.
     await page.locator('[data-testid="watermark-incidents"][data-state="current"]').waitFor({ timeout: 30_000 });

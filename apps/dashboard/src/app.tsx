@@ -4,8 +4,11 @@ import { AreaToolbar } from './components/area-toolbar';
 import { FreshnessStatus } from './components/freshness-status';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { CampaignActivityPage } from './pages/campaign-activity-page';
+import { ComparePage } from './pages/compare-page';
 import { HotspotPage } from './pages/hotspot-page';
+import { IncidentFiguresPage } from './pages/incident-figures-page';
 import { IncidentPage } from './pages/incident-page';
+import { MapPage } from './pages/map-page';
 import { OverviewPage } from './pages/overview-page';
 import { PledgePage } from './pages/pledge-page';
 import { RateUnitPage } from './pages/rate-unit-page';
@@ -62,7 +65,7 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut(): void 
   // The user's own area is the root; anything outside it falls back to it.
   const area = route.params['area'] && isWithinArea(route.params['area'], session.area) ? route.params['area'] : session.area;
   const quarter = isQuarter(route.params['quarter']) ? route.params['quarter'] : currentQuarter();
-  const Page = { overview: OverviewPage, report: ReportPage, submissions: SubmissionsPage }[route.page as 'overview' | 'report' | 'submissions'] as typeof OverviewPage | undefined;
+  const Page = { overview: OverviewPage, compare: ComparePage, map: MapPage, report: ReportPage, submissions: SubmissionsPage }[route.page as 'overview' | 'compare' | 'map' | 'report' | 'submissions'] as typeof OverviewPage | undefined;
   // After a drill-down or a page change, keyboard and screen-reader users start at the new content.
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
@@ -109,9 +112,11 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut(): void 
       <main id="main" tabIndex={-1} ref={main}>
         {Page ? (
           <>
-            <AreaToolbar session={session} page={route.page} area={area} quarter={quarter} onQuarter={(next) => navigate(route.page, { area, quarter: next })} />
+            <AreaToolbar session={session} page={route.page} area={area} quarter={quarter} onQuarter={(next) => navigate(route.page, { ...route.params, area, quarter: next })} />
             <Page key={route.page} session={session} area={area} quarter={quarter} />
           </>
+        ) : route.page === 'incidents' ? (
+          <IncidentFiguresPage session={session} />
         ) : (
           <OfficerPage page={route.page} params={route.params} session={session} area={area} quarter={quarter} />
         )}

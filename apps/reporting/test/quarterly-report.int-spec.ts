@@ -144,6 +144,29 @@ describe('quarterly report from the real units service, through Kafka', () => {
     expect(figure(await report('25', '2026-Q1'), 'movement', 'Số đơn vị được xếp loại')).toBe(5);
   });
 
+  it('lists each unit’s rating and hotspot of a quarter for the map, within the area, and names a bad quarter', async () => {
+    expect((await call(units, 'POST', '/api/v1/units/07882/hotspots', { reason: 'Tụ điểm cờ bạc gần bến xe', fromQuarter: '2026-Q1', toQuarter: '2026-Q2' })).status).toBe(201);
+    type Standings = { area: string; items: { code: string; rating: string | null; hotspot: string | null }[] };
+    const standings = await waitFor(
+      async () => (await call(reporting, 'GET', '/api/v1/reports/unit-standings?area=25.227&quarter=2026-Q1')).body as Standings,
+      (body) => body.items.some((item) => item.hotspot !== null),
+      { description: 'the hotspot in the standings' },
+    );
+    expect(standings.area).toBe('25.227');
+    // The latest revision of each rating; Đoan Hùng's town (07981) is outside Việt Trì.
+    expect(standings.items.map((item) => [item.code, item.rating, item.hotspot])).toEqual([
+      ['07882', 'fair', 'Tụ điểm cờ bạc gần bến xe'],
+      ['07885', 'fair', null],
+      ['07894', 'strong', null],
+      ['07897', 'weak', null],
+    ]);
+    const q3 = (await call(reporting, 'GET', '/api/v1/reports/unit-standings?area=25.227&quarter=2026-Q3')).body as Standings;
+    expect(q3.items).toEqual([]);
+    const bad = await call(reporting, 'GET', '/api/v1/reports/unit-standings?quarter=2026-Q5');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('quarter');
+  });
+
   it('keeps Q1 unchanged as at the time after two communes merge, and moves the figures as today', async () => {
     const before = await report('25.227.07894', '2026-Q1');
     const cityBefore = await report('25.227', '2026-Q1');

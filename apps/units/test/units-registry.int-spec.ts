@@ -34,6 +34,14 @@ describe('units registry on real PostgreSQL and Kafka', () => {
       expect(ancestors.body.map((unit: { code: string }) => unit.code)).toEqual(['25', '227', '07894']);
     });
 
+    it('answers each unit’s seat from the code list (WGS 84), none for a unit the list gives none', async () => {
+      const subtree = await units.call('GET', '/api/v1/units/07894/subtree');
+      const byCode = new Map(subtree.body.map((unit: { code: string; location: unknown }) => [unit.code, unit.location]));
+      expect(byCode.get('07894')).toEqual({ latitude: 21.33, longitude: 105.4 });
+      expect(byCode.get('0789401')).toBeNull();
+      expect((await units.sql(`SELECT latitude, longitude FROM units WHERE code = '227'`))[0]).toEqual({ latitude: 21.3227, longitude: 105.4019 });
+    });
+
     it('pages with a cursor', async () => {
       const first = await units.call('GET', '/api/v1/units?under=25.227&limit=10');
       const second = await units.call('GET', `/api/v1/units?under=25.227&limit=10&cursor=${first.body.nextCursor}`);

@@ -2,3 +2,4 @@ export * from './document-heading';
 export * from './format';
 export * from './labels';
 export * from './report';
+export * from './spreadsheet';

@@ -220,6 +220,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/unit-standings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each unit’s movement rating and hotspot designation in a quarter, within an area */
+        get: operations["UnitStandingsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -333,6 +350,31 @@ export interface components {
             /** @example Quý III, tình hình an ninh trật tự trên địa bàn cơ bản ổn định… */
             narrative: string;
             /** @example 2026-Q3 */
+            quarter: string;
+        };
+        UnitStandingDto: {
+            /** @example 07894 */
+            code: string;
+            /**
+             * @description The reason of a hotspot designation covering the quarter (the latest one); null when none
+             * @example Tụ điểm cờ bạc gần bến xe
+             */
+            hotspot: string | null;
+            /** @example Phường Gia Cẩm */
+            name: string;
+            /** @example 25.227.07894 */
+            path: string;
+            /**
+             * @description The quarter’s movement rating (its latest revision); null when not rated
+             * @enum {string|null}
+             */
+            rating: "strong" | "fair" | "average" | "weak" | null;
+        };
+        UnitStandingsDto: {
+            /** @example 25.227 */
+            area: string;
+            /** @description Active units of the area rated in the quarter or designated hotspots in it, by path */
+            items: components["schemas"]["UnitStandingDto"][];
             quarter: string;
         };
         WatermarkDto: {
@@ -989,6 +1031,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            422: components["responses"]["Problem422"];
+            429: components["responses"]["Problem429"];
+            500: components["responses"]["Problem500"];
+            503: components["responses"]["Problem503"];
+        };
+    };
+    UnitStandingsController_list: {
+        parameters: {
+            query: {
+                /** @description Area path: this unit and everything under it; by default your own area, never one outside it */
+                area?: string;
+                /** @description Quarter in Vietnam time */
+                quarter: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitStandingsDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];

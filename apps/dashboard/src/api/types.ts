@@ -9,6 +9,8 @@ export interface UnitView {
   parentId: string | null;
   path: string;
   status: string;
+  /** Its seat (WGS 84), when the registry has one (the map). */
+  location?: { latitude: number; longitude: number } | null;
 }
 
 export interface Watermark {

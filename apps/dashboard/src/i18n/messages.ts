@@ -1,5 +1,6 @@
 import type { Language } from '@binh-yen/report-model';
 import { documentMessages } from './document-messages';
+import { analysisMessages } from './analysis-messages';
 import { formMessages } from './form-messages';
 
 export type { Language };
@@ -127,6 +128,7 @@ export const messages = {
   ...formMessages,
   // The official document's heading on the submit form (ADR 0043).
   ...documentMessages,
+  ...analysisMessages,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;

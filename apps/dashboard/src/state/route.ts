@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['overview', 'report', 'submissions', 'work'] as const;
-/** The officers' forms and the incident's page: reached from the work page, not from the main navigation. */
-export const FORM_PAGES = ['report-incident', 'incident', 'rate-unit', 'campaign-activity', 'hotspot', 'pledge'] as const;
+export const PAGES = ['overview', 'compare', 'map', 'report', 'submissions', 'work'] as const;
+/** The officers' forms, the incident's page and the incident rows behind a figure: reached from other pages, not from the main navigation. */
+export const FORM_PAGES = ['report-incident', 'incident', 'rate-unit', 'campaign-activity', 'hotspot', 'pledge', 'incidents'] as const;
 export type Page = (typeof PAGES)[number] | (typeof FORM_PAGES)[number];
 
 export interface Route {

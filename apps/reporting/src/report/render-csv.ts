@@ -1,11 +1,6 @@
-import { figureColumns, label, type QuarterlyReport } from '@binh-yen/report-model';
-import { spreadsheetText } from './spreadsheet-text';
+import { csvCell, figureColumns, label, type QuarterlyReport } from '@binh-yen/report-model';
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for null; never a formula. */
-export function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? spreadsheetText(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+export { csvCell };
 
 /** One line per figure: section, measure, this period and its comparisons, headed in the report's language. UTF-8 with BOM for spreadsheet programs. */
 export function renderCsv(report: QuarterlyReport): string {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IncidentFiguresController } from '../cases/incident-figures.controller';
+import { UnitStandingsController } from '../movement/unit-standings.controller';
 import { CasePipelineProjection } from '../cases/case-pipeline.projection';
 import { CampaignFiguresController } from '../campaigns/campaign-figures.controller';
 import { CampaignFiguresProjection } from '../campaigns/campaigns.projection';
@@ -12,7 +13,7 @@ import { QuarterlyReportService } from './quarterly-report.service';
 
 @Module({
   imports: [FreshnessModule],
-  controllers: [QuarterlyReportController, IncidentFiguresController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection, TaxonomyNamesProjection],
+  controllers: [QuarterlyReportController, IncidentFiguresController, UnitStandingsController, CampaignFiguresController, MovementProjection, CampaignFiguresProjection, CasePipelineProjection, TaxonomyNamesProjection],
   providers: [QuarterlyReportService, OfficialReportService],
   exports: [QuarterlyReportService],
 })

@@ -1,17 +1,2 @@
-/** A spreadsheet program reads text starting with one of these as a formula (CSV/formula injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** …unless it is a plain number, which no program runs: "-12" stays "-12". */
-const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)*%?$/;
-
-/**
- * Text for a cell of an export (XLSX or CSV): formula-like text gets a leading quote, so that
- * a plan a clerk typed as `=HYPERLINK(...)` is shown, never run (OWASP "CSV injection").
- */
-export function spreadsheetText(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
-}
-
-/** Every text of a row through spreadsheetText; numbers, dates and empty cells as they are. */
-export function spreadsheetRow(values: readonly unknown[]): unknown[] {
-  return values.map((value) => (typeof value === 'string' ? spreadsheetText(value) : value));
-}
+// The rule lives in the report model, shared with the dashboard's exports.
+export { spreadsheetRow, spreadsheetText } from '@binh-yen/report-model';

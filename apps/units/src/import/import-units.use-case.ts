@@ -31,7 +31,7 @@ interface KnownNode extends HierarchyNode {
 const CHUNK = 500;
 
 /**
- * Imports a code list (code, name, kind, parent code) in one transaction, parents
+ * Imports a code list (code, name, kind, parent code, optionally latitude and longitude) in one transaction, parents
  * before children whatever the file's order. Idempotent: a unit that exists with
  * the same name and parent is left alone, so importing a file twice changes
  * nothing. By default one bad row rejects the file and nothing is written.
@@ -130,8 +130,8 @@ export class ImportUnitsUseCase {
 
   private async insertChunk(tx: EntityManager, chunk: { row: CodeListRow; node: KnownNode }[], caller: Caller, effectiveFrom: string, now: Date): Promise<EventEnvelope<UnitRegisteredV1>[]> {
     await tx.query(
-      `INSERT INTO units (id, code, name, name_search, kind, subkind, parent_id, path, effective_from)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::date[])`,
+      `INSERT INTO units (id, code, name, name_search, kind, subkind, parent_id, path, effective_from, latitude, longitude)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::date[], $10::float8[], $11::float8[])`,
       [
         chunk.map(({ node }) => node.id),
         chunk.map(({ row }) => row.code),
@@ -142,6 +142,8 @@ export class ImportUnitsUseCase {
         chunk.map(({ node }) => node.parentId),
         chunk.map(({ node }) => node.path),
         chunk.map(() => effectiveFrom),
+        chunk.map(({ row }) => row.location?.latitude ?? null),
+        chunk.map(({ row }) => row.location?.longitude ?? null),
       ],
     );
     return chunk.map(({ row, node }) =>

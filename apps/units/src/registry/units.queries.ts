@@ -8,9 +8,9 @@ import type { SearchUnitsQuery } from './dto/search-units-query.dto';
 import { foldForSearch } from '@binh-yen/shared-kernel';
 
 const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effective_from::text AS effective_from,
-  effective_to::text AS effective_to, version`;
+  effective_to::text AS effective_to, version, latitude, longitude`;
 const U_COLUMNS = `u.id, u.code, u.name, u.kind, u.subkind, u.parent_id, u.path, u.status,
-  u.effective_from::text AS effective_from, u.effective_to::text AS effective_to, u.version`;
+  u.effective_from::text AS effective_from, u.effective_to::text AS effective_to, u.version, u.latitude, u.longitude`;
 
 export interface UnitPage {
   items: UnitView[];

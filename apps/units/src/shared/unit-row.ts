@@ -13,6 +13,8 @@ export interface UnitRow {
   effective_from: string;
   effective_to: string | null;
   version: number;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export function toNode(row: UnitRow): HierarchyNode {
@@ -32,6 +34,8 @@ export interface UnitView {
   effectiveFrom: string;
   effectiveTo: string | null;
   version: number;
+  /** Its seat on the map (WGS 84), when the registry has it. */
+  location: { latitude: number; longitude: number } | null;
 }
 
 export function toView(row: UnitRow): UnitView {
@@ -47,5 +51,6 @@ export function toView(row: UnitRow): UnitView {
     effectiveFrom: row.effective_from,
     effectiveTo: row.effective_to,
     version: row.version,
+    location: row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude },
   };
 }

@@ -7,7 +7,7 @@ import { foldForSearch } from '@binh-yen/shared-kernel';
 
 // Dates come back as text so a date never shifts with the server's time zone.
 const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effective_from::text AS effective_from,
-  effective_to::text AS effective_to, version`;
+  effective_to::text AS effective_to, version, latitude, longitude`;
 
 /** Reads and locks units inside a use case's transaction. */
 @Injectable()

@@ -18,8 +18,21 @@ describe('code list rows', () => {
       kind: 'commune',
       subkind: 'ward',
       parentCode: '227',
+      location: null,
     });
     const problems = readCodeListRow(3, ['07 894', '', 'Vùng', 'x-y']);
     expect(Array.isArray(problems) && problems.map((problem) => problem.field)).toEqual(['code', 'name', 'kind', 'parentCode']);
+  });
+
+  it('reads the seat’s latitude and longitude when given, both or neither, in range', () => {
+    expect(readCodeListRow(2, ['07894', 'Phường Gia Cẩm', 'Phường', '227', '21.33', ' 105.4 '])).toMatchObject({ location: { latitude: 21.33, longitude: 105.4 } });
+    expect(readCodeListRow(2, ['07894', 'Phường Gia Cẩm', 'Phường', '227', '', ''])).toMatchObject({ location: null });
+    const fields = (cells: string[]): unknown => {
+      const answer = readCodeListRow(4, cells);
+      return Array.isArray(answer) ? answer.map((problem) => problem.field) : answer;
+    };
+    expect(fields(['07894', 'Phường Gia Cẩm', 'Phường', '227', '21.33', ''])).toEqual(['longitude']);
+    expect(fields(['07894', 'Phường Gia Cẩm', 'Phường', '227', '91', '105.4'])).toEqual(['latitude']);
+    expect(fields(['07894', 'Phường Gia Cẩm', 'Phường', '227', '21.33', '=1+1'])).toEqual(['longitude']);
   });
 });

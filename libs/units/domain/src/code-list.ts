@@ -44,6 +44,8 @@ export interface CodeListRow {
   kind: UnitKind;
   subkind: string;
   parentCode: string | null;
+  /** Optional fifth and sixth columns: the seat's latitude and longitude (WGS 84), both or neither. */
+  location: { latitude: number; longitude: number } | null;
 }
 
 export interface CodeListError {
@@ -62,9 +64,28 @@ export function levelOf(text: string): [UnitKind, string] | null {
 // The contracts' UNIT_CODE_PATTERN (a domain library imports no other): capital letters and digits, never a pattern character.
 const CODE = /^[0-9A-Z]{1,32}$/;
 
-/** Checks one data line of a code list (code, name, kind, parent code). */
+/** A coordinate in decimal degrees, or the problem with it. */
+function degrees(text: string, field: 'latitude' | 'longitude', limit: number): number | string {
+  const value = /^-?\d{1,3}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isFinite(value) && Math.abs(value) <= limit ? value : `"${text}" is not a ${field} in decimal degrees (−${limit} to ${limit}; vĩ độ/kinh độ dạng số thập phân)`;
+}
+
+function locationOf(line: number, latitude: string, longitude: string, errors: CodeListError[]): CodeListRow['location'] {
+  if (latitude === '' && longitude === '') return null;
+  if (latitude === '' || longitude === '') {
+    errors.push({ line, field: latitude === '' ? 'latitude' : 'longitude', message: 'give both latitude and longitude, or neither' });
+    return null;
+  }
+  const lat = degrees(latitude, 'latitude', 90);
+  const lon = degrees(longitude, 'longitude', 180);
+  if (typeof lat === 'string') errors.push({ line, field: 'latitude', message: lat });
+  if (typeof lon === 'string') errors.push({ line, field: 'longitude', message: lon });
+  return typeof lat === 'number' && typeof lon === 'number' ? { latitude: lat, longitude: lon } : null;
+}
+
+/** Checks one data line of a code list (code, name, kind, parent code, and optionally latitude and longitude). */
 export function readCodeListRow(line: number, cells: string[]): CodeListRow | CodeListError[] {
-  const [code = '', rawName = '', level = '', parent = ''] = cells.map((cell) => cell.trim());
+  const [code = '', rawName = '', level = '', parent = '', latitude = '', longitude = ''] = cells.map((cell) => cell.trim());
   const errors: CodeListError[] = [];
   if (!CODE.test(code)) errors.push({ line, field: 'code', message: `"${code}" is not an official code (capital letters and digits, up to 32; mã đơn vị chỉ gồm chữ in hoa và chữ số)` });
   const name = normaliseLine(rawName);
@@ -73,6 +94,7 @@ export function readCodeListRow(line: number, cells: string[]): CodeListRow | Co
   if (!kind) errors.push({ line, field: 'kind', message: `"${level}" is not a known level (Tỉnh, Huyện, Thành phố, Thị xã, Xã, Phường, Thị trấn, Thôn, Tổ dân phố, … or province/district/commune/residential-area/establishment)` });
   if (parent !== '' && !CODE.test(parent)) errors.push({ line, field: 'parentCode', message: `"${parent}" is not an official code` });
   if (cells.length < 3) errors.push({ line, field: 'row', message: 'a row needs code, name, kind and (except for a province) a parent code' });
+  const location = locationOf(line, latitude, longitude, errors);
   if (errors.length > 0 || !kind) return errors;
-  return { line, code, name, kind: kind[0], subkind: kind[1], parentCode: parent === '' ? null : parent };
+  return { line, code, name, kind: kind[0], subkind: kind[1], parentCode: parent === '' ? null : parent, location };
 }
