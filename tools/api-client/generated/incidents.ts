@@ -176,6 +176,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntryView: {
+            /** @example unit.register */
+            action: string;
+            /** @description JSON of the entity after the write */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @example police */
+            agency: string;
+            /**
+             * @description The area it belongs to, or "all"
+             * @example 25
+             */
+            area: string;
+            /** @description JSON of the entity before the write */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string;
+            /** @example unit */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            requestId: string | null;
+            subject: string;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
         CoordinatesDto: {
             /** @example 21.3227 */
             latitude: number;
@@ -628,7 +661,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];

@@ -1,4 +1,5 @@
-import type { HierarchyNode, UnitKind } from '@binh-yen/units-domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { UnitKinds, type HierarchyNode, type UnitKind } from '@binh-yen/units-domain';
 
 /** A row of `units`; stays inside the repository, queries and use cases. */
 export interface UnitRow {
@@ -19,19 +20,21 @@ export function toNode(row: UnitRow): HierarchyNode {
   return { id: row.id, code: row.code, kind: row.kind, path: row.path, status: row.status };
 }
 
+const UnitStatuses: HierarchyNode['status'][] = ['active', 'merged', 'split', 'dissolved'];
+
 /** What the API answers about a unit. */
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  subkind: string;
-  parentId: string | null;
-  path: string;
-  status: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  version: number;
+export class UnitView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '25.227.08' }) code!: string;
+  @ApiProperty({ example: 'Phường Gia Cẩm' }) name!: string;
+  @ApiProperty({ enum: UnitKinds }) kind!: UnitKind;
+  @ApiProperty({ example: 'ward' }) subkind!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the top of the hierarchy' }) parentId!: string | null;
+  @ApiProperty({ example: '25.227.08', description: 'Materialised path of codes' }) path!: string;
+  @ApiProperty({ enum: UnitStatuses }) status!: string;
+  @ApiProperty({ example: '2025-07-01' }) effectiveFrom!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: still in effect' }) effectiveTo!: string | null;
+  @ApiProperty() version!: number;
 }
 
 export function toView(row: UnitRow): UnitView {

@@ -163,11 +163,31 @@ class ResponseSchemas {
   validatorFor(key: string, schema: object): ValidateFunction {
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      validate = this.ajv.compile(nullableRefsAllowNull(schema) as object);
       this.compiled.set(key, validate);
     }
     return validate;
   }
+}
+
+/**
+ * `nullable: true` beside a `$ref` (rendered as `allOf`) and no `type`: @nestjs/swagger's form of
+ * "this object or null", which openapi-typescript reads as `X | null`. Ajv refuses `nullable`
+ * without `type`, so such a schema is checked as `anyOf: [schema, null]`, as our clients read it.
+ */
+export function nullableRefsAllowNull(schema: unknown, seen = new WeakMap<object, unknown>()): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => nullableRefsAllowNull(item, seen));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const known = seen.get(schema);
+  if (known) return known;
+  const copy: Record<string, unknown> = {};
+  seen.set(schema, copy);
+  for (const [key, value] of Object.entries(schema)) copy[key] = nullableRefsAllowNull(value, seen);
+  if (copy['nullable'] !== true || copy['type'] !== undefined) return copy;
+  const { nullable: _nullable, ...rest } = copy;
+  const anyOf = { anyOf: [rest, { type: 'null' }] };
+  seen.set(schema, anyOf);
+  return anyOf;
 }
 
 /**
