@@ -3,6 +3,8 @@
 // Uses an operator token (the `system` agency, province level) signed with AUTH_JWT_SECRET,
 // AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE (or the embedded demo's secret).
 import { issueToken } from '@binh-yen/auth';
+import createClient from 'openapi-fetch';
+import type { paths } from './api-client/generated/reporting';
 import { tokenSigningFromEnv } from './token-signing';
 
 async function main(): Promise<number> {
@@ -14,14 +16,17 @@ async function main(): Promise<number> {
   }
   const token = await issueToken({ subject: 'rebuild-cli', agency: 'system', roles: ['operator'], area: process.env['REBUILD_AREA'] ?? '25' }, tokenSigningFromEnv(process.env));
   const headers = { authorization: `Bearer ${token}` };
-  const started = await fetch(`${url}/api/v1/admin/projections/${name}/rebuilds`, { method: 'POST', headers });
-  const status = (await started.json()) as { id: string; state: string; progress: number; lag: number; error: string | null; detail?: string };
-  if (started.status !== 202) {
-    process.stderr.write(`Refused (${started.status}): ${status.detail ?? JSON.stringify(status)}\n`);
+  // The generated client (ADR 0048): paths and answers typed by reporting's published document.
+  const reporting = createClient<paths>({ baseUrl: url });
+  const started = await reporting.POST('/api/v1/admin/projections/{name}/rebuilds', { params: { path: { name } }, headers });
+  if (!started.data) {
+    const problem = started.error as { detail?: string } | undefined;
+    process.stderr.write(`Refused (${started.response.status}): ${problem?.detail ?? JSON.stringify(problem)}\n`);
     return 1;
   }
   for (;;) {
-    const current = (await (await fetch(`${url}/api/v1/admin/projections/rebuilds/${status.id}`, { headers })).json()) as typeof status;
+    const { data: current, error } = await reporting.GET('/api/v1/admin/projections/rebuilds/{id}', { params: { path: { id: started.data.id } }, headers });
+    if (!current) throw new Error(`The rebuild's status could not be read: ${JSON.stringify(error)}`);
     process.stderr.write(`\rDựng lại / rebuilding ${name}: ${(current.progress * 100).toFixed(1)}% (${current.state}, lag ${current.lag})   `);
     if (current.state === 'done') return process.stderr.write('\nDone: the rebuilt tables are live.\n'), 0;
     if (current.state === 'failed') return process.stderr.write(`\nFailed: ${current.error}\n`), 1;

@@ -1,7 +1,13 @@
+import type { components } from '../../../tools/api-client/generated/campaigns';
 import { callers, day, type CampaignsUnderTest, type Json } from './campaigns-harness';
 
+type Schemas = components['schemas'];
+
+// The valid bodies are typed by the published document (ADR 0048): one that no longer fits its
+// DTO stops compiling. Overrides stay free, so a test can still send a wrong body on purpose.
+
 export function launchBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const valid: Schemas['LaunchCampaignDto'] = {
     name: 'Toàn dân bảo vệ an ninh Tổ quốc — Việt Trì',
     kind: 'movement',
     leadAgency: 'fatherland-front',
@@ -14,24 +20,24 @@ export function launchBody(overrides: Record<string, unknown> = {}): Record<stri
       { measure: 'meetings-held', target: 2 },
       { measure: 'people-trained', target: 50 },
     ],
-    ...overrides,
   };
+  return { ...valid, ...overrides };
 }
 
 export function activityBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const valid: Schemas['RecordActivityDto'] = {
     kind: 'meeting',
     heldOn: day(-10),
     unitCode: '0788201',
     organisingAgency: 'womens-union',
     participants: { total: 45, byGroup: { women: 30, youth: 8 } },
     notes: 'Họp dân khu 1 bàn biện pháp phòng chống trộm cắp',
-    ...overrides,
   };
+  return { ...valid, ...overrides };
 }
 
 export function agreementBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const valid: Schemas['RecordAgreementDto'] = {
     title: 'Quy chế phối hợp giữa Công an tỉnh, Ủy ban Mặt trận Tổ quốc tỉnh và Hội Liên hiệp Phụ nữ tỉnh',
     parties: ['police', 'fatherland-front', 'womens-union'],
     signedOn: day(-90),
@@ -43,8 +49,8 @@ export function agreementBody(overrides: Record<string, unknown> = {}): Record<s
       { party: 'fatherland-front', text: 'Vận động nhân dân tham gia phong trào' },
       { party: 'womens-union', text: 'Xây dựng gia đình không có người vi phạm pháp luật' },
     ],
-    ...overrides,
   };
+  return { ...valid, ...overrides };
 }
 
 /** Launches a campaign (as the Fatherland Front of Việt Trì unless told) and, unless told otherwise, activates it. */

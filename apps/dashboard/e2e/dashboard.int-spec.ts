@@ -9,24 +9,21 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { issueToken } from '@binh-yen/auth';
 import { findFreePort, repoRoot } from '@binh-yen/testing';
+import { serviceClients } from '../../../tools/api-client';
 import { signInAs, signOut, startChild, stopChild, untilLine, type Child } from './officer-support';
 
 const SECRET = 'dashboard-e2e-secret-0123456789abcdef';
 const CHROMIUM = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
 const ARTIFACTS = join(repoRoot(), 'test-artifacts', 'dashboard');
 
-/**
- * The only place that knows the incidents API's request body
- * (apps/incidents/src/incidents/dto/report-incident.dto.ts): change it here when that changes.
- */
+/** An incident reported through the generated client: its body is typed by the published document (ADR 0048). */
 async function reportIncident(incidentsUrl: string, token: string, incident: { unitCode: string; occurredAt: string; summary: string }): Promise<string> {
-  const response = await fetch(`${incidentsUrl}/api/v1/incidents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ unitCode: incident.unitCode, category: 'criminal-offence', occurredAt: incident.occurredAt, summary: incident.summary }),
+  const { data, error, response } = await serviceClients({ units: '', incidents: incidentsUrl, campaigns: '', reporting: '' }).incidents.POST('/api/v1/incidents', {
+    headers: { authorization: `Bearer ${token}` },
+    body: { ...incident, category: 'criminal-offence' },
   });
-  if (response.status !== 201) throw new Error(`reporting an incident answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
+  if (response.status !== 201 || !data) throw new Error(`reporting an incident answered ${response.status}: ${JSON.stringify(error)}`);
+  return data.id;
 }
 
 /** "2026-Q3" for an instant, in Vietnam's time (as the services count). */

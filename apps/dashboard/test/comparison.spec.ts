@@ -2,7 +2,7 @@ import type { QuarterlyReport, UnitView } from '../src/api/types';
 import { buildComparison, comparisonCsv, sortRows } from '../src/analysis/comparison';
 import type { IncidentFigure } from '../src/analysis/figure-filters';
 
-const unit = (code: string, name: string, path: string, parentId: string | null): UnitView => ({ id: code, code, name, kind: 'district', subkind: '', parentId, path, status: 'active' });
+const unit = (code: string, name: string, path: string, parentId: string | null): UnitView => ({ id: code, code, name, kind: 'district', subkind: '', parentId, path, status: 'active', effectiveFrom: '1999-01-01', effectiveTo: null, version: 1, location: null });
 const province = unit('25', 'Tỉnh Phú Thọ', '25', null);
 const vietTri = unit('227', 'Thành phố Việt Trì', '25.227', '25');
 const doanHung = unit('230', 'Huyện Đoan Hùng', '25.230', '25');

@@ -2,7 +2,7 @@ import type { UnitView } from '../src/api/types';
 import type { IncidentFigure } from '../src/analysis/figure-filters';
 import { buildUnitMap, mapBounds } from '../src/analysis/unit-map';
 
-const unit = (code: string, name: string, path: string, parentId: string | null, location: [number, number] | null, status = 'active'): UnitView => ({
+const unit = (code: string, name: string, path: string, parentId: string | null, location: [number, number] | null, status: UnitView['status'] = 'active'): UnitView => ({
   id: code,
   code,
   name,
@@ -11,6 +11,9 @@ const unit = (code: string, name: string, path: string, parentId: string | null,
   parentId,
   path,
   status,
+  effectiveFrom: '1999-01-01',
+  effectiveTo: null,
+  version: 1,
   location: location && { latitude: location[0], longitude: location[1] },
 });
 const incident = (path: string): IncidentFigure => ({ incident_id: path, path, quarter: '2026-Q4', category: 'theft', domain: 'social-order', source: 'patrol', status: 'reported', reported_verified: null, verified_referred: null, referred_indicted: null, indicted_tried: null });

@@ -28,6 +28,7 @@ import {
   type TestDatabase,
 } from '@binh-yen/testing';
 import { Client } from 'pg';
+import type { components } from '../../../tools/api-client/generated/incidents';
 
 // Tests read JSON answers field by field; a type per answer would only restate them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -105,9 +106,9 @@ export function hoursAgo(hours: number): string {
   return `${local}+07:00`;
 }
 
-/** A valid report; override what a test is about. */
+/** A valid report, typed by the published document (ADR 0048); override what a test is about, wrong values too. */
 export function report(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const valid: components['schemas']['ReportIncidentDto'] = {
     unitCode: '07882',
     category: 'criminal-offence',
     source: 'patrol',
@@ -116,8 +117,8 @@ export function report(overrides: Record<string, unknown> = {}): Record<string, 
     summary: 'Trộm cắp xe máy tại chợ Dữu Lâu',
     locationText: 'Cổng chợ Dữu Lâu',
     people: { suspects: 1, victims: 1 },
-    ...overrides,
   };
+  return { ...valid, ...overrides };
 }
 
 /** The incidents service as a process on its own database and topics, fed units through the units topic. */

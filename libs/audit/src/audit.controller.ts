@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
@@ -48,6 +48,26 @@ export class AuditQuery {
   limit?: number;
 }
 
+/** One write as the audit trail answers it; before and after are the entity's JSON (null when it did not exist). */
+export class AuditEntryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ example: 'police' }) agency!: string;
+  @ApiProperty({ example: 'unit.register' }) action!: string;
+  @ApiProperty({ example: 'unit' }) entityType!: string;
+  @ApiProperty() entityId!: string;
+  @ApiProperty({ example: '25', description: 'The area it belongs to, or "all"' }) area!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'JSON of the entity before the write' }) before!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'JSON of the entity after the write' }) after!: unknown;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+}
+
+export class AuditPageView {
+  @ApiProperty({ type: [AuditEntryView] }) items!: AuditEntryView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
+}
+
 interface AuditRow {
   id: string;
   recorded_at: Date;
@@ -71,7 +91,8 @@ export class AuditController {
   @Get()
   @Allow('audit.read')
   @ApiOperation({ summary: 'The audit trail of this service, oldest first, filtered by person, entity and time, within your area' })
-  async list(@Query() query: AuditQuery, @CurrentCaller() caller: Caller): Promise<{ items: unknown[]; nextCursor: string | null }> {
+  @ApiOkResponse({ type: AuditPageView })
+  async list(@Query() query: AuditQuery, @CurrentCaller() caller: Caller): Promise<AuditPageView> {
     const limit = query.limit ?? 100;
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT * FROM audit_log

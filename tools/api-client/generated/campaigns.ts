@@ -323,6 +323,39 @@ export interface components {
             title: string;
             version: number;
         };
+        AuditEntryView: {
+            /** @example unit.register */
+            action: string;
+            /** @description JSON of the entity after the write */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @example police */
+            agency: string;
+            /**
+             * @description The area it belongs to, or "all"
+             * @example 25
+             */
+            area: string;
+            /** @description JSON of the entity before the write */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string;
+            /** @example unit */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            requestId: string | null;
+            subject: string;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
         AwardCommendationDto: {
             /** @example 2026-07-14 */
             awardedOn: string;
@@ -1113,7 +1146,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];

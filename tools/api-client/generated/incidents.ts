@@ -176,11 +176,192 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AllowedTransitionView: {
+            /** @enum {string} */
+            action: "verify" | "reject" | "start-investigation" | "resolve-at-grassroots" | "refer-to-procuracy" | "close" | "indict" | "return-for-investigation" | "decline-prosecution" | "record-verdict";
+            agencies: ("police" | "procuracy" | "court" | "people-committee")[];
+            /** @description The reasons the step takes (closing) */
+            reasons?: ("no-offence" | "insufficient-evidence" | "mediated" | "verdict-final" | "not-prosecuted")[];
+            /** @enum {string} */
+            to: "reported" | "verified" | "rejected" | "under-investigation" | "resolved-at-grassroots" | "referred-to-procuracy" | "indicted" | "not-prosecuted" | "tried" | "closed";
+        };
+        AuditEntryView: {
+            /** @example unit.register */
+            action: string;
+            /** @description JSON of the entity after the write */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @example police */
+            agency: string;
+            /**
+             * @description The area it belongs to, or "all"
+             * @example 25
+             */
+            area: string;
+            /** @description JSON of the entity before the write */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string;
+            /** @example unit */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            requestId: string | null;
+            subject: string;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        CategoryView: {
+            /** @description false: kept for old incidents, not offered for new ones */
+            active: boolean;
+            /** @example social-order */
+            defaultDomain: string;
+            /** @example Social order */
+            nameEn: string;
+            /** @example Trật tự xã hội */
+            nameVi: string;
+            /** @example social-order */
+            slug: string;
+        };
         CoordinatesDto: {
             /** @example 21.3227 */
             latitude: number;
             /** @example 105.4019 */
             longitude: number;
+        };
+        CoordinatesView: {
+            /** @example 21.32 */
+            latitude: number;
+            /** @example 105.4 */
+            longitude: number;
+        };
+        DomainView: {
+            /** @description false: kept for old incidents, not offered for new ones */
+            active: boolean;
+            /** @example Social order */
+            nameEn: string;
+            /** @example Trật tự xã hội */
+            nameVi: string;
+            /** @example social-order */
+            slug: string;
+        };
+        IncidentPage: {
+            items: components["schemas"]["IncidentSummaryView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        IncidentSummaryView: {
+            /**
+             * @description The path it counts under now (its unit's current path)
+             * @example 25.227.08
+             */
+            area: string;
+            /** @example theft */
+            category: string;
+            /** @enum {string|null} */
+            closeReason: "no-offence" | "insufficient-evidence" | "mediated" | "verdict-final" | "not-prosecuted" | null;
+            coordinates: components["schemas"]["CoordinatesView"] | null;
+            /** @example social-order */
+            domain: string;
+            hasInformant: boolean;
+            /** Format: uuid */
+            id: string;
+            locationText: string | null;
+            milestones: components["schemas"]["MilestonesView"];
+            /** Format: date-time */
+            occurredAt: string;
+            people: components["schemas"]["PeopleView"];
+            /** @description Ids of incidents it may repeat */
+            possibleDuplicateOf: string[];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            sentenceSummary: string | null;
+            /** @enum {string|null} */
+            severity: "minor" | "serious" | "very-serious" | "especially-serious" | null;
+            /** @enum {string} */
+            source: "public-tip" | "patrol" | "agency-report" | "self-report" | "media";
+            /** @enum {string} */
+            status: "reported" | "verified" | "rejected" | "under-investigation" | "resolved-at-grassroots" | "referred-to-procuracy" | "indicted" | "not-prosecuted" | "tried" | "closed";
+            summary: string;
+            /** @example 25.227.08 */
+            unitCode: string;
+            /**
+             * Format: uuid
+             * @description null: a unit the registry does not know (legacy rows)
+             */
+            unitId: string | null;
+            /** @description The unit's name as the replica knows it now */
+            unitName: string | null;
+            /** @enum {string|null} */
+            verdict: "convicted" | "acquitted" | null;
+            /** @description Send it in If-Match (the ETag carries it too) */
+            version: number;
+        };
+        IncidentTimeline: {
+            entries: components["schemas"]["TimelineEntry"][];
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            status: "reported" | "verified" | "rejected" | "under-investigation" | "resolved-at-grassroots" | "referred-to-procuracy" | "indicted" | "not-prosecuted" | "tried" | "closed";
+        };
+        IncidentView: {
+            /**
+             * @description The path it counts under now (its unit's current path)
+             * @example 25.227.08
+             */
+            area: string;
+            /** @example theft */
+            category: string;
+            /** @enum {string|null} */
+            closeReason: "no-offence" | "insufficient-evidence" | "mediated" | "verdict-final" | "not-prosecuted" | null;
+            coordinates: components["schemas"]["CoordinatesView"] | null;
+            /** @example social-order */
+            domain: string;
+            hasInformant: boolean;
+            /** Format: uuid */
+            id: string;
+            locationText: string | null;
+            milestones: components["schemas"]["MilestonesView"];
+            nextActions: components["schemas"]["AllowedTransitionView"][];
+            /** Format: date-time */
+            occurredAt: string;
+            people: components["schemas"]["PeopleView"];
+            /** @description Ids of incidents it may repeat */
+            possibleDuplicateOf: string[];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            sentenceSummary: string | null;
+            /** @enum {string|null} */
+            severity: "minor" | "serious" | "very-serious" | "especially-serious" | null;
+            /** @enum {string} */
+            source: "public-tip" | "patrol" | "agency-report" | "self-report" | "media";
+            /** @enum {string} */
+            status: "reported" | "verified" | "rejected" | "under-investigation" | "resolved-at-grassroots" | "referred-to-procuracy" | "indicted" | "not-prosecuted" | "tried" | "closed";
+            summary: string;
+            /** @example 25.227.08 */
+            unitCode: string;
+            /**
+             * Format: uuid
+             * @description null: a unit the registry does not know (legacy rows)
+             */
+            unitId: string | null;
+            /** @description The unit's name as the replica knows it now */
+            unitName: string | null;
+            /** @enum {string|null} */
+            verdict: "convicted" | "acquitted" | null;
+            /** @description Send it in If-Match (the ETag carries it too) */
+            version: number;
         };
         InformantDto: {
             /** @example 0912 345 678 */
@@ -191,6 +372,24 @@ export interface components {
              */
             name: string;
         };
+        InformantView: {
+            contact: string | null;
+            /** Format: uuid */
+            incidentId: string;
+            name: string;
+        };
+        MilestonesView: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            indictedAt: string | null;
+            /** Format: date-time */
+            referredAt: string | null;
+            /** Format: date-time */
+            triedAt: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
         PeopleInvolvedDto: {
             /** @default 0 */
             deaths?: number;
@@ -200,6 +399,12 @@ export interface components {
             suspects?: number;
             /** @default 0 */
             victims?: number;
+        };
+        PeopleView: {
+            deaths: number;
+            injured: number;
+            suspects: number;
+            victims: number;
         };
         /** @description RFC 9457 problem details. Extension members may follow (e.g. currentVersion on 412). */
         ProblemDetails: {
@@ -273,6 +478,40 @@ export interface components {
              * @example 07882
              */
             unitCode: string;
+        };
+        TaxonomyView: {
+            categories: components["schemas"]["CategoryView"][];
+            domains: components["schemas"]["DomainView"][];
+        };
+        TimelineEntry: {
+            /** @example verify */
+            action: string;
+            actor: string;
+            /** @example police */
+            agency: string;
+            /**
+             * Format: date-time
+             * @description When the step was recorded
+             */
+            at: string;
+            /** @description What the step recorded (reason, verdict, …) */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description null for the report
+             * @enum {string|null}
+             */
+            fromStatus: "reported" | "verified" | "rejected" | "under-investigation" | "resolved-at-grassroots" | "referred-to-procuracy" | "indicted" | "not-prosecuted" | "tried" | "closed" | null;
+            note: string | null;
+            sequence: number;
+            /**
+             * Format: date-time
+             * @description When the step was taken (the report: when it reached the authorities)
+             */
+            takenAt: string;
+            /** @enum {string} */
+            toStatus: "reported" | "verified" | "rejected" | "under-investigation" | "resolved-at-grassroots" | "referred-to-procuracy" | "indicted" | "not-prosecuted" | "tried" | "closed";
         };
         TransferIncidentDto: {
             /** @example Vụ việc xảy ra trên địa bàn phường Vân Cơ */
@@ -628,7 +867,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -652,7 +893,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaxonomyView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -681,7 +924,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -715,7 +960,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DomainView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -766,7 +1013,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentPage"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -797,7 +1046,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -829,7 +1080,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -858,7 +1111,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InformantView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -887,7 +1142,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentTimeline"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -922,7 +1179,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -963,7 +1222,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];

@@ -241,6 +241,76 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgencyFiguresDto: {
+            activities: number;
+            /** @example police */
+            agency: string;
+            agreementsSigned: number;
+            commendations: number;
+            households: number;
+            participants: number;
+            stories: number;
+        };
+        CampaignFiguresDto: {
+            /** @description The agency asked for; null for all */
+            agency: string | null;
+            /** @example 25.227 */
+            area: string;
+            byAgency: components["schemas"]["AgencyFiguresDto"][];
+            campaigns: components["schemas"]["CampaignProgressDto"][];
+            currentAsOf: components["schemas"]["WatermarkDto"];
+            figures: components["schemas"]["ComparedCampaignFiguresDto"];
+            /**
+             * @description The period as asked: a quarter or a year
+             * @example 2026-Q3
+             */
+            period: string;
+            /**
+             * @description For a quarter
+             * @example 2026-Q3
+             */
+            quarter?: string;
+            /** @enum {string} */
+            view: "as-at-time" | "as-today";
+            /**
+             * @description For a year
+             * @example 2026
+             */
+            year?: string;
+        };
+        CampaignPeriodFiguresDto: {
+            activities: number;
+            agreementsSigned: number;
+            commendations: number;
+            /** @description Commendations by level */
+            commendationsByLevel: {
+                [key: string]: number;
+            };
+            households: number;
+            participants: number;
+            /** @description Participants by group (youth, women, veterans, …) */
+            participantsByGroup: {
+                [key: string]: number;
+            };
+            stories: number;
+            /** @description Stories by outlet */
+            storiesByOutlet: {
+                [key: string]: number;
+            };
+        };
+        CampaignProgressDto: {
+            activities: number;
+            households: number;
+            /** @example police */
+            leadAgency: string;
+            name: string;
+            participants: number;
+            partnerAgencies: string[];
+            /** @description "measure: achieved/target" of the latest review, or the goals when not yet reviewed */
+            progress: string;
+            /** @example active */
+            status: string;
+        };
         CategoryCountDto: {
             category: string;
             incidents: number;
@@ -252,6 +322,29 @@ export interface components {
             en: string;
             /** @example Ma túy */
             vi: string;
+        };
+        ComparedCampaignFiguresDto: {
+            current: components["schemas"]["CampaignPeriodFiguresDto"];
+            /** @description Quarters only */
+            previousQuarter?: components["schemas"]["CampaignPeriodFiguresDto"];
+            /** @description Years only */
+            previousYear?: components["schemas"]["CampaignPeriodFiguresDto"];
+            /** @description Quarters only */
+            sameQuarterLastYear?: components["schemas"]["CampaignPeriodFiguresDto"];
+        };
+        DistrictSubmissionState: {
+            /** @example 25.227 */
+            area: string;
+            /** @example 25.227 */
+            code: string;
+            name: string;
+            /** @enum {string} */
+            state: "approved" | "submitted-on-time" | "submitted-late" | "returned" | "missing" | "overdue";
+            /**
+             * Format: uuid
+             * @description Its latest submission for the quarter; null when none
+             */
+            submissionId: string | null;
         };
         DocumentHeadingDto: {
             /** @example Công an tỉnh Phú Thọ */
@@ -282,6 +375,41 @@ export interface components {
              * @example CAT
              */
             symbol: string;
+        };
+        FreshnessByProjectionDto: {
+            campaigns: components["schemas"]["WatermarkDto"];
+            cases: components["schemas"]["WatermarkDto"];
+            incidents: components["schemas"]["WatermarkDto"];
+            movement: components["schemas"]["WatermarkDto"];
+        };
+        IncidentCaseDto: {
+            /** @example theft */
+            category: string;
+            /** @example social-order */
+            domain: string;
+            /** Format: uuid */
+            incident_id: string;
+            /** @description Days from indictment to trial; null until both steps were taken */
+            indicted_tried: number | null;
+            /** @example 25.227.08 */
+            path: string;
+            /** @example 2026-Q3 */
+            quarter: string;
+            /** @description Days from referral to indictment; null until both steps were taken */
+            referred_indicted: number | null;
+            /** @description Days from the report to its verification; null until both steps were taken */
+            reported_verified: number | null;
+            /** @example public-tip */
+            source: string;
+            /** @example verified */
+            status: string;
+            /** @description Days from verification to referral; null until both steps were taken */
+            verified_referred: number | null;
+        };
+        IncidentCasePageDto: {
+            items: components["schemas"]["IncidentCaseDto"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
         };
         IncidentCountsDto: {
             area: string | null;
@@ -318,6 +446,100 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        QuarterlyReportDto: {
+            area: components["schemas"]["ReportAreaDto"];
+            /** @description Per read model, up to when its figures are current (same snapshot as the figures) */
+            currentAsOf: {
+                [key: string]: components["schemas"]["WatermarkDto"];
+            };
+            /** @enum {string} */
+            language: "vi" | "en";
+            /** @enum {string} */
+            periodKind: "quarter" | "year";
+            /**
+             * @description With periodKind quarter
+             * @example 2026-Q3
+             */
+            quarter?: string;
+            sections: components["schemas"]["ReportSectionDto"][];
+            text: components["schemas"]["ReportTextDto"];
+            title: string;
+            /** @enum {string} */
+            view: "as-at-time" | "as-today";
+            /**
+             * @description With periodKind year
+             * @example 2026
+             */
+            year?: string;
+        };
+        RebuildStatus: {
+            /** @description Why it failed */
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Pass to GET rebuilds/{id} */
+            id: string;
+            /** @description Messages still to go through */
+            lag: number;
+            /** @description Share of the topics' messages gone through */
+            progress: number;
+            /** @example incident-counts */
+            projection: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            state: "preparing" | "catching-up" | "swapping" | "done" | "failed";
+        };
+        ReportAreaDto: {
+            /** @example Thành phố Việt Trì */
+            name: string;
+            /** @example 25.227 */
+            path: string;
+        };
+        ReportDetailDto: {
+            columns: string[];
+            heading: string;
+            rows: string[][];
+        };
+        ReportRowDto: {
+            /**
+             * @description Whether a rise is good news (higher), bad news (lower) or neither (null)
+             * @enum {string|null}
+             */
+            better: "higher" | "lower" | null;
+            current: number;
+            /**
+             * @description Stable identity of the line, for programs
+             * @example movement.strong
+             */
+            key: string;
+            /** @description The line in the report’s language */
+            metric: string;
+            /** @description Quarters only */
+            previousQuarter?: number | null;
+            /** @description Years only */
+            previousYear?: number | null;
+            /** @description Quarters only */
+            sameQuarterLastYear?: number | null;
+        };
+        ReportSectionDto: {
+            details: components["schemas"]["ReportDetailDto"][];
+            /** @example movement */
+            key: string;
+            rows: components["schemas"]["ReportRowDto"][];
+            title: string;
+        };
+        ReportTextDto: {
+            currentAsOf: components["schemas"]["ReportTextLineDto"][];
+            /** @example Quý IV/2026 */
+            period: string;
+            view: string;
+        };
+        ReportTextLineDto: {
+            /** @description In Vietnam’s time */
+            at: string;
+            name: string;
+        };
         ReturnReportDto: {
             /** @example Bổ sung số liệu về mô hình tự quản */
             comments: string;
@@ -338,6 +560,61 @@ export interface components {
             name: string;
             /** @example PHÓ GIÁM ĐỐC */
             position: string;
+        };
+        SubmissionStatusView: {
+            /** Format: date-time */
+            deadline: string;
+            districts: components["schemas"]["DistrictSubmissionState"][];
+            /** @example 2026-Q3 */
+            quarter: string;
+        };
+        SubmissionView: {
+            /** @example 25.227 */
+            area: string;
+            /** @description The province’s comments when it returned the report */
+            comments: string | null;
+            /** Format: uuid */
+            id: string;
+            narrative: string;
+            /** @example 2026-Q3 */
+            quarter: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            /** @description 1, then one more per resubmission after a return */
+            revision: number;
+            /** @enum {string} */
+            status: "submitted" | "approved" | "returned";
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            /** @description Send it in If-Match */
+            version: number;
+        };
+        SubmissionWithSnapshot: {
+            /** @example 25.227 */
+            area: string;
+            /** @description The province’s comments when it returned the report */
+            comments: string | null;
+            /** Format: uuid */
+            id: string;
+            narrative: string;
+            /** @example 2026-Q3 */
+            quarter: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            /** @description 1, then one more per resubmission after a return */
+            revision: number;
+            /** @description The quarterly report as it stood when submitted (Vietnamese) */
+            snapshot: components["schemas"]["QuarterlyReportDto"];
+            /** @enum {string} */
+            status: "submitted" | "approved" | "returned";
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: string;
+            /** @description Send it in If-Match */
+            version: number;
         };
         SubmitReportDto: {
             /**
@@ -656,7 +933,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RebuildStatus"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -686,7 +965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RebuildStatus"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -719,11 +1000,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description In the format the query asks for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignFiguresDto"];
+                    "text/csv": string;
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -747,7 +1032,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FreshnessByProjectionDto"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -766,11 +1053,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Server-sent events named freshness, each data line a FreshnessByProjectionDto as JSON */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -836,11 +1126,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description In the format the query asks for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentCasePageDto"];
+                    "text/csv": string;
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -873,11 +1167,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description In the format the query asks for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuarterlyReportDto"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/csv": string;
+                    "text/html": string;
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -905,7 +1207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -934,7 +1238,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionWithSnapshot"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -962,7 +1268,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -999,7 +1307,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1030,7 +1340,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubmissionStatusView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];

@@ -442,6 +442,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntryView: {
+            /** @example unit.register */
+            action: string;
+            /** @description JSON of the entity after the write */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @example police */
+            agency: string;
+            /**
+             * @description The area it belongs to, or "all"
+             * @example 25
+             */
+            area: string;
+            /** @description JSON of the entity before the write */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string;
+            /** @example unit */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            requestId: string | null;
+            subject: string;
+        };
+        AuditPageView: {
+            items: components["schemas"]["AuditEntryView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        CertificationView: {
+            /** @enum {string} */
+            status: "granted" | "revoked";
+            /** @example 25.227.08 */
+            unitCode: string;
+            /** @example 2026 */
+            year: number;
+        };
         CertifyUnitDto: {
             /** @example 2026-12-20 */
             grantedOn: string;
@@ -471,6 +512,28 @@ export interface components {
             /** @example Sáp nhập địa giới hành chính theo Nghị quyết của Quốc hội */
             reason: string;
         };
+        DistrictPilots: {
+            /** @example 25.227 */
+            code: string;
+            /** @description false: no pilot designated for the year */
+            compliant: boolean;
+            name: string;
+            /** @example 25.227 */
+            path: string;
+            pilotUnitCodes: string[];
+        };
+        ForceView: {
+            /** @enum {string} */
+            forceType: "commune-police" | "neighbourhood-guard" | "agency-guard" | "enterprise-guard" | "mass-security-team";
+            /** @example 12 */
+            headcount: number;
+            /** Format: uuid */
+            id: string;
+            /** @example Trần Văn Bình */
+            leader: string;
+            /** @example Tổ bảo vệ dân phố số 3 */
+            name: string;
+        };
         ImprovementPlanDto: {
             /**
              * @example [
@@ -486,6 +549,36 @@ export interface components {
             responsibleAgency: "people-committee" | "police" | "procuracy" | "court" | "justice" | "fatherland-front" | "womens-union" | "youth-union" | "farmers-association" | "veterans-association" | "press" | "system";
             /** @example 2026-Q4 */
             targetQuarter: string;
+        };
+        ImprovementPlanView: {
+            actions: string[];
+            /** @enum {string} */
+            responsibleAgency: "people-committee" | "police" | "procuracy" | "court" | "justice" | "fatherland-front" | "womens-union" | "youth-union" | "farmers-association" | "veterans-association" | "press" | "system";
+            /** @example 2026-Q4 */
+            targetQuarter: string;
+        };
+        Lineage: {
+            cameFrom: components["schemas"]["LineageLink"][];
+            unit: components["schemas"]["UnitView"];
+            wentTo: components["schemas"]["LineageLink"][];
+        };
+        LineageLink: {
+            /** @example merge */
+            change: string;
+            /** @example 2025-07-01 */
+            effectiveFrom: string;
+            unit: components["schemas"]["UnitView"];
+        };
+        Me: {
+            actions: ("unit.read" | "unit.register" | "unit.reorganise" | "unit.rate" | "unit.certify" | "unit.designate" | "unit.forces" | "model.manage" | "report.read" | "report.submit" | "report.review" | "projection.rebuild" | "audit.read" | "incident.read" | "incident.report" | "incident.transition" | "incident.transfer" | "incident.informant.read" | "incident.taxonomy.manage" | "campaign.read" | "campaign.manage" | "campaign.record" | "agreement.record" | "story.record" | "commendation.award")[];
+            /** @enum {string} */
+            agency: "people-committee" | "police" | "procuracy" | "court" | "justice" | "fatherland-front" | "womens-union" | "youth-union" | "farmers-association" | "veterans-association" | "press" | "system";
+            /** @example 25 */
+            area: string;
+            /** @description null: the registry has no unit at the caller's area */
+            areaName: string | null;
+            roles: ("administrator" | "officer" | "approver" | "analyst" | "auditor" | "operator")[];
+            subject: string;
         };
         MergeUnitsDto: {
             /** @example 2026-07-01 */
@@ -503,6 +596,31 @@ export interface components {
              */
             targetCode: string;
         };
+        ModelTypeView: {
+            nameEn: string;
+            nameVi: string;
+            /** @example camera-an-ninh */
+            slug: string;
+        };
+        ModelView: {
+            /** Format: uuid */
+            id: string;
+            /** @example camera-an-ninh */
+            modelType: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description The model it replicates; null for an original
+             */
+            sourceModelId: string | null;
+            /** @enum {string} */
+            stage: "registered" | "reviewed" | "advanced";
+            /** @example 2026-03-01 */
+            startedOn: string;
+            /** @example 25.227.08 */
+            unitCode: string;
+            version: number;
+        };
         MoveUnitDto: {
             /** @example 2026-07-01 */
             effectiveFrom: string;
@@ -511,6 +629,23 @@ export interface components {
              * @example 25
              */
             newParentCode: string;
+        };
+        PilotCompliance: {
+            districts: components["schemas"]["DistrictPilots"][];
+            /** @example 2026 */
+            year: number;
+        };
+        PilotDesignationView: {
+            /** @example 25.227 */
+            districtCode: string;
+            /**
+             * @example [
+             *       "25.227.08"
+             *     ]
+             */
+            pilotUnitCodes: string[];
+            /** @example 2026 */
+            year: number;
         };
         /** @description RFC 9457 problem details. Extension members may follow (e.g. currentVersion on 412). */
         ProblemDetails: {
@@ -555,9 +690,41 @@ export interface components {
              */
             rating: "strong" | "fair" | "average" | "weak";
         };
+        RatingRecord: {
+            /** @example 2026-10-05 */
+            assessedOn: string;
+            assessor: string;
+            /** @description The highest revision of its quarter */
+            current: boolean;
+            /** @description null unless the rating is weak */
+            improvementPlan: components["schemas"]["ImprovementPlanView"] | null;
+            justification: string;
+            /** @example 2026-Q3 */
+            quarter: string;
+            /** @enum {string} */
+            rating: "strong" | "fair" | "average" | "weak";
+            recordedBy: string;
+            revision: number;
+        };
+        RatingView: {
+            /** @example 2026-Q3 */
+            quarter: string;
+            /** @enum {string} */
+            rating: "strong" | "fair" | "average" | "weak";
+            /** @description 1 for the first rating of the quarter, then one more per revision */
+            revision: number;
+            /** @example 25.227.08 */
+            unitCode: string;
+        };
         RecogniseModelDto: {
             /** @example 2026-07-15 */
             recognisedOn: string;
+        };
+        RecordedInUnit: {
+            /** Format: uuid */
+            id: string;
+            /** @example 25.227.08 */
+            unitCode: string;
         };
         RecordTrainingDto: {
             /** @example Nghiệp vụ tuần tra, kiểm soát */
@@ -674,6 +841,48 @@ export interface components {
             /** @example 2026-07-01 */
             effectiveFrom: string;
             parts: components["schemas"]["SplitPartDto"][];
+        };
+        UnitLocation: {
+            /** @example 21.3227 */
+            latitude: number;
+            /** @example 105.4019 */
+            longitude: number;
+        };
+        UnitPage: {
+            items: components["schemas"]["UnitView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        UnitView: {
+            /** @example 25.227.08 */
+            code: string;
+            /** @example 2025-07-01 */
+            effectiveFrom: string;
+            /** @description null: still in effect */
+            effectiveTo: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "province" | "district" | "commune" | "residential-area" | "establishment";
+            /** @description Its seat on the map, when the registry has it; null otherwise */
+            location: components["schemas"]["UnitLocation"] | null;
+            /** @example Phường Gia Cẩm */
+            name: string;
+            /**
+             * Format: uuid
+             * @description null: the top of the hierarchy
+             */
+            parentId: string | null;
+            /**
+             * @description Materialised path of codes
+             * @example 25.227.08
+             */
+            path: string;
+            /** @enum {string} */
+            status: "active" | "merged" | "split" | "dissolved";
+            /** @example ward */
+            subkind: string;
+            version: number;
         };
     };
     responses: {
@@ -943,7 +1152,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -967,7 +1178,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -992,7 +1205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelTypeView"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1021,7 +1236,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1056,7 +1273,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1092,7 +1311,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1128,7 +1349,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1160,7 +1383,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PilotCompliance"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1197,7 +1422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitPage"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1228,7 +1455,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1260,7 +1489,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1289,7 +1520,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1321,7 +1554,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1358,7 +1593,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificationView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1397,7 +1634,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1430,7 +1669,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ForceView"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1462,7 +1703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedInUnit"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1498,7 +1741,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedInUnit"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1531,7 +1776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Lineage"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1566,7 +1813,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1603,7 +1852,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PilotDesignationView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1635,7 +1886,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingRecord"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1668,7 +1921,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RatingView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1707,7 +1962,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1745,7 +2002,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1778,7 +2037,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"][];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1810,7 +2071,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedInUnit"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
@@ -1845,7 +2108,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
             };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];

@@ -1,4 +1,4 @@
-import { call, getJson } from '../api/client';
+import { reportingApi } from '../api/reporting-api';
 import type { Session } from '../api/session';
 import type { FigureFilters, IncidentFigure } from './figure-filters';
 
@@ -12,7 +12,8 @@ const PAGE = 1000;
 const MAX_PAGES = 20;
 
 export async function figurePage(session: Session, filters: FigureFilters, cursor: string | null, limit: number, signal?: AbortSignal): Promise<{ items: IncidentFigure[]; nextCursor: string | null }> {
-  return getJson(session, 'reporting', 'reports/incidents', { ...filters, limit: String(limit), cursor: cursor ?? undefined }, signal);
+  const page = await reportingApi.incidentRows(session, { ...filters, limit, cursor: cursor ?? undefined }, signal);
+  return page as unknown as { items: IncidentFigure[]; nextCursor: string | null };
 }
 
 /** Every row the filters select, page by page. */
@@ -30,9 +31,9 @@ export async function allFigures(session: Session, filters: FigureFilters, signa
 
 /** The service's own CSV export of the rows (streamed, however many), saved through a link. */
 export async function downloadFigures(session: Session, filters: FigureFilters): Promise<string> {
-  const response = await call(session, 'reporting', 'reports/incidents', { query: { ...filters, format: 'csv' } });
+  const { data: blob, response } = await reportingApi.incidentRowsCsv(session, filters);
   const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'vu-viec.csv';
-  saveBlob(await response.blob(), fileName);
+  saveBlob(blob, fileName);
   return fileName;
 }
 

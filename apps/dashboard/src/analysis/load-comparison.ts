@@ -1,6 +1,7 @@
-import { getJson } from '../api/client';
+import { reportingApi } from '../api/reporting-api';
+import { unitsApi } from '../api/units-api';
 import type { Session } from '../api/session';
-import type { QuarterlyReport, SubmissionStatus, UnitView } from '../api/types';
+import type { UnitView } from '../api/types';
 import { codeOf } from '../components/area-toolbar';
 import { buildComparison, type Comparison } from './comparison';
 import { allFigures } from './incident-figures';
@@ -13,7 +14,7 @@ export interface AreaChildren {
 
 /** The area and its active units one level down (the units service's subtree). */
 export async function loadChildren(session: Session, area: string, signal: AbortSignal): Promise<AreaChildren> {
-  const subtree = await getJson<UnitView[]>(session, 'units', `units/${encodeURIComponent(codeOf(area))}/subtree`, {}, signal);
+  const subtree = await unitsApi.subtree(session, codeOf(area), signal);
   const self = subtree.find((unit) => unit.path === area);
   if (!self) throw new Error(`No unit at ${area}`);
   return { area: self, children: subtree.filter((unit) => unit.parentId === self.id && unit.status === 'active') };
@@ -27,9 +28,9 @@ export async function loadChildren(session: Session, area: string, signal: Abort
 export async function loadComparison(session: Session, area: string, quarter: string, language: string, signal: AbortSignal): Promise<Comparison & AreaChildren> {
   const { area: self, children } = await loadChildren(session, area, signal);
   const [reports, incidents, submissions] = await Promise.all([
-    Promise.all(children.map(async (child) => [child.path, await getJson<QuarterlyReport>(session, 'reporting', 'reports/quarterly', { area: child.path, quarter, lang: language }, signal)] as const)),
+    Promise.all(children.map(async (child) => [child.path, await reportingApi.quarterly(session, { area: child.path, quarter, lang: language as 'vi' | 'en' }, signal)] as const)),
     allFigures(session, { area, from: quarter, to: quarter }, signal),
-    getJson<SubmissionStatus>(session, 'reporting', 'reports/submissions/status', { quarter }, signal),
+    reportingApi.submissionStatus(session, quarter, signal),
   ]);
   return { area: self, children, ...buildComparison({ area: self, children, reports: new Map(reports), incidents, submissions: submissions.districts }) };
 }

@@ -1,44 +1,26 @@
-// The campaigns service's operations the officers' forms use (apps/campaigns/src/*/dto). One
-// module per service, so a generated OpenAPI client can replace it without touching the forms.
-import { getJson, sendCommand } from './client';
+// The campaigns service's operations the dashboard uses, through the generated client: the
+// types are the published document's (tools/api-client/generated/campaigns.ts).
+import type { components } from '../../../../tools/api-client/generated/campaigns';
+import { api, bearer, commandAnswer, commandHeaders, dataOf } from './client';
 import type { Session } from './session';
 
-export const ACTIVITY_KINDS = ['meeting', 'propaganda-session', 'training', 'patrol', 'mediation-session', 'inspection'] as const;
-export const PARTICIPANT_GROUPS = ['youth', 'women', 'veterans', 'farmers', 'elderly', 'students', 'workers', 'ethnic-minorities', 'religious-followers', 'officials'] as const;
+type Schemas = components['schemas'];
+
+export type RecordActivityBody = Schemas['RecordActivityDto'];
+export type RecordPledgeBody = Schemas['RecordPledgeDto'];
+export type ActivityView = Schemas['ActivityView'];
+export type CampaignSummary = Schemas['CampaignView'];
+
+export const ACTIVITY_KINDS = ['meeting', 'propaganda-session', 'training', 'patrol', 'mediation-session', 'inspection'] as const satisfies readonly RecordActivityBody['kind'][];
+export const PARTICIPANT_GROUPS = ['youth', 'women', 'veterans', 'farmers', 'elderly', 'students', 'workers', 'ethnic-minorities', 'religious-followers', 'officials'] as const satisfies readonly (keyof Schemas['ParticipantGroupsDto'])[];
 export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
 
-export interface CampaignSummary {
-  id: string;
-  name: string;
-  leadAgency: string;
-  status: string;
-}
-
-export interface RecordActivityBody {
-  kind: (typeof ACTIVITY_KINDS)[number];
-  heldOn: string;
-  unitCode: string;
-  organisingAgency: string;
-  participants: { total: number; byGroup: Partial<Record<ParticipantGroup, number>> };
-  notes: string;
-}
-
-export interface ActivityView extends RecordActivityBody {
-  id: string;
-  campaignId: string;
-}
-
-export interface RecordPledgeBody {
-  unitCode: string;
-  households: number;
-  validFrom: string;
-  validTo: string;
-}
+const byId = (id: string) => ({ path: { id } });
 
 export const campaignsApi = {
-  list: (session: Session, signal?: AbortSignal) => getJson<{ items: CampaignSummary[]; nextCursor: string | null }>(session, 'campaigns', 'campaigns', { limit: '100' }, signal),
+  list: (session: Session, signal?: AbortSignal) => dataOf(api.campaigns.GET('/api/v1/campaigns', { params: { query: { limit: 100 } }, headers: bearer(session), signal })),
   recordActivity: (session: Session, campaignId: string, body: RecordActivityBody, idempotencyKey: string) =>
-    sendCommand<ActivityView>(session, 'campaigns', `campaigns/${encodeURIComponent(campaignId)}/activities`, { body, idempotencyKey }),
+    commandAnswer(api.campaigns.POST('/api/v1/campaigns/{id}/activities', { params: byId(campaignId), body, headers: commandHeaders(session, idempotencyKey) })),
   recordPledge: (session: Session, campaignId: string, body: RecordPledgeBody, idempotencyKey: string) =>
-    sendCommand<RecordPledgeBody & { id: string; campaignId: string }>(session, 'campaigns', `campaigns/${encodeURIComponent(campaignId)}/pledges`, { body, idempotencyKey }),
+    commandAnswer(api.campaigns.POST('/api/v1/campaigns/{id}/pledges', { params: byId(campaignId), body, headers: commandHeaders(session, idempotencyKey) })),
 };

@@ -1,6 +1,10 @@
+// The dashboard calls the services through the clients generated from their OpenAPI documents
+// (tools/api-client, ADR 0048): paths, parameters, bodies and answers are typed from the
+// documents, so a DTO that changes under a call stops the dashboard compiling.
+import { serviceClients, type ServiceClients } from '../../../../tools/api-client';
 import type { Session } from './session';
 
-export type Service = 'units' | 'incidents' | 'campaigns' | 'reporting';
+export type Service = keyof ServiceClients;
 
 /** An RFC 9457 problem from a service (or the dashboard's proxy). */
 export class ApiError extends Error {
@@ -15,24 +19,8 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | undefined>;
-
 /** Same origin: the dashboard's server proxies /svc/<service>/api/v1/... to each service. */
-export function serviceUrl(service: Service, path: string, query: Query = {}): string {
-  const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const suffix = search.toString();
-  return `/svc/${service}/api/v1/${path}${suffix ? `?${suffix}` : ''}`;
-}
-
-async function toError(response: Response): Promise<ApiError> {
-  const text = await response.text();
-  try {
-    const problem = JSON.parse(text) as { title?: string; detail?: string; errors?: { field: string; message: string }[] };
-    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '', problem.errors ?? []);
-  } catch {
-    return new ApiError(response.status, response.statusText, text.slice(0, 300));
-  }
-}
+export const api: ServiceClients = serviceClients({ units: '/svc/units', incidents: '/svc/incidents', campaigns: '/svc/campaigns', reporting: '/svc/reporting' });
 
 /** Hook for the app: a 401 anywhere signs the user out. */
 let onUnauthenticated: () => void = () => undefined;
@@ -40,41 +28,51 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export async function call(session: Session, service: Service, path: string, init: { query?: Query; method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<Response> {
-  const headers: Record<string, string> = { ...init.headers, authorization: `Bearer ${session.token}`, accept: 'application/json' };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(serviceUrl(service, path, init.query), {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: init.signal,
-  });
-  if (response.status === 401) onUnauthenticated();
-  if (!response.ok) throw await toError(response);
-  return response;
+/** The caller's bearer token, for the headers of a call. */
+export const bearer = (session: Pick<Session, 'token'>): { authorization: string } => ({ authorization: `Bearer ${session.token}` });
+
+/** What a call of a generated client answers. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-export async function getJson<T>(session: Session, service: Service, path: string, query: Query = {}, signal?: AbortSignal): Promise<T> {
-  return (await (await call(session, service, path, { query, signal })).json()) as T;
-}
-
-export async function postJson<T>(session: Session, service: Service, path: string, body: unknown): Promise<T> {
-  return (await (await call(session, service, path, { method: 'POST', body })).json()) as T;
+/** The problem a refused call answered (openapi-fetch has parsed it: JSON, or the text of a non-JSON answer). */
+function toError(response: Response, error: unknown): ApiError {
+  if (typeof error === 'string') return new ApiError(response.status, response.statusText, error.slice(0, 300));
+  const problem = (error ?? {}) as { title?: string; detail?: string; errors?: { field: string; message: string }[] };
+  return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '', problem.errors ?? []);
 }
 
 /**
- * A command of an officer's form: an Idempotency-Key per submission (a double click or a retry
- * records once) and, for a change to a record read before, its version in If-Match (412 when
- * someone changed it meanwhile). Answers the record and its ETag.
+ * Every call's one way out: its answer, or an ApiError from its problem details. A 401 signs the
+ * user out, except where the caller asks otherwise (reading who signed in, while signing in).
  */
-export async function sendCommand<T>(
-  session: Session,
-  service: Service,
-  path: string,
-  command: { method?: 'POST' | 'PUT'; body: unknown; idempotencyKey: string; ifMatch?: string },
-): Promise<{ data: T; etag: string | null }> {
-  const headers: Record<string, string> = { 'idempotency-key': command.idempotencyKey };
-  if (command.ifMatch) headers['if-match'] = command.ifMatch;
-  const response = await call(session, service, path, { method: command.method ?? 'POST', body: command.body, headers });
-  return { data: (await response.json()) as T, etag: response.headers.get('etag') };
+export async function answered<T>(pending: Promise<Answer<T>>, options: { signOutOn401?: boolean } = {}): Promise<{ data: T; response: Response }> {
+  const { data, error, response } = await pending;
+  if (response.status === 401 && options.signOutOn401 !== false) onUnauthenticated();
+  if (!response.ok) throw toError(response, error);
+  return { data: data as T, response };
+}
+
+/** The body of a call's answer. */
+export const dataOf = async <T>(pending: Promise<Answer<T>>): Promise<T> => (await answered(pending)).data;
+
+/**
+ * The headers of an officer's command: an Idempotency-Key per submission (a double click or a
+ * retry records once). A change to a record read before also sends its version (ifMatch; 412
+ * when someone changed it meanwhile).
+ */
+export function commandHeaders(session: Session, idempotencyKey: string): Record<string, string> {
+  return { ...bearer(session), 'idempotency-key': idempotencyKey };
+}
+
+/** The If-Match header parameter of a change to a record read at `version`. */
+export const ifMatch = (version: number): { 'If-Match': string } => ({ 'If-Match': `"${version}"` });
+
+/** A command's answer: the record and its ETag. */
+export async function commandAnswer<T>(pending: Promise<Answer<T>>): Promise<{ data: T; etag: string | null }> {
+  const { data, response } = await answered(pending);
+  return { data, etag: response.headers.get('etag') };
 }

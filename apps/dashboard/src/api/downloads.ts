@@ -1,13 +1,19 @@
-import { call } from './client';
+import type { operations } from '../../../../tools/api-client/generated/reporting';
+import { answered, api, bearer } from './client';
 import type { Session } from './session';
 
+type QuarterlyQuery = NonNullable<operations['QuarterlyReportController_get']['parameters']['query']>;
+
 /** A quarter's report, or the year's roll-up (`year` instead of `quarter`). */
-type ReportQuery = { area: string; view: string; lang: string; submission?: string } & ({ quarter: string } | { year: string });
+type ReportQuery = Pick<QuarterlyQuery, 'area' | 'view' | 'lang' | 'submission'> & ({ quarter: string } | { year: string });
+
+/** The report as a file: the generated client's call, its answer read as a blob or as text. */
+const reportFile = <As extends 'blob' | 'text'>(session: Session, query: QuarterlyQuery, parseAs: As) =>
+  answered(api.reporting.GET('/api/v1/reports/quarterly', { params: { query }, headers: bearer(session), parseAs }));
 
 /** The report as a file (XLSX, CSV, or the official document as DOCX or PDF): fetched with the bearer token, saved through a link. */
 export async function downloadReport(session: Session, query: ReportQuery, format: 'xlsx' | 'csv' | 'docx' | 'pdf'): Promise<string> {
-  const response = await call(session, 'reporting', 'reports/quarterly', { query: { ...query, format } });
-  const blob = await response.blob();
+  const { data: blob, response } = await reportFile(session, { ...query, format }, 'blob');
   const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `bao-cao-${query.area}-${'year' in query ? query.year : query.quarter}.${format}`;
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -27,7 +33,7 @@ export async function downloadReport(session: Session, query: ReportQuery, forma
 export async function openPrintable(session: Session, query: ReportQuery): Promise<void> {
   const tab = window.open('', '_blank');
   try {
-    const html = await (await call(session, 'reporting', 'reports/quarterly', { query: { ...query, format: 'html' } })).text();
+    const { data: html } = await reportFile(session, { ...query, format: 'html' }, 'text');
     const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
     if (tab) {
       tab.opener = null;

@@ -1,4 +1,4 @@
-import { serviceUrl } from './client';
+import { api, bearer } from './client';
 import type { FreshnessByProjection } from './types';
 
 export interface StreamHandlers {
@@ -16,10 +16,11 @@ export function followFreshness(token: string, handlers: StreamHandlers): () => 
   let retryMs = 1_000;
 
   const readOnce = async (): Promise<void> => {
-    const response = await fetch(serviceUrl('reporting', 'reports/freshness/stream'), {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    const { response } = await api.reporting.GET('/api/v1/reports/freshness/stream', {
+      headers: { ...bearer({ token }), accept: 'text/event-stream' },
       signal: controller.signal,
       cache: 'no-store',
+      parseAs: 'stream',
     });
     if (!response.ok || !response.body) throw new Error(`freshness stream answered ${response.status}`);
     handlers.onConnection(true);

@@ -1,93 +1,37 @@
-// The incidents service's operations the officers' forms use, typed as the service answers
-// (apps/incidents/src/incidents/dto, incident-row.ts). One module per service, so a generated
-// OpenAPI client can replace it without touching the forms.
-import { getJson, sendCommand } from './client';
+// The incidents service's operations the dashboard uses, through the generated client: the
+// types are the published document's (tools/api-client/generated/incidents.ts).
+import type { components, operations } from '../../../../tools/api-client/generated/incidents';
+import { api, bearer, commandAnswer, commandHeaders, dataOf, ifMatch } from './client';
 import type { Session } from './session';
 
-export const INCIDENT_SOURCES = ['public-tip', 'patrol', 'agency-report', 'self-report', 'media'] as const;
+type Schemas = components['schemas'];
+
+export const INCIDENT_SOURCES = ['public-tip', 'patrol', 'agency-report', 'self-report', 'media'] as const satisfies readonly Schemas['ReportIncidentDto']['source'][];
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
-export interface TaxonomyEntry {
-  slug: string;
-  nameVi: string;
-  nameEn: string;
-  active: boolean;
-}
+export type TaxonomyEntry = Schemas['DomainView'];
+export type Taxonomy = Schemas['TaxonomyView'];
+export type ReportIncidentBody = Schemas['ReportIncidentDto'];
+export type NextAction = Schemas['AllowedTransitionView'];
+export type Incident = Schemas['IncidentView'];
+export type IncidentSummary = Schemas['IncidentSummaryView'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type TransitionBody = Schemas['TransitionIncidentDto'];
+export type TransferBody = Schemas['TransferIncidentDto'];
 
-export interface Taxonomy {
-  domains: TaxonomyEntry[];
-  categories: (TaxonomyEntry & { defaultDomain: string })[];
-}
+type ListQuery = NonNullable<operations['IncidentsController_list']['parameters']['query']>;
 
-export interface ReportIncidentBody {
-  unitCode: string;
-  category: string;
-  source: IncidentSource;
-  occurredAt: string;
-  summary: string;
-  locationText?: string;
-  people?: { suspects?: number; victims?: number; injured?: number; deaths?: number };
-  informant?: { name: string; contact?: string };
-}
-
-export interface NextAction {
-  action: string;
-  to: string;
-  agencies: string[];
-  reasons?: string[];
-}
-
-export interface Incident {
-  id: string;
-  unitCode: string;
-  unitName: string;
-  category: string;
-  domain: string;
-  source: string;
-  occurredAt: string;
-  reportedAt: string;
-  summary: string;
-  locationText: string | null;
-  people: { suspects: number; victims: number; injured: number; deaths: number };
-  hasInformant: boolean;
-  status: string;
-  closeReason: string | null;
-  verdict: string | null;
-  sentenceSummary: string | null;
-  version: number;
-  nextActions: NextAction[];
-}
-
-export interface TimelineEntry {
-  sequence: number;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  agency: string;
-  actor: string;
-  at: string;
-  takenAt: string;
-  note: string | null;
-}
-
-export interface TransitionBody {
-  action: string;
-  note?: string;
-  reason?: string;
-  verdict?: 'convicted' | 'acquitted';
-  sentenceSummary?: string;
-}
+const byId = (id: string) => ({ path: { id } });
 
 export const incidentsApi = {
-  taxonomy: (session: Session, signal?: AbortSignal) => getJson<Taxonomy>(session, 'incidents', 'incident-taxonomy', {}, signal),
-  list: (session: Session, query: { area?: string; status?: string; limit?: string }, signal?: AbortSignal) =>
-    getJson<{ items: Incident[]; nextCursor: string | null }>(session, 'incidents', 'incidents', query, signal),
-  get: (session: Session, id: string, signal?: AbortSignal) => getJson<Incident>(session, 'incidents', `incidents/${encodeURIComponent(id)}`, {}, signal),
-  timeline: (session: Session, id: string, signal?: AbortSignal) =>
-    getJson<{ incidentId: string; status: string; entries: TimelineEntry[] }>(session, 'incidents', `incidents/${encodeURIComponent(id)}/timeline`, {}, signal),
-  report: (session: Session, body: ReportIncidentBody, idempotencyKey: string) => sendCommand<Incident>(session, 'incidents', 'incidents', { body, idempotencyKey }),
+  taxonomy: (session: Session, signal?: AbortSignal) => dataOf(api.incidents.GET('/api/v1/incident-taxonomy', { headers: bearer(session), signal })),
+  list: (session: Session, query: ListQuery, signal?: AbortSignal) => dataOf(api.incidents.GET('/api/v1/incidents', { params: { query }, headers: bearer(session), signal })),
+  get: (session: Session, id: string, signal?: AbortSignal) => dataOf(api.incidents.GET('/api/v1/incidents/{id}', { params: byId(id), headers: bearer(session), signal })),
+  timeline: (session: Session, id: string, signal?: AbortSignal) => dataOf(api.incidents.GET('/api/v1/incidents/{id}/timeline', { params: byId(id), headers: bearer(session), signal })),
+  report: (session: Session, body: ReportIncidentBody, idempotencyKey: string) =>
+    commandAnswer(api.incidents.POST('/api/v1/incidents', { body, headers: commandHeaders(session, idempotencyKey) })),
   transition: (session: Session, id: string, version: number, body: TransitionBody, idempotencyKey: string) =>
-    sendCommand<Incident>(session, 'incidents', `incidents/${encodeURIComponent(id)}/transitions`, { body, idempotencyKey, ifMatch: `"${version}"` }),
-  transfer: (session: Session, id: string, version: number, body: { toUnitCode: string; note?: string }, idempotencyKey: string) =>
-    sendCommand<Incident>(session, 'incidents', `incidents/${encodeURIComponent(id)}/transfer`, { body, idempotencyKey, ifMatch: `"${version}"` }),
+    commandAnswer(api.incidents.POST('/api/v1/incidents/{id}/transitions', { params: { ...byId(id), header: ifMatch(version) }, body, headers: commandHeaders(session, idempotencyKey) })),
+  transfer: (session: Session, id: string, version: number, body: TransferBody, idempotencyKey: string) =>
+    commandAnswer(api.incidents.POST('/api/v1/incidents/{id}/transfer', { params: { ...byId(id), header: ifMatch(version) }, body, headers: commandHeaders(session, idempotencyKey) })),
 };

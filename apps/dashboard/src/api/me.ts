@@ -1,23 +1,13 @@
-import { ApiError, serviceUrl } from './client';
+import { answered, api, bearer } from './client';
+import type { Me } from './units-api';
+
+export type { Me } from './units-api';
 
 /**
  * The caller as the services verified it (GET units /api/v1/me): agency, roles and area read
  * through the claim mapping of libs/auth, the area's name, and the actions the policy allows.
+ * Read while signing in too, so its 401 does not sign anyone out.
  */
-export interface Me {
-  subject: string;
-  agency: string;
-  roles: string[];
-  area: string;
-  areaName: string | null;
-  actions: string[];
-}
-
 export async function fetchMe(token: string, signal?: AbortSignal): Promise<Me> {
-  const response = await fetch(serviceUrl('units', 'me'), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? '');
-  }
-  return (await response.json()) as Me;
+  return (await answered(api.units.GET('/api/v1/me', { headers: bearer({ token }), signal }), { signOutOn401: false })).data;
 }

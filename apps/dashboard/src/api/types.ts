@@ -1,43 +1,19 @@
-// What the services answer (apps/units, apps/reporting), as far as the dashboard reads it.
+// What the services answer, as far as the dashboard reads it: the published documents' types
+// (tools/api-client/generated), not copies.
+import type { components as ReportingSchemas } from '../../../../tools/api-client/generated/reporting';
+import type { components as UnitsSchemas } from '../../../../tools/api-client/generated/units';
 
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  subkind: string;
-  parentId: string | null;
-  path: string;
-  status: string;
-  /** Its seat (WGS 84), when the registry has one (the map). */
-  location?: { latitude: number; longitude: number } | null;
-}
+export type UnitView = UnitsSchemas['schemas']['UnitView'];
 
-export interface Watermark {
-  lastEventAt: string | null;
-  appliedAt: string | null;
-  lag: number | null;
-  /** rebalancing: the projector is joining its group and applies nothing; catching-up: events wait; current: none wait. */
-  state?: 'current' | 'catching-up' | 'rebalancing';
-}
+export type Watermark = ReportingSchemas['schemas']['WatermarkDto'];
 
 export type FreshnessByProjection = Record<string, Watermark>;
 
 // The report's shape is the reporting service's own (libs/report-model), not a copy.
 export type { QuarterlyReport, ReportDetail, ReportRow, ReportSection } from '@binh-yen/report-model';
 
-export interface IncidentCounts {
-  quarter: string;
-  area: string | null;
-  total: number;
-  byCategory: { category: string; name: { vi: string; en: string }; incidents: number }[];
-  currentAsOf: Watermark;
-}
+export type IncidentCounts = ReportingSchemas['schemas']['IncidentCountsDto'];
 
-export type SubmissionState = 'approved' | 'submitted-on-time' | 'submitted-late' | 'returned' | 'missing' | 'overdue';
+export type SubmissionStatus = ReportingSchemas['schemas']['SubmissionStatusView'];
 
-export interface SubmissionStatus {
-  quarter: string;
-  deadline: string;
-  districts: { code: string; name: string; area: string; state: SubmissionState; submissionId: string | null }[];
-}
+export type SubmissionState = SubmissionStatus['districts'][number]['state'];

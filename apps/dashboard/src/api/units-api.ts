@@ -1,38 +1,32 @@
-// The units service's operations the officers' forms use (apps/units/src/*/dto). One module
-// per service, so a generated OpenAPI client can replace it without touching the forms.
-import { getJson, sendCommand } from './client';
+// The units service's operations the dashboard uses, through the generated client: the types
+// are the published document's (tools/api-client/generated/units.ts).
+import type { components } from '../../../../tools/api-client/generated/units';
+import { api, bearer, commandAnswer, commandHeaders, dataOf } from './client';
 import type { Session } from './session';
 import type { UnitView } from './types';
 
-export const MOVEMENT_RATINGS = ['strong', 'fair', 'average', 'weak'] as const;
+type Schemas = components['schemas'];
+
+export const MOVEMENT_RATINGS = ['strong', 'fair', 'average', 'weak'] as const satisfies readonly Schemas['RateUnitDto']['rating'][];
 export type MovementRating = (typeof MOVEMENT_RATINGS)[number];
 
-export interface RateUnitBody {
-  rating: MovementRating;
-  assessor: string;
-  assessedOn: string;
-  justification: string;
-  improvementPlan?: { actions: string[]; responsibleAgency: string; targetQuarter: string };
-}
+export type { UnitView };
+export type RateUnitBody = Schemas['RateUnitDto'];
+export type RatingView = Schemas['RatingView'];
+export type DesignateHotspotBody = Schemas['DesignateHotspotDto'];
+export type Me = Schemas['Me'];
 
-export interface RatingView {
-  unitCode: string;
-  quarter: string;
-  rating: MovementRating;
-}
-
-export interface DesignateHotspotBody {
-  reason: string;
-  fromQuarter: string;
-  toQuarter: string;
-}
+const byCode = (code: string) => ({ path: { code } });
 
 export const unitsApi = {
   /** The service folds diacritics: "gia cam" finds "Phường Gia Cẩm". */
-  search: (session: Session, query: { q: string; under: string; limit?: string }, signal?: AbortSignal) =>
-    getJson<{ items: UnitView[]; nextCursor: string | null }>(session, 'units', 'units', { status: 'active', limit: '20', ...query }, signal),
+  search: (session: Session, query: { q: string; under: string; kind?: UnitView['kind']; limit?: number }, signal?: AbortSignal) =>
+    dataOf(api.units.GET('/api/v1/units', { params: { query: { status: 'active', limit: 20, ...query } }, headers: bearer(session), signal })),
+  get: (session: Session, code: string, signal?: AbortSignal) => dataOf(api.units.GET('/api/v1/units/{code}', { params: byCode(code), headers: bearer(session), signal })),
+  ancestors: (session: Session, code: string, signal?: AbortSignal) => dataOf(api.units.GET('/api/v1/units/{code}/ancestors', { params: byCode(code), headers: bearer(session), signal })),
+  subtree: (session: Session, code: string, signal?: AbortSignal) => dataOf(api.units.GET('/api/v1/units/{code}/subtree', { params: byCode(code), headers: bearer(session), signal })),
   rate: (session: Session, unitCode: string, quarter: string, body: RateUnitBody, idempotencyKey: string) =>
-    sendCommand<RatingView>(session, 'units', `units/${encodeURIComponent(unitCode)}/ratings/${encodeURIComponent(quarter)}`, { method: 'PUT', body, idempotencyKey }),
+    commandAnswer(api.units.PUT('/api/v1/units/{code}/ratings/{quarter}', { params: { path: { code: unitCode, quarter } }, body, headers: commandHeaders(session, idempotencyKey) })),
   designateHotspot: (session: Session, unitCode: string, body: DesignateHotspotBody, idempotencyKey: string) =>
-    sendCommand<{ id: string; unitCode: string }>(session, 'units', `units/${encodeURIComponent(unitCode)}/hotspots`, { body, idempotencyKey }),
+    commandAnswer(api.units.POST('/api/v1/units/{code}/hotspots', { params: byCode(unitCode), body, headers: commandHeaders(session, idempotencyKey) })),
 };

@@ -1,6 +1,6 @@
-import { getJson } from '../api/client';
 import { isWithinArea, type Session } from '../api/session';
 import type { UnitView } from '../api/types';
+import { unitsApi } from '../api/units-api';
 import { useI18n } from '../i18n/i18n';
 import { currentQuarter, quartersUpTo } from '../quarters';
 import { routeHref, type Page } from '../state/route';
@@ -18,8 +18,8 @@ export const codeOf = (path: string): string => path.slice(path.lastIndexOf('.')
 export async function loadArea(session: Session, path: string, signal: AbortSignal): Promise<AreaTrail> {
   const code = codeOf(path);
   const [unit, ancestors] = await Promise.all([
-    getJson<UnitView>(session, 'units', `units/${encodeURIComponent(code)}`, {}, signal),
-    getJson<UnitView[]>(session, 'units', `units/${encodeURIComponent(code)}/ancestors`, {}, signal),
+    unitsApi.get(session, code, signal),
+    unitsApi.ancestors(session, code, signal),
   ]);
   // The user's area is the root: nothing above it is shown.
   return { unit, trail: [...ancestors.filter((a) => isWithinArea(a.path, session.area)), unit] };

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n';
  * finds "Phường Gia Cẩm": the units service folds them). A search box and a list of matches:
  * both plain controls, so keyboard and screen readers work as everywhere else.
  */
-export function UnitPicker({ session, id, label, value, onChange, error, kind }: { session: Session; id: string; label: string; value: string; onChange(code: string): void; error?: string | undefined; kind?: string }): JSX.Element {
+export function UnitPicker({ session, id, label, value, onChange, error, kind }: { session: Session; id: string; label: string; value: string; onChange(code: string): void; error?: string | undefined; kind?: UnitView['kind'] }): JSX.Element {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<UnitView[]>([]);

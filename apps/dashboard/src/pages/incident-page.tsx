@@ -14,7 +14,7 @@ function StepForm({ session, incident, step, onDone, onReload }: { session: Sess
   const { t } = useI18n();
   const submission = useSubmission<Awaited<ReturnType<typeof incidentsApi.transition>>>();
   const [note, setNote] = useState('');
-  const [reason, setReason] = useState(step.reasons?.[0] ?? '');
+  const [reason, setReason] = useState<NonNullable<TransitionBody['reason']> | ''>(step.reasons?.[0] ?? '');
   const [verdict, setVerdict] = useState<'convicted' | 'acquitted'>('convicted');
   const [sentence, setSentence] = useState('');
   const id = `step-${step.action}`;
@@ -37,7 +37,7 @@ function StepForm({ session, incident, step, onDone, onReload }: { session: Sess
       {step.action === 'close' && step.reasons && step.reasons.length > 0 && (
         <Field id={`${id}-reason`} label={t('form.closeReason')} error={errors['reason']}>
           {(props) => (
-            <select {...props} value={reason} onChange={(event) => setReason(event.target.value)}>
+            <select {...props} value={reason} onChange={(event) => setReason(event.target.value as NonNullable<TransitionBody['reason']>)}>
               {(step.reasons ?? []).map((slug) => (
                 <option key={slug} value={slug}>
                   {t(`reason.${slug}`)}
@@ -113,7 +113,7 @@ export function IncidentPage({ session, id }: { session: Session; id: string }):
   const data = incident.data;
   if (!data) return <p className="muted">{t('loading')}</p>;
   const mayStep = me?.actions.includes('incident.transition') ?? false;
-  const steps = mayStep ? data.nextActions.filter((step) => me !== undefined && step.agencies.includes(me.agency)) : [];
+  const steps = mayStep ? data.nextActions.filter((step) => me !== undefined && (step.agencies as readonly string[]).includes(me.agency)) : [];
   const mayTransfer = (me?.actions.includes('incident.transfer') ?? false) && !['closed', 'rejected'].includes(data.status);
   return (
     <div className="stack incident-page">

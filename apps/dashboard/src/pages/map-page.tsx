@@ -1,9 +1,9 @@
-import { getJson } from '../api/client';
+import { reportingApi } from '../api/reporting-api';
+import { unitsApi } from '../api/units-api';
 import type { Session } from '../api/session';
-import type { UnitView } from '../api/types';
 import '../analysis/analysis.css';
 import { allFigures } from '../analysis/incident-figures';
-import { buildUnitMap, mapBounds, type MapPoint, type UnitStanding } from '../analysis/unit-map';
+import { buildUnitMap, mapBounds, type MapPoint } from '../analysis/unit-map';
 import { EChart, type ChartOption } from '../charts/echart';
 import { codeOf } from '../components/area-toolbar';
 import { RATING_COLOURS } from '../components/palette';
@@ -26,8 +26,8 @@ const INCIDENT_COLOUR = '#00798c';
 
 async function loadMap(session: Session, area: string, quarter: string, signal: AbortSignal) {
   const [subtree, standings, incidents] = await Promise.all([
-    getJson<UnitView[]>(session, 'units', `units/${encodeURIComponent(codeOf(area))}/subtree`, {}, signal),
-    getJson<{ items: UnitStanding[] }>(session, 'reporting', 'reports/unit-standings', { area, quarter }, signal),
+    unitsApi.subtree(session, codeOf(area), signal),
+    reportingApi.unitStandings(session, { area, quarter }, signal),
     allFigures(session, { area, from: quarter, to: quarter }, signal),
   ]);
   const self = subtree.find((unit) => unit.path === area);

@@ -1,7 +1,8 @@
 import { changeText, compareVietnamese, previousOf } from '@binh-yen/report-model';
-import { getJson } from '../api/client';
+import { reportingApi } from '../api/reporting-api';
+import { unitsApi } from '../api/units-api';
 import { isWithinArea, type Session } from '../api/session';
-import type { IncidentCounts, QuarterlyReport, ReportRow, SubmissionStatus, UnitView } from '../api/types';
+import type { ReportRow } from '../api/types';
 import { BarChart } from '../components/bar-chart';
 import { codeOf } from '../components/area-toolbar';
 import { CompareTable, DetailTable } from '../components/compare-table';
@@ -57,7 +58,7 @@ function SubunitNav({ session, area, quarter }: Props): JSX.Element {
   const { t } = useI18n();
   const children = useResource(
     async (signal) => {
-      const subtree = await getJson<UnitView[]>(session, 'units', `units/${encodeURIComponent(codeOf(area))}/subtree`, {}, signal);
+      const subtree = await unitsApi.subtree(session, codeOf(area), signal);
       const self = subtree.find((unit) => unit.path === area);
       return subtree.filter((unit) => unit.parentId === self?.id && unit.status === 'active' && DRILLABLE.includes(unit.kind)).sort((a, b) => compareVietnamese(a.name, b.name));
     },
@@ -92,14 +93,14 @@ export function OverviewPage({ session, area, quarter }: Props): JSX.Element {
   const i18n = useI18n();
   const { t, number, language } = i18n;
   const report = useResource(
-    (signal) => getJson<QuarterlyReport>(session, 'reporting', 'reports/quarterly', { area, quarter, lang: language }, signal),
+    (signal) => reportingApi.quarterly(session, { area, quarter, lang: language }, signal),
     [session.token, area, quarter, language],
   );
   const trend = useResource(
-    (signal) => Promise.all(quartersUpTo(quarter, TREND_QUARTERS).map((q) => getJson<IncidentCounts>(session, 'reporting', 'reports/incident-counts', { quarter: q, area }, signal))),
+    (signal) => Promise.all(quartersUpTo(quarter, TREND_QUARTERS).map((q) => reportingApi.incidentCounts(session, { quarter: q, area }, signal))),
     [session.token, area, quarter],
   );
-  const submissions = useResource((signal) => getJson<SubmissionStatus>(session, 'reporting', 'reports/submissions/status', { quarter }, signal), [session.token, quarter]);
+  const submissions = useResource((signal) => reportingApi.submissionStatus(session, quarter, signal), [session.token, quarter]);
 
   const home = (): void => {
     window.location.hash = routeHref('overview', { area: session.area, quarter });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { getJson } from '../api/client';
 import { downloadReport, openPrintable } from '../api/downloads';
 import type { Session } from '../api/session';
-import type { QuarterlyReport, SubmissionStatus } from '../api/types';
+import { reportingApi } from '../api/reporting-api';
 import { CompareTable, DetailTable } from '../components/compare-table';
 import { ProblemAlert } from '../components/problem-alert';
 import { useI18n } from '../i18n/i18n';
@@ -23,7 +22,7 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
   const [busy, setBusy] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const report = useResource(
-    (signal) => getJson<QuarterlyReport>(session, 'reporting', 'reports/quarterly', query, signal),
+    (signal) => reportingApi.quarterly(session, query, signal),
     [session.token, area, quarter, view, language, periodKind],
   );
   const run = (name: string, work: () => Promise<unknown>): void => {
@@ -36,7 +35,7 @@ export function ReportPage({ session, area, quarter }: { session: Session; area:
   /** The area's submitted report of this quarter, whose issuer and signatory the official document carries; none: a draft. */
   const submissionOf = async (): Promise<{ submission?: string }> => {
     if (periodKind === 'year' || view !== 'as-at-time') return {};
-    const status = await getJson<SubmissionStatus>(session, 'reporting', 'reports/submissions/status', { quarter }).catch(() => null);
+    const status = await reportingApi.submissionStatus(session, quarter).catch(() => null);
     const id = status?.districts.find((district) => district.area === area)?.submissionId;
     return id ? { submission: id } : {};
   };

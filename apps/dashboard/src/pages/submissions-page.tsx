@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { getJson, postJson } from '../api/client';
+import { reportingApi } from '../api/reporting-api';
 import { isWithinArea, may, type Session } from '../api/session';
 import type { SubmissionStatus } from '../api/types';
 import { ProblemAlert } from '../components/problem-alert';
@@ -24,7 +24,8 @@ function SubmitForm({ session, quarter, districts, onDone }: { session: Session;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const body = { area, quarter, narrative, ...(withDocument ? { document: documentOf(document) } : {}) };
-    if ((await submission.submit(() => postJson(session, 'reporting', 'reports/submissions', body))) === null) return;
+    // A number that is not a whole number goes as typed (documentOf), so the service's problem names the field: wider than the document's type.
+    if ((await submission.submit(() => reportingApi.submit(session, body as Parameters<typeof reportingApi.submit>[1]))) === null) return;
     setNarrative('');
     setDocument(EMPTY_DOCUMENT);
     setWithDocument(false);
@@ -69,9 +70,10 @@ function ReviewActions({ session, district, onDone }: { session: Session; distri
   const [returning, setReturning] = useState(false);
   const [comments, setComments] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const act = (path: string, body: unknown, message: string): void => {
+  const act = (review: (id: string) => Promise<unknown>, message: string): void => {
     setError(null);
-    postJson(session, 'reporting', `reports/submissions/${district.submissionId}/${path}`, body)
+    if (!district.submissionId) return;
+    review(district.submissionId)
       .then(() => onDone(message))
       .catch((failure: unknown) => setError(failure));
   };
@@ -79,7 +81,7 @@ function ReviewActions({ session, district, onDone }: { session: Session; distri
     <div className="stack">
       {!returning ? (
         <div className="button-row">
-          <button type="button" onClick={() => act('approve', {}, t('approved'))}>
+          <button type="button" onClick={() => act((id) => reportingApi.approve(session, id), t('approved'))}>
             {t('approve')} <span className="visually-hidden">{district.name}</span>
           </button>
           <button type="button" className="secondary" onClick={() => setReturning(true)}>
@@ -91,7 +93,7 @@ function ReviewActions({ session, district, onDone }: { session: Session; distri
           className="stack"
           onSubmit={(event) => {
             event.preventDefault();
-            act('return', { comments }, t('returned'));
+            act((id) => reportingApi.returnForChanges(session, id, comments), t('returned'));
           }}
         >
           <label htmlFor={`comments-${district.code}`}>{t('returnComments')}</label>
@@ -116,7 +118,7 @@ export function SubmissionsPage({ session, area, quarter }: { session: Session; 
   const i18n = useI18n();
   const { t } = i18n;
   const [message, setMessage] = useState<string | null>(null);
-  const status = useResource((signal) => getJson<SubmissionStatus>(session, 'reporting', 'reports/submissions/status', { quarter }, signal), [session.token, quarter]);
+  const status = useResource((signal) => reportingApi.submissionStatus(session, quarter, signal), [session.token, quarter]);
   const districts = status.data?.districts.filter((d) => isWithinArea(d.area, area) || isWithinArea(area, d.area)) ?? [];
   const canSubmit = may(session, 'submit');
   const canReview = may(session, 'review');

@@ -1,4 +1,5 @@
 import { incidentsApi } from '../api/incidents-api';
+import type { Me } from '../api/me';
 import type { Session } from '../api/session';
 import { useI18n } from '../i18n/i18n';
 import { useCategoryName } from '../state/category-names';
@@ -7,7 +8,7 @@ import { routeHref, type Page } from '../state/route';
 import { useResource } from '../state/use-resource';
 
 /** Each form and the policy action (libs/auth, answered by /me) that lets a caller use it. */
-const FORMS: { page: Page; action: string; label: string }[] = [
+const FORMS: { page: Page; action: Me['actions'][number]; label: string }[] = [
   { page: 'report-incident', action: 'incident.report', label: 'form.reportIncident' },
   { page: 'rate-unit', action: 'unit.rate', label: 'form.rateUnit' },
   { page: 'hotspot', action: 'unit.designate', label: 'form.hotspot' },
@@ -22,7 +23,7 @@ export function WorkPage({ session, area }: { session: Session; area: string }):
   const me = useMe();
   const allowed = FORMS.filter((form) => me?.actions.includes(form.action));
   const mayReadIncidents = me?.actions.includes('incident.read') ?? false;
-  const incidents = useResource((signal) => (mayReadIncidents ? incidentsApi.list(session, { area, limit: '20' }, signal) : Promise.resolve(null)), [area, mayReadIncidents]);
+  const incidents = useResource((signal) => (mayReadIncidents ? incidentsApi.list(session, { area, limit: 20 }, signal) : Promise.resolve(null)), [area, mayReadIncidents]);
   const categoryName = useCategoryName(session);
   if (!me) return <p className="muted">{t('loading')}</p>;
   return (

@@ -16,6 +16,6 @@ export function useMe(): Me | undefined {
 }
 
 /** Whether the policy (libs/auth, answered by /me) lets the caller take an action; false until known. */
-export function useMay(action: string): boolean {
+export function useMay(action: Me['actions'][number]): boolean {
   return useMe()?.actions.includes(action) ?? false;
 }

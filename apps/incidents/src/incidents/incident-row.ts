@@ -1,4 +1,5 @@
-import { allowedTransitions, type AllowedTransition, type CaseStatus } from '@binh-yen/incidents-domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CaseActions, CaseStatuses, CloseReasons, IncidentSources, Severities, Verdicts, allowedTransitions, type AllowedTransition, type CaseAction, type CaseAgency, type CaseStatus, type CloseReason } from '@binh-yen/incidents-domain';
 
 /** An incident as read from the database, with its unit as the replica knows it now. */
 export interface IncidentRow {
@@ -45,33 +46,66 @@ export const INCIDENT_SELECT = `SELECT i.*, ku.path AS current_path, ku.name AS 
 /** The path the incident counts under now: its unit's current path (legacy rows: the stored area). */
 export const pathOf = (row: Pick<IncidentRow, 'current_path' | 'area'>): string => row.current_path ?? row.area;
 
-/** What callers see of an incident; never the informant (only whether there is one). */
-export interface IncidentView {
-  id: string;
-  unitId: string | null;
-  unitCode: string;
-  unitName: string | null;
-  area: string;
-  category: string;
-  domain: string;
-  source: string;
-  severity: string | null;
-  occurredAt: string;
-  reportedAt: string;
-  recordedAt: string;
-  summary: string;
-  locationText: string | null;
-  coordinates: { latitude: number; longitude: number } | null;
-  people: { suspects: number; victims: number; injured: number; deaths: number };
-  hasInformant: boolean;
-  possibleDuplicateOf: string[];
-  status: CaseStatus;
-  closeReason: string | null;
-  verdict: string | null;
-  sentenceSummary: string | null;
-  milestones: { verifiedAt: string | null; referredAt: string | null; indictedAt: string | null; triedAt: string | null; closedAt: string | null };
-  version: number;
-  nextActions: AllowedTransition[];
+export class CoordinatesView {
+  @ApiProperty({ example: 21.32 }) latitude!: number;
+  @ApiProperty({ example: 105.4 }) longitude!: number;
+}
+
+export class PeopleView {
+  @ApiProperty() suspects!: number;
+  @ApiProperty() victims!: number;
+  @ApiProperty() injured!: number;
+  @ApiProperty() deaths!: number;
+}
+
+/** When the case reached each milestone; null until it has. */
+export class MilestonesView {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) referredAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) indictedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) triedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+}
+
+/** A step the case may take next, and which agencies may take it. */
+export class AllowedTransitionView implements AllowedTransition {
+  @ApiProperty({ enum: CaseActions }) action!: CaseAction;
+  @ApiProperty({ enum: CaseStatuses }) to!: CaseStatus;
+  @ApiProperty({ enum: ['police', 'procuracy', 'court', 'people-committee'], isArray: true }) agencies!: readonly CaseAgency[];
+  @ApiPropertyOptional({ enum: CloseReasons, isArray: true, description: 'The reasons the step takes (closing)' }) reasons?: readonly CloseReason[];
+}
+
+/** What callers see of an incident in a list; never the informant (only whether there is one). */
+export class IncidentSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: a unit the registry does not know (legacy rows)' }) unitId!: string | null;
+  @ApiProperty({ example: '25.227.08' }) unitCode!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The unit's name as the replica knows it now" }) unitName!: string | null;
+  @ApiProperty({ example: '25.227.08', description: "The path it counts under now (its unit's current path)" }) area!: string;
+  @ApiProperty({ example: 'theft' }) category!: string;
+  @ApiProperty({ example: 'social-order' }) domain!: string;
+  @ApiProperty({ enum: IncidentSources }) source!: string;
+  @ApiProperty({ type: String, enum: Severities, nullable: true }) severity!: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) reportedAt!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty() summary!: string;
+  @ApiProperty({ type: String, nullable: true }) locationText!: string | null;
+  @ApiProperty({ type: CoordinatesView, nullable: true }) coordinates!: CoordinatesView | null;
+  @ApiProperty({ type: PeopleView }) people!: PeopleView;
+  @ApiProperty() hasInformant!: boolean;
+  @ApiProperty({ type: [String], description: 'Ids of incidents it may repeat' }) possibleDuplicateOf!: string[];
+  @ApiProperty({ enum: CaseStatuses }) status!: CaseStatus;
+  @ApiProperty({ type: String, enum: CloseReasons, nullable: true }) closeReason!: string | null;
+  @ApiProperty({ type: String, enum: Verdicts, nullable: true }) verdict!: string | null;
+  @ApiProperty({ type: String, nullable: true }) sentenceSummary!: string | null;
+  @ApiProperty({ type: MilestonesView }) milestones!: MilestonesView;
+  @ApiProperty({ description: 'Send it in If-Match (the ETag carries it too)' }) version!: number;
+}
+
+/** One incident, with the steps it may take next. */
+export class IncidentView extends IncidentSummaryView {
+  @ApiProperty({ type: [AllowedTransitionView] }) nextActions!: AllowedTransition[];
 }
 
 const iso = (value: Date | null): string | null => (value ? new Date(value).toISOString() : null);

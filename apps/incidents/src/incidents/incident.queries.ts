@@ -1,30 +1,38 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { requireInArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { DataSource } from 'typeorm';
 import type { ListIncidentsQuery } from './dto/list-incidents-query.dto';
-import { INCIDENT_SELECT, pathOf, toView, type IncidentRow, type IncidentView } from './incident-row';
+import { CaseStatuses } from '@binh-yen/incidents-domain';
+import { INCIDENT_SELECT, IncidentSummaryView, pathOf, toView, type IncidentRow, type IncidentView } from './incident-row';
 import { incidentNotFound } from './incidents.repository';
 import { foldForSearch } from '@binh-yen/shared-kernel';
 
-export interface IncidentPage {
-  items: Omit<IncidentView, 'nextActions'>[];
-  nextCursor: string | null;
+export class IncidentPage {
+  @ApiProperty({ type: [IncidentSummaryView] }) items!: IncidentSummaryView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
 }
 
-export interface TimelineEntry {
-  sequence: number;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  agency: string;
-  actor: string;
+export class TimelineEntry {
+  @ApiProperty() sequence!: number;
+  @ApiProperty({ example: 'verify' }) action!: string;
+  @ApiProperty({ type: String, enum: CaseStatuses, nullable: true, description: 'null for the report' }) fromStatus!: string | null;
+  @ApiProperty({ enum: CaseStatuses }) toStatus!: string;
+  @ApiProperty({ example: 'police' }) agency!: string;
+  @ApiProperty() actor!: string;
   /** When the step was recorded. */
-  at: string;
+  @ApiProperty({ format: 'date-time', description: 'When the step was recorded' }) at!: string;
   /** When the step was taken (the report: when it reached the authorities); stage durations run between these. */
-  takenAt: string;
-  note: string | null;
-  details: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time', description: 'When the step was taken (the report: when it reached the authorities)' }) takenAt!: string;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the step recorded (reason, verdict, …)' }) details!: Record<string, unknown>;
+}
+
+export class IncidentTimeline {
+  @ApiProperty({ format: 'uuid' }) incidentId!: string;
+  @ApiProperty({ enum: CaseStatuses }) status!: string;
+  @ApiProperty({ type: [TimelineEntry] }) entries!: TimelineEntry[];
 }
 
 /** The quarter [start, end) of Vietnam's calendar (UTC+7, no daylight saving). */
@@ -95,7 +103,7 @@ export class IncidentQueries {
     return toView(await this.visible(id, caller));
   }
 
-  async timeline(id: string, caller: Caller): Promise<{ incidentId: string; status: string; entries: TimelineEntry[] }> {
+  async timeline(id: string, caller: Caller): Promise<IncidentTimeline> {
     const incident = await this.visible(id, caller);
     const rows: { sequence: number; action: string; from_status: string | null; to_status: string; agency: string; actor: string; at: Date; taken_at: Date; note: string | null; details: Record<string, unknown> }[] =
       await this.dataSource.query(`SELECT * FROM incident_history WHERE incident_id = $1 ORDER BY sequence`, [id]);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { commandContext } from '@binh-yen/command-pipeline';
@@ -8,9 +8,9 @@ import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { TransferIncidentDto, TransitionIncidentDto } from './dto/incident-commands.dto';
 import { ListIncidentsQuery } from './dto/list-incidents-query.dto';
 import { ReportIncidentDto } from './dto/report-incident.dto';
-import { IncidentQueries, type IncidentPage, type TimelineEntry } from './incident.queries';
-import type { IncidentView } from './incident-row';
-import { InformantQueries, type InformantView } from './informant.queries';
+import { IncidentPage, IncidentQueries, IncidentTimeline } from './incident.queries';
+import { IncidentView } from './incident-row';
+import { InformantQueries, InformantView } from './informant.queries';
 import { ReportIncidentUseCase } from './report-incident.use-case';
 import { TransferIncidentUseCase } from './transfer-incident.use-case';
 import { TransitionIncidentUseCase } from './transition-incident.use-case';
@@ -34,6 +34,7 @@ export class IncidentsController {
   @Allow('incident.read')
   @Get()
   @ApiOperation({ summary: 'List and search incidents in your area: area subtree, category, domain, status, source, period, full text (with or without diacritics)' })
+  @ApiOkResponse({ type: IncidentPage })
   list(@Query() query: ListIncidentsQuery, @CurrentCaller() caller: Caller): Promise<IncidentPage> {
     return this.queries.list(query, caller);
   }
@@ -41,6 +42,7 @@ export class IncidentsController {
   @Allow('incident.report')
   @Post()
   @ApiOperation({ summary: 'Report an incident (tiếp nhận tin báo, vụ việc)' })
+  @ApiCreatedResponse({ type: IncidentView })
   async report(@Body() body: ReportIncidentDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response, @IdempotencyKeyHeader() key?: string): Promise<IncidentView> {
     return withETag(response, await this.reportIncident.execute(body, commandContext(caller, { idempotencyKey: key })));
   }
@@ -48,6 +50,7 @@ export class IncidentsController {
   @Allow('incident.read')
   @Get(ID)
   @ApiOperation({ summary: 'One incident with the steps it may take next; its ETag is the version to send in If-Match' })
+  @ApiOkResponse({ type: IncidentView })
   async get(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<IncidentView> {
     return withETag(response, await this.queries.byId(id, caller));
   }
@@ -55,7 +58,8 @@ export class IncidentsController {
   @Allow('incident.read')
   @Get(`${ID}/timeline`)
   @ApiOperation({ summary: 'The case’s timeline: every step, by whom, which agency, when, with notes' })
-  timeline(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller): Promise<{ incidentId: string; status: string; entries: TimelineEntry[] }> {
+  @ApiOkResponse({ type: IncidentTimeline })
+  timeline(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller): Promise<IncidentTimeline> {
     return this.queries.timeline(id, caller);
   }
 
@@ -64,6 +68,7 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last read' })
   @ApiOperation({ summary: 'Take a step of the case lifecycle (only the agency that owns the step may)' })
+  @ApiOkResponse({ type: IncidentView })
   async transition(
     @Param('id', uuid) id: string,
     @Body() body: TransitionIncidentDto,
@@ -80,6 +85,7 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: true, description: 'The version you last read' })
   @ApiOperation({ summary: 'Transfer the case to another unit (jurisdiction change)' })
+  @ApiOkResponse({ type: IncidentView })
   async transfer(
     @Param('id', uuid) id: string,
     @Body() body: TransferIncidentDto,
@@ -95,6 +101,7 @@ export class IncidentsController {
   @Get(`${ID}/informant`)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The informant of a public tip (protected; every reading is audited)' })
+  @ApiOkResponse({ type: InformantView })
   informant(@Param('id', uuid) id: string, @CurrentCaller() caller: Caller): Promise<InformantView> {
     return this.informants.read(id, commandContext(caller));
   }

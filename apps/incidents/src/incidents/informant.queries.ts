@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { requireInArea } from '@binh-yen/auth';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import { notFound } from '@binh-yen/http';
@@ -6,10 +7,10 @@ import { InformantCipher } from '../shared/informant-cipher';
 import { pathOf } from './incident-row';
 import { incidentNotFound, IncidentsRepository } from './incidents.repository';
 
-export interface InformantView {
-  incidentId: string;
-  name: string;
-  contact: string | null;
+export class InformantView {
+  @ApiProperty({ format: 'uuid' }) incidentId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) contact!: string | null;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { commandContext } from '@binh-yen/command-pipeline';
 import { TaxonomySlugPipe } from './taxonomy-slug.pipe';
 import { UpsertCategoryDto, UpsertDomainDto } from './dto/taxonomy.dto';
-import { TaxonomyQueries, type CategoryView, type DomainView, type TaxonomyView } from './taxonomy.queries';
+import { CategoryView, DomainView, TaxonomyQueries, TaxonomyView } from './taxonomy.queries';
 import { UpsertTaxonomyEntryUseCase } from './upsert-taxonomy-entry.use-case';
 
 
@@ -20,6 +20,7 @@ export class TaxonomyController {
   @Allow('incident.read')
   @Get()
   @ApiOperation({ summary: 'Security domains and incident categories (danh mục lĩnh vực, loại vụ việc)' })
+  @ApiOkResponse({ type: TaxonomyView })
   taxonomy(): Promise<TaxonomyView> {
     return this.queries.all();
   }
@@ -27,6 +28,7 @@ export class TaxonomyController {
   @Allow('incident.taxonomy.manage')
   @Put('domains/:slug')
   @ApiOperation({ summary: 'Add or change a security domain (administrators)' })
+  @ApiOkResponse({ type: DomainView })
   putDomain(@Param('slug', TaxonomySlugPipe) slug: string, @Body() body: UpsertDomainDto, @CurrentCaller() caller: Caller): Promise<DomainView> {
     return this.upsert.upsertDomain(slug, body, commandContext(caller));
   }
@@ -34,6 +36,7 @@ export class TaxonomyController {
   @Allow('incident.taxonomy.manage')
   @Put('categories/:slug')
   @ApiOperation({ summary: 'Add or change an incident category (administrators)' })
+  @ApiOkResponse({ type: CategoryView })
   putCategory(@Param('slug', TaxonomySlugPipe) slug: string, @Body() body: UpsertCategoryDto, @CurrentCaller() caller: Caller): Promise<CategoryView> {
     return this.upsert.upsertCategory(slug, body, commandContext(caller));
   }

@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IncidentRuleViolation } from '@binh-yen/incidents-domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export interface DomainView {
-  slug: string;
-  nameVi: string;
-  nameEn: string;
-  active: boolean;
+export class DomainView {
+  @ApiProperty({ example: 'social-order' }) slug!: string;
+  @ApiProperty({ example: 'Trật tự xã hội' }) nameVi!: string;
+  @ApiProperty({ example: 'Social order' }) nameEn!: string;
+  @ApiProperty({ description: 'false: kept for old incidents, not offered for new ones' }) active!: boolean;
 }
 
-export interface CategoryView extends DomainView {
-  defaultDomain: string;
+export class CategoryView extends DomainView {
+  @ApiProperty({ example: 'social-order' }) defaultDomain!: string;
 }
 
-export interface TaxonomyView {
-  domains: DomainView[];
-  categories: CategoryView[];
+export class TaxonomyView {
+  @ApiProperty({ type: [DomainView] }) domains!: DomainView[];
+  @ApiProperty({ type: [CategoryView] }) categories!: CategoryView[];
 }
 
 /** A taxonomy row as PostgreSQL answers it (also as `to_jsonb(row)`: text and booleans only). */

@@ -1,5 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkJsonOrFiles } from '../report/dto/answer-formats';
+import { CampaignFiguresDto } from './dto/campaign-figures.dto';
 import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
 import { READ_MODELS } from '../freshness/projection-freshness';
@@ -26,7 +28,7 @@ export class CampaignFiguresController {
   @Get()
   @Allow('report.read')
   @ApiOperation({ summary: 'Campaign figures (activities, participants by group, pledges, agreements, stories, commendations, progress) by area, quarter and agency; JSON or CSV' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOkJsonOrFiles(CampaignFiguresDto, ['text/csv'])
   async get(@Query() query: CampaignFiguresQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
     const area = requestedArea(query.area, caller);
     const scope = { area, period: periodOf(query), view: query.view ?? 'as-at-time' } as const;
@@ -51,7 +53,8 @@ export class CampaignFiguresController {
     const period = isYear(scope.period)
       ? { year: scope.period, figures: { current: figures.current, previousYear: figures.previousQuarter } }
       : { quarter: scope.period, figures };
-    response.json({ area, period: scope.period, ...period, view: scope.view, agency, currentAsOf, byAgency, campaigns });
+    const answer: CampaignFiguresDto = { area, period: scope.period, ...period, view: scope.view, agency, currentAsOf, byAgency, campaigns };
+    response.json(answer);
   }
 }
 

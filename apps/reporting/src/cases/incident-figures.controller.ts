@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiOkJsonOrFiles } from '../report/dto/answer-formats';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Allow, CurrentCaller, requestedArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { ProblemException, problemType } from '@binh-yen/http';
@@ -25,6 +26,28 @@ interface CaseRow {
 const COLUMNS = ['incident_id', 'path', 'quarter', 'category', 'domain', 'source', 'status', 'reported_verified', 'verified_referred', 'referred_indicted', 'indicted_tried'] as const;
 const CSV_BATCH = 2_000;
 
+const days = (stage: string): ApiPropertyOptions => ({ type: Number, nullable: true, description: `Days ${stage}; null until both steps were taken` });
+
+/** One case of the pipeline, as the JSON pages and the CSV columns carry it. */
+export class IncidentCaseDto implements CaseRow {
+  @ApiProperty({ format: 'uuid' }) incident_id!: string;
+  @ApiProperty({ example: '25.227.08' }) path!: string;
+  @ApiProperty({ example: '2026-Q3' }) quarter!: string;
+  @ApiProperty({ example: 'theft' }) category!: string;
+  @ApiProperty({ example: 'social-order' }) domain!: string;
+  @ApiProperty({ example: 'public-tip' }) source!: string;
+  @ApiProperty({ example: 'verified' }) status!: string;
+  @ApiProperty(days('from the report to its verification')) reported_verified!: number | null;
+  @ApiProperty(days('from verification to referral')) verified_referred!: number | null;
+  @ApiProperty(days('from referral to indictment')) referred_indicted!: number | null;
+  @ApiProperty(days('from indictment to trial')) indicted_tried!: number | null;
+}
+
+export class IncidentCasePageDto {
+  @ApiProperty({ type: [IncidentCaseDto] }) items!: IncidentCaseDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
+}
+
 
 /**
  * The case-pipeline rows behind the report's incident figures, filtered, as JSON pages or as
@@ -40,7 +63,7 @@ export class IncidentFiguresController {
   @Get()
   @Allow('report.read')
   @ApiOperation({ summary: 'Incident figures by area, period, category, domain, source and status: JSON pages, or a streamed CSV export' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOkJsonOrFiles(IncidentCasePageDto, ['text/csv'])
   async list(@Query() query: IncidentFiguresQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
     const area = requestedArea(query.area, caller);
     if (query.from && query.to && query.from > query.to) {
@@ -52,7 +75,8 @@ export class IncidentFiguresController {
     }
     const limit = query.limit ?? 100;
     const rows = await this.page(query, area, query.cursor ?? null, limit + 1);
-    response.json({ items: rows.slice(0, limit), nextCursor: rows.length > limit ? rows[limit - 1]!.incident_id : null });
+    const page: IncidentCasePageDto = { items: rows.slice(0, limit), nextCursor: rows.length > limit ? rows[limit - 1]!.incident_id : null };
+    response.json(page);
   }
 
   private page(query: IncidentFiguresQuery, area: string, after: string | null, limit: number): Promise<CaseRow[]> {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Logger } from '@nestjs/common';
 import { ProjectionRunner, type EventTransport, type MessagingOptions, type ProjectionDefinition, type ProjectionHandler } from '@binh-yen/messaging';
 import { DataSource } from 'typeorm';
@@ -5,16 +6,16 @@ import { CONSUMER_TABLES, type ProjectionStorage } from './projection-storage';
 
 export type RebuildState = 'preparing' | 'catching-up' | 'swapping' | 'done' | 'failed';
 
-export interface RebuildStatus {
-  id: string;
-  projection: string;
-  state: RebuildState;
+export class RebuildStatus {
+  @ApiProperty({ description: 'Pass to GET rebuilds/{id}' }) id!: string;
+  @ApiProperty({ example: 'incident-counts' }) projection!: string;
+  @ApiProperty({ enum: ['preparing', 'catching-up', 'swapping', 'done', 'failed'] }) state!: RebuildState;
   /** Share of the topics' messages the rebuild has gone through (0–1). */
-  progress: number;
-  lag: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
+  @ApiProperty({ minimum: 0, maximum: 1, description: "Share of the topics' messages gone through" }) progress!: number;
+  @ApiProperty({ description: 'Messages still to go through' }) lag!: number;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it failed' }) error!: string | null;
 }
 
 type Offsets = Map<string, bigint>;

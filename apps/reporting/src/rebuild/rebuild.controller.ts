@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '@binh-yen/auth';
-import type { RebuildStatus } from './projection-rebuild';
+import { RebuildStatus } from './projection-rebuild';
 import { ProjectionRebuilder } from './projection-rebuilder';
 
 @ApiTags('admin')
@@ -14,6 +14,7 @@ export class RebuildController {
   @Post(':name/rebuilds')
   @HttpCode(202)
   @ApiOperation({ summary: 'Rebuild a projection from the beginning of its topics beside the live one; it takes over when caught up' })
+  @ApiAcceptedResponse({ type: RebuildStatus })
   start(@Param('name') name: string): RebuildStatus {
     return this.rebuilder.start(name);
   }
@@ -21,6 +22,7 @@ export class RebuildController {
   @Allow('projection.rebuild')
   @Get('rebuilds/:id')
   @ApiOperation({ summary: 'Progress of a rebuild' })
+  @ApiOkResponse({ type: RebuildStatus })
   status(@Param('id') id: string): RebuildStatus {
     return this.rebuilder.status(id);
   }

@@ -1,5 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkJsonOrFiles } from './dto/answer-formats';
+import { QuarterlyReportDto } from './dto/quarterly-report.dto';
 import { Allow, CurrentCaller, requestedArea, type Caller } from '@binh-yen/auth';
 import type { Response } from 'express';
 import { periodOf } from './dto/report-period-query.dto';
@@ -25,7 +27,7 @@ export class QuarterlyReportController {
   @Allow('report.read')
   @Get()
   @ApiOperation({ summary: 'The quarterly report for an area, or the year’s roll-up (year=2026): JSON, CSV, XLSX or printable HTML, Vietnamese or English; or the official document (DOCX, PDF)' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf')
+  @ApiOkJsonOrFiles(QuarterlyReportDto, ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/pdf'])
   async get(@Query() query: QuarterlyReportQuery, @CurrentCaller() caller: Caller, @Res() response: Response): Promise<void> {
     const area = requestedArea(query.area, caller);
     const period = periodOf(query);

@@ -1,11 +1,32 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiProperty } from '@nestjs/swagger';
 import { isWithinArea, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound, ProblemException, problemType } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
 import { REPORTING_SETTINGS, type ReportingSettings } from './reporting-settings';
 import { submissionDeadline, submissionState, type SubmissionState } from './submission-rules';
-import { COLUMNS, toView, type SubmissionRow, type SubmissionView } from './submission-record';
+import { COLUMNS, SubmissionView, toView, type SubmissionRow } from './submission-record';
+import { QuarterlyReportDto } from '../report/dto/quarterly-report.dto';
+
+/** A submission with the snapshot of the figures it was submitted with. */
+export class SubmissionWithSnapshot extends SubmissionView {
+  @ApiProperty({ type: QuarterlyReportDto, description: 'The quarterly report as it stood when submitted (Vietnamese)' }) snapshot!: QuarterlyReportDto;
+}
+
+export class DistrictSubmissionState {
+  @ApiProperty({ example: '25.227' }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '25.227' }) area!: string;
+  @ApiProperty({ enum: ['approved', 'submitted-on-time', 'submitted-late', 'returned', 'missing', 'overdue'] }) state!: SubmissionState;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Its latest submission for the quarter; null when none' }) submissionId!: string | null;
+}
+
+export class SubmissionStatusView {
+  @ApiProperty({ example: '2026-Q3' }) quarter!: string;
+  @ApiProperty({ format: 'date-time' }) deadline!: string;
+  @ApiProperty({ type: [DistrictSubmissionState] }) districts!: DistrictSubmissionState[];
+}
 
 /**
  * Who reports to the province (ADR 0044): a unit directly under it that is a district-level unit
@@ -21,15 +42,15 @@ export class ReportSubmissionQueries {
     @Inject(REPORTING_SETTINGS) private readonly settings: ReportingSettings,
   ) {}
 
-  async get(id: string, caller: Caller): Promise<SubmissionView & { snapshot: unknown }> {
-    const rows: (SubmissionRow & { snapshot: unknown })[] = await this.dataSource.query(`SELECT ${COLUMNS}, snapshot FROM report_submissions WHERE id = $1`, [id]);
+  async get(id: string, caller: Caller): Promise<SubmissionWithSnapshot> {
+    const rows: (SubmissionRow & { snapshot: QuarterlyReportDto })[] = await this.dataSource.query(`SELECT ${COLUMNS}, snapshot FROM report_submissions WHERE id = $1`, [id]);
     const row = rows[0];
     if (!row || !isWithinArea(row.area, caller.area)) throw notFound('submission', `No report submission ${id} in your area.`);
     return { ...toView(row), snapshot: row.snapshot };
   }
 
   /** Every unit of the caller's area that reports to the province (districts; communes directly under it) and where its report stands. */
-  async status(quarter: string, caller: Caller, now = new Date()): Promise<{ quarter: string; deadline: string; districts: { code: string; name: string; area: string; state: SubmissionState; submissionId: string | null }[] }> {
+  async status(quarter: string, caller: Caller, now = new Date()): Promise<SubmissionStatusView> {
     const deadline = submissionDeadline(quarter, this.settings.deadlineDays);
     const rows: { code: string; name: string; path: string; id: string | null; status: string | null; submitted_at: Date | null }[] = await this.dataSource.query(
       `SELECT d.code, d.name, d.path, s.id, s.status, s.submitted_at

@@ -1,19 +1,20 @@
 import { HttpStatus } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ProblemException, problemType } from '@binh-yen/http';
 
-export interface SubmissionView {
-  id: string;
-  area: string;
-  quarter: string;
-  revision: number;
-  status: 'submitted' | 'approved' | 'returned';
-  narrative: string;
-  submittedBy: string;
-  submittedAt: string;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  comments: string | null;
-  version: number;
+export class SubmissionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '25.227' }) area!: string;
+  @ApiProperty({ example: '2026-Q3' }) quarter!: string;
+  @ApiProperty({ description: '1, then one more per resubmission after a return' }) revision!: number;
+  @ApiProperty({ enum: ['submitted', 'approved', 'returned'] }) status!: 'submitted' | 'approved' | 'returned';
+  @ApiProperty() narrative!: string;
+  @ApiProperty() submittedBy!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) reviewedBy!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The province’s comments when it returned the report' }) comments!: string | null;
+  @ApiProperty({ description: 'Send it in If-Match' }) version!: number;
 }
 
 export interface SubmissionRow {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ForceTypes, type ForceType } from '@binh-yen/units-domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Allow, CurrentCaller, sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { commandContext } from '@binh-yen/command-pipeline';
@@ -9,6 +10,15 @@ import { UnitCodePipe } from '../shared/unit-code.pipe';
 import { RecordTrainingDto, RegisterForceDto } from './dto/forces.dto';
 import { RecordTrainingUseCase } from './record-training.use-case';
 import { RegisterForceUseCase } from './register-force.use-case';
+import { RecordedInUnit } from '../shared/recorded-in-unit';
+
+export class ForceView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ForceTypes }) forceType!: ForceType;
+  @ApiProperty({ example: 'Tổ bảo vệ dân phố số 3' }) name!: string;
+  @ApiProperty({ example: 12 }) headcount!: number;
+  @ApiProperty({ example: 'Trần Văn Bình' }) leader!: string;
+}
 
 @ApiTags('forces')
 @ApiBearerAuth()
@@ -24,20 +34,23 @@ export class ForcesController {
   @Allow('unit.forces')
   @Post('forces')
   @ApiOperation({ summary: 'Register a security force team in a unit (clause 4)' })
-  register(@Param('code', UnitCodePipe) code: string, @Body() body: RegisterForceDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
+  @ApiCreatedResponse({ type: RecordedInUnit })
+  register(@Param('code', UnitCodePipe) code: string, @Body() body: RegisterForceDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RecordedInUnit> {
     return this.registerForce.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.forces')
   @Post('training-sessions')
   @ApiOperation({ summary: 'Record a training session of a force (clause 4)' })
-  train(@Param('code', UnitCodePipe) code: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
+  @ApiCreatedResponse({ type: RecordedInUnit })
+  train(@Param('code', UnitCodePipe) code: string, @Body() body: RecordTrainingDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RecordedInUnit> {
     return this.recordTraining.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')
   @Get('forces')
-  forces(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<unknown[]> {
+  @ApiOkResponse({ type: [ForceView] })
+  forces(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<ForceView[]> {
     return this.dataSource.query(
       `SELECT f.id, f.force_type AS "forceType", f.name, f.headcount, f.leader
          FROM forces f JOIN units u ON u.id = f.unit_id

@@ -7,6 +7,7 @@ import { checkTrainingSession } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RecordTrainingDto } from './dto/forces.dto';
+import { RecordedInUnit } from '../shared/recorded-in-unit';
 
 /** Clause 4: train, refresh and drill the core forces. */
 @Injectable()
@@ -16,7 +17,7 @@ export class RecordTrainingUseCase {
     private readonly units: UnitsRepository,
   ) {}
 
-  async execute(code: string, input: RecordTrainingDto, context: CommandContext): Promise<{ id: string; unitCode: string }> {
+  async execute(code: string, input: RecordTrainingDto, context: CommandContext): Promise<RecordedInUnit> {
     const { caller, now } = context;
     return this.pipeline.run({ name: 'record-training', request: { code, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);

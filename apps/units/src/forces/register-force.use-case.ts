@@ -8,6 +8,7 @@ import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RegisterForceDto } from './dto/forces.dto';
 import { normaliseLine } from '@binh-yen/shared-kernel';
+import { RecordedInUnit } from '../shared/recorded-in-unit';
 
 /** Clause 4: a team of commune police, neighbourhood guards, agency/enterprise guards or a mass security team. */
 @Injectable()
@@ -17,7 +18,7 @@ export class RegisterForceUseCase {
     private readonly units: UnitsRepository,
   ) {}
 
-  async execute(code: string, input: RegisterForceDto, context: CommandContext): Promise<{ id: string; unitCode: string }> {
+  async execute(code: string, input: RegisterForceDto, context: CommandContext): Promise<RecordedInUnit> {
     const { caller, now } = context;
     return this.pipeline.run({ name: 'register-force', request: { code, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { notFound } from '@binh-yen/http';
 import type { ModelState } from '@binh-yen/units-domain';
 import type { EntityManager } from 'typeorm';
@@ -18,15 +19,17 @@ export interface ModelRow {
   version: number;
 }
 
-export interface ModelView {
-  id: string;
-  unitCode: string;
-  modelType: string;
-  name: string;
-  startedOn: string;
-  stage: string;
-  sourceModelId: string | null;
-  version: number;
+const ModelStages: ModelState['stage'][] = ['registered', 'reviewed', 'advanced'];
+
+export class ModelView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '25.227.08' }) unitCode!: string;
+  @ApiProperty({ example: 'camera-an-ninh' }) modelType!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '2026-03-01' }) startedOn!: string;
+  @ApiProperty({ enum: ModelStages }) stage!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The model it replicates; null for an original' }) sourceModelId!: string | null;
+  @ApiProperty() version!: number;
 }
 
 export function toModelView(row: ModelRow): ModelView {

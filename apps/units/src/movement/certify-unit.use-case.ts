@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
@@ -8,10 +9,10 @@ import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { CertifyUnitDto, RevokeCertificationDto } from './dto/movement.dto';
 
-export interface CertificationView {
-  unitCode: string;
-  year: number;
-  status: 'granted' | 'revoked';
+export class CertificationView {
+  @ApiProperty({ example: '25.227.08' }) unitCode!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ enum: ['granted', 'revoked'] }) status!: 'granted' | 'revoked';
 }
 
 /** "Safe and strong for security and order" (đạt chuẩn an toàn về ANTT), per unit and year. */

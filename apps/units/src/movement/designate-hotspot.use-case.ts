@@ -7,6 +7,7 @@ import { compareQuarters, parseQuarter, UnitRuleViolation } from '@binh-yen/unit
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { DesignateHotspotDto } from './dto/movement.dto';
+import { RecordedInUnit } from '../shared/recorded-in-unit';
 
 /** Clause 3: an area with complicated security and order, for a period of quarters. */
 @Injectable()
@@ -16,7 +17,7 @@ export class DesignateHotspotUseCase {
     private readonly units: UnitsRepository,
   ) {}
 
-  async execute(code: string, input: DesignateHotspotDto, context: CommandContext): Promise<{ id: string; unitCode: string }> {
+  async execute(code: string, input: DesignateHotspotDto, context: CommandContext): Promise<RecordedInUnit> {
     const { caller, now } = context;
     return this.pipeline.run({ name: 'designate-hotspot', request: { code, ...input } }, context, async (tx) => {
       const unit = await this.units.requireByCode(tx, code, true);

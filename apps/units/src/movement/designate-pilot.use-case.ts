@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Injectable } from '@nestjs/common';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
@@ -10,6 +11,13 @@ import { UnitsRepository } from '../shared/units.repository';
 import type { DesignatePilotDto } from './dto/movement.dto';
 
 /** Clause 3: each district-level unit pilots one or two grassroots units a year (chỉ đạo điểm). */
+/** A district-level unit's pilots for a year, after the designation. */
+export class PilotDesignationView {
+  @ApiProperty({ example: '25.227' }) districtCode!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ type: [String], example: ['25.227.08'] }) pilotUnitCodes!: string[];
+}
+
 @Injectable()
 export class DesignatePilotUseCase {
   constructor(
@@ -17,7 +25,7 @@ export class DesignatePilotUseCase {
     private readonly units: UnitsRepository,
   ) {}
 
-  async execute(code: string, input: DesignatePilotDto, context: CommandContext): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
+  async execute(code: string, input: DesignatePilotDto, context: CommandContext): Promise<PilotDesignationView> {
     const { caller, now } = context;
     return this.pipeline.run({ name: 'designate-pilot', request: { code, ...input } }, context, async (tx) => {
       // Locking the district serialises designations, so two at once cannot make a third.

@@ -1,17 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentCaller, type Caller } from '@binh-yen/auth';
 import { isQuarter } from '@binh-yen/contracts';
 import { commandContext } from '@binh-yen/command-pipeline';
 import { ProblemException, problemType } from '@binh-yen/http';
 import { IdempotencyKeyHeader } from '@binh-yen/idempotency';
 import { UnitCodePipe } from '../shared/unit-code.pipe';
-import { CertifyUnitUseCase, type CertificationView } from './certify-unit.use-case';
+import { CertificationView, CertifyUnitUseCase } from './certify-unit.use-case';
 import { DesignateHotspotUseCase } from './designate-hotspot.use-case';
-import { DesignatePilotUseCase } from './designate-pilot.use-case';
+import { DesignatePilotUseCase, PilotDesignationView } from './designate-pilot.use-case';
 import { CertifyUnitDto, DesignateHotspotDto, DesignatePilotDto, PilotComplianceQuery, RateUnitDto, RevokeCertificationDto } from './dto/movement.dto';
-import { MovementQueries, type PilotCompliance, type RatingRecord } from './movement.queries';
-import { RateUnitUseCase, type RatingView } from './rate-unit.use-case';
+import { MovementQueries, PilotCompliance, RatingRecord } from './movement.queries';
+import { RateUnitUseCase, RatingView } from './rate-unit.use-case';
+import { RecordedInUnit } from '../shared/recorded-in-unit';
 
 function quarterParam(value: string): string {
   if (!isQuarter(value)) {
@@ -42,12 +43,14 @@ export class MovementController {
   @Allow('unit.rate')
   @Put('units/:code/ratings/:quarter')
   @ApiOperation({ summary: 'Rate a unit for a quarter (xếp loại phong trào); a second call is a revision' })
+  @ApiOkResponse({ type: RatingView })
   rate(@Param('code', UnitCodePipe) code: string, @Param('quarter') quarter: string, @Body() body: RateUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RatingView> {
     return this.rateUnit.execute(code, quarterParam(quarter), body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')
   @Get('units/:code/ratings')
+  @ApiOkResponse({ type: [RatingRecord] })
   ratings(@Param('code', UnitCodePipe) code: string, @CurrentCaller() caller: Caller): Promise<RatingRecord[]> {
     return this.queries.ratings(code, caller);
   }
@@ -55,6 +58,7 @@ export class MovementController {
   @Allow('unit.certify')
   @Post('units/:code/certifications')
   @ApiOperation({ summary: 'Certify a unit safe for security and order for a year' })
+  @ApiCreatedResponse({ type: CertificationView })
   certify(@Param('code', UnitCodePipe) code: string, @Body() body: CertifyUnitDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<CertificationView> {
     return this.certifyUnit.grant(code, body, commandContext(caller, { idempotencyKey: key }));
   }
@@ -62,6 +66,7 @@ export class MovementController {
   @Allow('unit.certify')
   @Post('units/:code/certifications/:year/revoke')
   @HttpCode(200)
+  @ApiOkResponse({ type: CertificationView })
   revoke(
     @Param('code', UnitCodePipe) code: string,
     @Param('year', ParseIntPipe) year: number,
@@ -75,25 +80,28 @@ export class MovementController {
   @Allow('unit.designate')
   @Post('units/:code/hotspots')
   @ApiOperation({ summary: 'Designate an area with complicated security and order (clause 3)' })
-  hotspot(@Param('code', UnitCodePipe) code: string, @Body() body: DesignateHotspotDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<{ id: string; unitCode: string }> {
+  @ApiCreatedResponse({ type: RecordedInUnit })
+  hotspot(@Param('code', UnitCodePipe) code: string, @Body() body: DesignateHotspotDto, @CurrentCaller() caller: Caller, @IdempotencyKeyHeader() key?: string): Promise<RecordedInUnit> {
     return this.designateHotspot.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.designate')
   @Post('units/:code/pilots')
   @ApiOperation({ summary: 'A district-level unit designates a grassroots pilot unit for a year (at most two)' })
+  @ApiCreatedResponse({ type: PilotDesignationView })
   pilot(
     @Param('code', UnitCodePipe) code: string,
     @Body() body: DesignatePilotDto,
     @CurrentCaller() caller: Caller,
     @IdempotencyKeyHeader() key?: string,
-  ): Promise<{ districtCode: string; year: number; pilotUnitCodes: string[] }> {
+  ): Promise<PilotDesignationView> {
     return this.designatePilot.execute(code, body, commandContext(caller, { idempotencyKey: key }));
   }
 
   @Allow('unit.read')
   @Get('pilots/compliance')
   @ApiOperation({ summary: 'District-level units and their pilots for a year; those with none are not compliant' })
+  @ApiOkResponse({ type: PilotCompliance })
   compliance(@Query() query: PilotComplianceQuery, @CurrentCaller() caller: Caller): Promise<PilotCompliance> {
     return this.queries.pilotCompliance(query.year, caller);
   }

@@ -1,24 +1,42 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Agencies } from '@binh-yen/auth';
+import { MovementRatings } from '@binh-yen/units-domain';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
 
-export interface RatingRecord {
-  quarter: string;
-  revision: number;
-  current: boolean;
-  rating: string;
-  assessor: string;
-  assessedOn: string;
-  justification: string;
-  improvementPlan: unknown;
-  recordedBy: string;
+/** The plan a weak rating carries (as RateUnitDto's improvementPlan was sent). */
+export class ImprovementPlanView {
+  @ApiProperty({ type: [String] }) actions!: string[];
+  @ApiProperty({ enum: Agencies }) responsibleAgency!: string;
+  @ApiProperty({ example: '2026-Q4' }) targetQuarter!: string;
 }
 
-export interface PilotCompliance {
-  year: number;
-  districts: { code: string; name: string; path: string; pilotUnitCodes: string[]; compliant: boolean }[];
+export class RatingRecord {
+  @ApiProperty({ example: '2026-Q3' }) quarter!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty({ description: 'The highest revision of its quarter' }) current!: boolean;
+  @ApiProperty({ enum: MovementRatings }) rating!: string;
+  @ApiProperty() assessor!: string;
+  @ApiProperty({ example: '2026-10-05' }) assessedOn!: string;
+  @ApiProperty() justification!: string;
+  @ApiProperty({ type: ImprovementPlanView, nullable: true, description: 'null unless the rating is weak' }) improvementPlan!: ImprovementPlanView | null;
+  @ApiProperty() recordedBy!: string;
+}
+
+export class DistrictPilots {
+  @ApiProperty({ example: '25.227' }) code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: '25.227' }) path!: string;
+  @ApiProperty({ type: [String] }) pilotUnitCodes!: string[];
+  @ApiProperty({ description: 'false: no pilot designated for the year' }) compliant!: boolean;
+}
+
+export class PilotCompliance {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ type: [DistrictPilots] }) districts!: DistrictPilots[];
 }
 
 @Injectable()
@@ -37,7 +55,7 @@ export class MovementQueries {
       assessor: string;
       assessed_on: string;
       justification: string;
-      improvement_plan: unknown;
+      improvement_plan: ImprovementPlanView | null;
       recorded_by: string;
     }[] = await this.dataSource.query(
       `SELECT quarter, revision, rating, assessor, assessed_on::text AS assessed_on, justification, improvement_plan, recorded_by,

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { CommandPipeline, type CommandContext } from '@binh-yen/command-pipeline';
 import type { AuditEntry } from '@binh-yen/audit';
 import { assertInArea } from '@binh-yen/auth';
 import { UnitEventTypes, type UnitRatedV1 } from '@binh-yen/contracts';
-import { checkRating } from '@binh-yen/units-domain';
+import { checkRating, MovementRatings } from '@binh-yen/units-domain';
 import { unitEvent } from '../shared/unit-events';
 import { UnitsRepository } from '../shared/units.repository';
 import type { RateUnitDto } from './dto/movement.dto';
 
-export interface RatingView {
-  unitCode: string;
-  quarter: string;
-  revision: number;
-  rating: string;
+export class RatingView {
+  @ApiProperty({ example: '25.227.08' }) unitCode!: string;
+  @ApiProperty({ example: '2026-Q3' }) quarter!: string;
+  @ApiProperty({ description: '1 for the first rating of the quarter, then one more per revision' }) revision!: number;
+  @ApiProperty({ enum: MovementRatings }) rating!: string;
 }
 
 /** One current rating per unit and quarter; a new one is the next revision, the old ones stay. */

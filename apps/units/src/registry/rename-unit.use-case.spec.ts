@@ -59,6 +59,8 @@ const giaCam = (status: UnitRow['status'] = 'active'): UnitRow => ({
   effective_from: '1998-04-21',
   effective_to: null,
   version: 3,
+  latitude: null,
+  longitude: null,
 });
 
 const officer = (area: string): Caller => ({ subject: 'officer-1', agency: 'police', roles: ['officer'], area });

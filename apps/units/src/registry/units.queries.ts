@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sqlWithinArea, type Caller } from '@binh-yen/auth';
 import { notFound } from '@binh-yen/http';
 import { DataSource } from 'typeorm';
-import { toView, type UnitRow, type UnitView } from '../shared/unit-row';
+import { toView, UnitView, type UnitRow } from '../shared/unit-row';
 import type { SearchUnitsQuery } from './dto/search-units-query.dto';
 import { foldForSearch } from '@binh-yen/shared-kernel';
 
@@ -12,15 +13,22 @@ const COLUMNS = `id, code, name, kind, subkind, parent_id, path, status, effecti
 const U_COLUMNS = `u.id, u.code, u.name, u.kind, u.subkind, u.parent_id, u.path, u.status,
   u.effective_from::text AS effective_from, u.effective_to::text AS effective_to, u.version, u.latitude, u.longitude`;
 
-export interface UnitPage {
-  items: UnitView[];
-  nextCursor: string | null;
+export class UnitPage {
+  @ApiProperty({ type: [UnitView] }) items!: UnitView[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' }) nextCursor!: string | null;
 }
 
-export interface Lineage {
-  unit: UnitView;
-  cameFrom: { unit: UnitView; change: string; effectiveFrom: string }[];
-  wentTo: { unit: UnitView; change: string; effectiveFrom: string }[];
+/** A unit this one came from or went to, by which change and since when. */
+export class LineageLink {
+  @ApiProperty({ type: UnitView }) unit!: UnitView;
+  @ApiProperty({ example: 'merge' }) change!: string;
+  @ApiProperty({ example: '2025-07-01' }) effectiveFrom!: string;
+}
+
+export class Lineage {
+  @ApiProperty({ type: UnitView }) unit!: UnitView;
+  @ApiProperty({ type: [LineageLink] }) cameFrom!: LineageLink[];
+  @ApiProperty({ type: [LineageLink] }) wentTo!: LineageLink[];
 }
 
 const encodeCursor = (path: string): string => Buffer.from(path, 'utf8').toString('base64url');

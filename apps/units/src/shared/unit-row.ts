@@ -1,4 +1,5 @@
-import type { HierarchyNode, UnitKind } from '@binh-yen/units-domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { UnitKinds, type HierarchyNode, type UnitKind } from '@binh-yen/units-domain';
 
 /** A row of `units`; stays inside the repository, queries and use cases. */
 export interface UnitRow {
@@ -21,21 +22,28 @@ export function toNode(row: UnitRow): HierarchyNode {
   return { id: row.id, code: row.code, kind: row.kind, path: row.path, status: row.status };
 }
 
+const UnitStatuses: HierarchyNode['status'][] = ['active', 'merged', 'split', 'dissolved'];
+
+/** A unit's seat on the map (WGS 84). */
+export class UnitLocation {
+  @ApiProperty({ example: 21.3227 }) latitude!: number;
+  @ApiProperty({ example: 105.4019 }) longitude!: number;
+}
+
 /** What the API answers about a unit. */
-export interface UnitView {
-  id: string;
-  code: string;
-  name: string;
-  kind: UnitKind;
-  subkind: string;
-  parentId: string | null;
-  path: string;
-  status: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  version: number;
-  /** Its seat on the map (WGS 84), when the registry has it. */
-  location: { latitude: number; longitude: number } | null;
+export class UnitView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '25.227.08' }) code!: string;
+  @ApiProperty({ example: 'Phường Gia Cẩm' }) name!: string;
+  @ApiProperty({ enum: UnitKinds }) kind!: UnitKind;
+  @ApiProperty({ example: 'ward' }) subkind!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the top of the hierarchy' }) parentId!: string | null;
+  @ApiProperty({ example: '25.227.08', description: 'Materialised path of codes' }) path!: string;
+  @ApiProperty({ enum: UnitStatuses }) status!: string;
+  @ApiProperty({ example: '2025-07-01' }) effectiveFrom!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: still in effect' }) effectiveTo!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: UnitLocation, nullable: true, description: 'Its seat on the map, when the registry has it; null otherwise' }) location!: UnitLocation | null;
 }
 
 export function toView(row: UnitRow): UnitView {

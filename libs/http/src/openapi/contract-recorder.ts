@@ -163,11 +163,34 @@ class ResponseSchemas {
   validatorFor(key: string, schema: object): ValidateFunction {
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(schema);
+      validate = this.ajv.compile(nullableAsClientsReadIt(schema) as object);
       this.compiled.set(key, validate);
     }
     return validate;
   }
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` read as openapi-typescript reads it (our generated clients:
+ * `X | null`), where Ajv reads it otherwise: beside an `allOf` reference and no `type`
+ * (@nestjs/swagger's form of "this object or null") Ajv refuses the schema, so it is checked as
+ * `anyOf: [schema, null]`; beside an `enum`, Ajv would still refuse null, so null joins the enum.
+ */
+export function nullableAsClientsReadIt(schema: unknown, seen = new WeakMap<object, unknown>()): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => nullableAsClientsReadIt(item, seen));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const known = seen.get(schema);
+  if (known) return known;
+  const copy: Record<string, unknown> = {};
+  seen.set(schema, copy);
+  for (const [key, value] of Object.entries(schema)) copy[key] = nullableAsClientsReadIt(value, seen);
+  if (copy['nullable'] !== true) return copy;
+  if (Array.isArray(copy['enum']) && !copy['enum'].includes(null)) copy['enum'] = [...copy['enum'], null];
+  if (copy['type'] !== undefined) return copy;
+  const { nullable: _nullable, ...rest } = copy;
+  const anyOf = { anyOf: [rest, { type: 'null' }] };
+  seen.set(schema, anyOf);
+  return anyOf;
 }
 
 /**

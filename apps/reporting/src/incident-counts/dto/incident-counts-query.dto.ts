@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsAreaPath, IsQuarter } from '@binh-yen/http';
+import { WatermarkDto } from '../../freshness/watermark.dto';
 
 export class IncidentCountsQuery {
   @ApiProperty({ example: '2026-Q3', description: 'Quarter in Vietnam time' })
@@ -22,17 +23,6 @@ export class CategoryCountDto {
   @ApiProperty() category!: string;
   @ApiProperty({ type: CategoryNameDto, description: 'The taxonomy’s name of the category at the end of the quarter (the slug where it has none)' }) name!: CategoryNameDto;
   @ApiProperty() incidents!: number;
-}
-
-export class WatermarkDto {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Time of the latest event applied' }) lastEventAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the projection last applied events' }) appliedAt!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Events on its topics not yet applied' }) lag!: number | null;
-  @ApiProperty({
-    enum: ['current', 'catching-up', 'rebalancing'],
-    description: 'rebalancing: joining its consumer group (after a restart), nothing applied meanwhile; catching-up: events wait; current: none wait',
-  })
-  state!: 'current' | 'catching-up' | 'rebalancing';
 }
 
 export class IncidentCountsDto {
