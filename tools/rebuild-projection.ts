@@ -4,7 +4,7 @@
 // AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE (or the embedded demo's secret).
 import { issueToken } from '@binh-yen/auth';
 import createClient from 'openapi-fetch';
-import type { paths } from './api-client/generated/reporting';
+import type { ServicePaths } from '@binh-yen/api-client';
 import { tokenSigningFromEnv } from './token-signing';
 
 async function main(): Promise<number> {
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const token = await issueToken({ subject: 'rebuild-cli', agency: 'system', roles: ['operator'], area: process.env['REBUILD_AREA'] ?? '25' }, tokenSigningFromEnv(process.env));
   const headers = { authorization: `Bearer ${token}` };
   // The generated client (ADR 0048): paths and answers typed by reporting's published document.
-  const reporting = createClient<paths>({ baseUrl: url });
+  const reporting = createClient<ServicePaths['reporting']>({ baseUrl: url });
   const started = await reporting.POST('/api/v1/admin/projections/{name}/rebuilds', { params: { path: { name } }, headers });
   if (!started.data) {
     const problem = started.error as { detail?: string } | undefined;

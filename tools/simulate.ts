@@ -8,7 +8,7 @@ import { DemoRandom, personName } from './demo/demo-random';
 import { serviceUrls } from './demo/service-urls';
 import { loadUnits, type DemoUnits } from './demo/units-demo';
 import { tokenSigningFromEnv } from './token-signing';
-import type { components, operations } from './api-client/generated/incidents';
+import type { IncidentsOperations as operations, IncidentsSchemas as components } from '@binh-yen/api-client';
 
 type Incidents = components['schemas'];
 /** The statuses the incidents list filters by, as its document says. */

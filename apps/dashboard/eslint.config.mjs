@@ -22,12 +22,12 @@ export default [
   },
   {
     // The browser code is a bundle of its own: of the workspace libraries it imports only the pure
-    // shared kernel and the report model, TypeScript made for both sides (ADR 0040, 0045).
+    // shared kernel, the report model and the generated API client, made for both sides (ADR 0040, 0045, 0048).
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@binh-yen/*', '!@binh-yen/shared-kernel', '!@binh-yen/report-model'], message: 'The browser bundle imports no workspace library (Node code) but the shared kernel and the report model.' }] },
+        { patterns: [{ group: ['@binh-yen/*', '!@binh-yen/shared-kernel', '!@binh-yen/report-model', '!@binh-yen/api-client'], message: 'The browser bundle imports no workspace library (Node code) but the shared kernel, the report model and the generated API client.' }] },
       ],
     },
   },

@@ -4,7 +4,7 @@ import { demoCaller, type DemoClient } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
 import { VIET_TRI_WARDS } from './reorganisation-demo';
 import type { DemoUnit, DemoUnits } from './units-demo';
-import type { components } from '../api-client/generated/campaigns';
+import type { CampaignsSchemas as components } from '@binh-yen/api-client';
 
 type Schemas = components['schemas'];
 

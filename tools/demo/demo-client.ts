@@ -1,5 +1,5 @@
 import type { Caller } from '@binh-yen/auth';
-import { serviceClients, type ServiceClients, type ServicePaths } from '../api-client';
+import { serviceClients, type ServiceClients, type ServicePaths } from '@binh-yen/api-client';
 
 export type ServiceName = keyof ServicePaths;
 
@@ -14,7 +14,7 @@ interface Answer {
   response: Response;
 }
 
-/** A call of the generated clients (tools/api-client, ADR 0048), made with the caller's token. */
+/** A call of the generated clients (@binh-yen/api-client, ADR 0048), made with the caller's token. */
 export type ApiCall = (api: ServiceClients, headers: { authorization: string }) => Promise<Answer>;
 
 /**

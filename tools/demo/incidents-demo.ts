@@ -3,7 +3,7 @@ import { dayInQuarter, type DemoEra } from './demo-calendar';
 import { demoCaller, type DemoClient, type Json } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
 import type { DemoUnits } from './units-demo';
-import type { components } from '../api-client/generated/incidents';
+import type { IncidentsSchemas as components } from '@binh-yen/api-client';
 
 /** One step of a case: the action and the agency that takes it (libs/incidents/domain owns the rules). */
 type Step = [action: components['schemas']['TransitionIncidentDto']['action'], agency: Agency, extra?: Record<string, unknown>];

@@ -1,7 +1,7 @@
 import { dayInQuarter, fittedDay, nextQuarter, quarterOfDate, TWO_TIER_DAY, type DemoEra } from './demo-calendar';
 import { demoCaller, type DemoClient, type Json } from './demo-client';
 import { personName, type DemoRandom } from './demo-random';
-import type { components } from '../api-client/generated/units';
+import type { UnitsSchemas as components } from '@binh-yen/api-client';
 
 type ForceType = components['schemas']['RegisterForceDto']['forceType'];
 type ModelReview = components['schemas']['ReviewModelDto'];

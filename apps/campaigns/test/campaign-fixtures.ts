@@ -1,4 +1,4 @@
-import type { components } from '../../../tools/api-client/generated/campaigns';
+import type { CampaignsSchemas as components } from '@binh-yen/api-client';
 import { callers, day, type CampaignsUnderTest, type Json } from './campaigns-harness';
 
 type Schemas = components['schemas'];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { issueToken } from '@binh-yen/auth';
 import { findFreePort, repoRoot } from '@binh-yen/testing';
-import { serviceClients } from '../../../tools/api-client';
+import { serviceClients } from '@binh-yen/api-client';
 import { signInAs, signOut, startChild, stopChild, untilLine, type Child } from './officer-support';
 
 const SECRET = 'dashboard-e2e-secret-0123456789abcdef';

@@ -1,16 +1,11 @@
-/** Periods are quarters in Vietnam's time (UTC+7 all year): "2026-Q3". */
+import { quarterOf, shiftQuarter } from '@binh-yen/shared-kernel';
+
+// The quarter's rules come from the shared kernel, as the services' do (ADR 0040).
+export { isQuarter, shiftQuarter } from '@binh-yen/shared-kernel';
+
+/** The quarter (Vietnam's time, UTC+7 all year) that `now` falls in, e.g. "2026-Q3". */
 export function currentQuarter(now = new Date()): string {
-  const vietnam = new Date(now.getTime() + 7 * 3_600_000);
-  return `${vietnam.getUTCFullYear()}-Q${Math.floor(vietnam.getUTCMonth() / 3) + 1}`;
-}
-
-export function isQuarter(value: string | undefined): value is string {
-  return value !== undefined && /^\d{4}-Q[1-4]$/.test(value);
-}
-
-export function shiftQuarter(quarter: string, by: number): string {
-  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1 + by;
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+  return quarterOf(now);
 }
 
 /** The `count` quarters up to `last`, oldest first. */

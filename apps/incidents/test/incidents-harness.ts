@@ -28,7 +28,7 @@ import {
   type TestDatabase,
 } from '@binh-yen/testing';
 import { Client } from 'pg';
-import type { components } from '../../../tools/api-client/generated/incidents';
+import type { IncidentsSchemas as components } from '@binh-yen/api-client';
 
 // Tests read JSON answers field by field; a type per answer would only restate them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

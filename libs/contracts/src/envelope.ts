@@ -37,8 +37,8 @@ export const UNIT_CODE_PATTERN = '^[0-9A-Z]{1,32}$';
 export const UNIT_CODE = new RegExp(UNIT_CODE_PATTERN);
 
 /** A unit's path: its ancestors' codes and its own, from the province down, e.g. `25.227.07882`. */
-export const AREA_PATH_PATTERN = '^[0-9A-Z]{1,32}(\\.[0-9A-Z]{1,32})*$';
-export const AREA_PATH = new RegExp(AREA_PATH_PATTERN);
+// One definition of the area path, in the shared kernel (pure, shared with the browser bundle).
+export { AREA_PATH, AREA_PATH_PATTERN } from '@binh-yen/shared-kernel';
 
 /**
  * A new event in its envelope, stamped with who (`actor`: only its agency and subject are kept)

@@ -1,4 +1,4 @@
-import { foldForSearch, isWithinArea, normaliseLine, normaliseText, PlatformAgencies } from './index';
+import { AREA_PATH, foldForSearch, isQuarter, isWithinArea, normaliseLine, normaliseText, PlatformAgencies, quarterOf, shiftQuarter } from './index';
 
 describe('text folding', () => {
   it('folds diacritics and đ for search', () => {
@@ -32,5 +32,24 @@ describe('agencies', () => {
   it('lists each agency once', () => {
     expect(new Set(PlatformAgencies).size).toBe(PlatformAgencies.length);
     expect(PlatformAgencies).toContain('fatherland-front');
+  });
+});
+
+describe('quarters of Vietnam\'s calendar', () => {
+  it('shifts across years both ways', () => {
+    expect(shiftQuarter('2026-Q1', -1)).toBe('2025-Q4');
+    expect(shiftQuarter('2025-Q4', 1)).toBe('2026-Q1');
+    expect(shiftQuarter('2026-Q3', -4)).toBe('2025-Q3');
+    expect(shiftQuarter('2026-Q2', 0)).toBe('2026-Q2');
+  });
+
+  it('reads an instant in UTC+7 and accepts only well-formed quarters', () => {
+    expect(quarterOf('2025-06-30T17:00:00Z')).toBe('2025-Q3');
+    expect(quarterOf('2025-06-30T16:59:59Z')).toBe('2025-Q2');
+    expect([isQuarter('2026-Q4'), isQuarter('2026-Q5'), isQuarter('2026Q1'), isQuarter(undefined)]).toEqual([true, false, false, false]);
+  });
+
+  it('accepts area paths of codes only', () => {
+    expect(['25', '25.227.07894', '25..227', '25.227 ', 'abc'].map((path) => AREA_PATH.test(path))).toEqual([true, true, false, false, false]);
   });
 });

@@ -1,6 +1,6 @@
 // The campaigns service's operations the dashboard uses, through the generated client: the
-// types are the published document's (tools/api-client/generated/campaigns.ts).
-import type { components } from '../../../../tools/api-client/generated/campaigns';
+// types are the published document's (@binh-yen/api-client).
+import type { CampaignsSchemas as components } from '@binh-yen/api-client';
 import { api, bearer, commandAnswer, commandHeaders, dataOf } from './client';
 import type { Session } from './session';
 

@@ -1,7 +1,7 @@
 // The dashboard calls the services through the clients generated from their OpenAPI documents
-// (tools/api-client, ADR 0048): paths, parameters, bodies and answers are typed from the
+// (@binh-yen/api-client, ADR 0048): paths, parameters, bodies and answers are typed from the
 // documents, so a DTO that changes under a call stops the dashboard compiling.
-import { serviceClients, type ServiceClients } from '../../../../tools/api-client';
+import { serviceClients, type ServiceClients } from '@binh-yen/api-client';
 import type { Session } from './session';
 
 export type Service = keyof ServiceClients;

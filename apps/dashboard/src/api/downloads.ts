@@ -1,4 +1,4 @@
-import type { operations } from '../../../../tools/api-client/generated/reporting';
+import type { ReportingOperations as operations } from '@binh-yen/api-client';
 import { answered, api, bearer } from './client';
 import type { Session } from './session';
 

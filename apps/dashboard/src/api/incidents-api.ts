@@ -1,6 +1,6 @@
 // The incidents service's operations the dashboard uses, through the generated client: the
-// types are the published document's (tools/api-client/generated/incidents.ts).
-import type { components, operations } from '../../../../tools/api-client/generated/incidents';
+// types are the published document's (@binh-yen/api-client).
+import type { IncidentsOperations as operations, IncidentsSchemas as components } from '@binh-yen/api-client';
 import { api, bearer, commandAnswer, commandHeaders, dataOf, ifMatch } from './client';
 import type { Session } from './session';
 

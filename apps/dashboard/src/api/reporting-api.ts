@@ -1,7 +1,7 @@
 // The reporting service's operations the dashboard uses, through the generated client: the
-// types are the published document's (tools/api-client/generated/reporting.ts).
+// types are the published document's (@binh-yen/api-client).
 import type { QuarterlyReport } from '@binh-yen/report-model';
-import type { components, operations } from '../../../../tools/api-client/generated/reporting';
+import type { ReportingOperations as operations, ReportingSchemas as components } from '@binh-yen/api-client';
 import { answered, api, bearer, dataOf } from './client';
 import type { Session } from './session';
 

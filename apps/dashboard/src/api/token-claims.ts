@@ -1,3 +1,5 @@
+import { AREA_PATH } from '@binh-yen/shared-kernel';
+
 /** Who is signed in, read from the token for display only: the services verify it on every call. */
 export interface Session {
   token: string;
@@ -10,9 +12,6 @@ export interface Session {
   /** Signed in through the OpenID Connect provider (renewed and signed out there), not with a pasted or demo token. */
   provider?: 'oidc';
 }
-
-// The contracts' AREA_PATH (the browser code imports no workspace library).
-const AREA = /^[0-9A-Z]{1,32}(\.[0-9A-Z]{1,32})*$/;
 
 function decodeSegment(segment: string): unknown {
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
@@ -27,7 +26,7 @@ export function sessionFromToken(raw: string, now = Date.now()): Session | null 
   if (!header || !payload || !signature || rest.length > 0) return null;
   try {
     const claims = decodeSegment(payload) as { sub?: unknown; agency?: unknown; roles?: unknown; area?: unknown; exp?: unknown };
-    if (typeof claims.sub !== 'string' || typeof claims.agency !== 'string' || typeof claims.area !== 'string' || !AREA.test(claims.area)) return null;
+    if (typeof claims.sub !== 'string' || typeof claims.agency !== 'string' || typeof claims.area !== 'string' || !AREA_PATH.test(claims.area)) return null;
     if (!Array.isArray(claims.roles) || !claims.roles.every((role) => typeof role === 'string')) return null;
     const expiresAt = typeof claims.exp === 'number' ? claims.exp * 1000 : null;
     if (expiresAt !== null && expiresAt <= now) return null;

@@ -1,7 +1,6 @@
 // What the services answer, as far as the dashboard reads it: the published documents' types
-// (tools/api-client/generated), not copies.
-import type { components as ReportingSchemas } from '../../../../tools/api-client/generated/reporting';
-import type { components as UnitsSchemas } from '../../../../tools/api-client/generated/units';
+// (@binh-yen/api-client), not copies.
+import type { ReportingSchemas, UnitsSchemas } from '@binh-yen/api-client';
 
 export type UnitView = UnitsSchemas['schemas']['UnitView'];
 

@@ -1,6 +1,6 @@
 // The units service's operations the dashboard uses, through the generated client: the types
-// are the published document's (tools/api-client/generated/units.ts).
-import type { components } from '../../../../tools/api-client/generated/units';
+// are the published document's (@binh-yen/api-client).
+import type { UnitsSchemas as components } from '@binh-yen/api-client';
 import { api, bearer, commandAnswer, commandHeaders, dataOf } from './client';
 import type { Session } from './session';
 import type { UnitView } from './types';

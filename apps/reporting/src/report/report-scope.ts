@@ -1,3 +1,4 @@
+import { shiftQuarter } from '@binh-yen/shared-kernel';
 import { sqlWithinArea } from '@binh-yen/auth';
 import type { BoundaryView } from '@binh-yen/report-model';
 
@@ -25,9 +26,7 @@ export function inArea(alias: string, view: BoundaryView, parameter = 1): string
 }
 
 export function previousQuarter(quarter: string): string {
-  const year = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(6));
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+  return shiftQuarter(quarter, -1);
 }
 
 export function sameQuarterLastYear(quarter: string): string {

@@ -4,6 +4,12 @@ import type { paths as IncidentsPaths } from './generated/incidents';
 import type { paths as ReportingPaths } from './generated/reporting';
 import type { paths as UnitsPaths } from './generated/units';
 
+// Each document's schemas and operations, for code that names a body or an answer's type.
+export type { components as CampaignsSchemas, operations as CampaignsOperations } from './generated/campaigns';
+export type { components as IncidentsSchemas, operations as IncidentsOperations } from './generated/incidents';
+export type { components as ReportingSchemas, operations as ReportingOperations } from './generated/reporting';
+export type { components as UnitsSchemas, operations as UnitsOperations } from './generated/units';
+
 /** The paths of each service's published OpenAPI document, as generated types (ADR 0048). */
 export interface ServicePaths {
   units: UnitsPaths;
