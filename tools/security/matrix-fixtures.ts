@@ -436,6 +436,7 @@ export async function prepareFixtures(call: Call): Promise<{ shared: Shared; fix
     'GET /api/v1/reports/quarterly': read(`/api/v1/reports/quarterly?area=25.227&quarter=${quarter}`),
     'GET /api/v1/reports/incident-counts': read(`/api/v1/reports/incident-counts?area=25.227&quarter=${quarter}`),
     'GET /api/v1/reports/incidents': read(`/api/v1/reports/incidents?area=25.227&from=${quarter}&to=${quarter}`),
+    'GET /api/v1/reports/unit-standings': read(`/api/v1/reports/unit-standings?area=25.227&quarter=${quarter}`),
     'GET /api/v1/reports/campaigns': read(`/api/v1/reports/campaigns?area=25.227&quarter=${quarter}&agency=police`),
     // Projections are the whole province's: the policy admits operators at the province level only (issue 23).
     'POST /api/v1/admin/projections/{name}/rebuilds': {
@@ -525,6 +526,7 @@ export const PINNED_ACTIONS: Record<string, Action> = {
   'GET /api/v1/reports/freshness/stream': 'report.read',
   'GET /api/v1/reports/incident-counts': 'report.read',
   'GET /api/v1/reports/incidents': 'report.read',
+  'GET /api/v1/reports/unit-standings': 'report.read',
   'GET /api/v1/reports/campaigns': 'report.read',
   'GET /api/v1/reports/quarterly': 'report.read',
   'POST /api/v1/reports/submissions': 'report.submit',

@@ -71,6 +71,17 @@ async function figuresOf(reportingUrl: string, token: string, query: Record<stri
   return rows;
 }
 
+interface Unit {
+  code: string;
+  name: string;
+  path: string;
+}
+
+/** An area's incidents: its own and those of every unit under it. */
+const within = (unit: Unit, figures: Figure[]): Figure[] => figures.filter((f) => f.path === unit.path || f.path.startsWith(`${unit.path}.`));
+/** The unit with the most incidents. */
+const busiestOf = (units: Unit[], figures: Figure[]): Unit => [...units].sort((a, b) => within(b, figures).length - within(a, figures).length)[0]!;
+
 const cellText = async (page: Page, testId: string): Promise<string> => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 
 describe('dashboard: comparison, drill-through and map with the demo data', () => {
@@ -88,6 +99,14 @@ describe('dashboard: comparison, drill-through and map with the demo data', () =
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return { context, page };
+  };
+
+  /** The province's active units one level down (its communes since the 2025 reform), from the units API. */
+  const provinceChildren = async (token: string): Promise<Unit[]> => {
+    const response = await fetch(`${unitsUrl}/api/v1/units/25/subtree`, { headers: { authorization: `Bearer ${token}` } });
+    const subtree = (await response.json()) as (Unit & { id: string; parentId: string | null; status: string })[];
+    const province = subtree.find((u) => u.path === '25')!;
+    return subtree.filter((u) => u.parentId === province.id && u.status === 'active');
   };
 
   beforeAll(async () => {
@@ -127,26 +146,32 @@ describe('dashboard: comparison, drill-through and map with the demo data', () =
     rmSync(keysDir, { recursive: true, force: true });
   });
 
-  it('compares the districts side by side, sorts through the URL, adds up, exports the CSV, and drills through to the incident rows', async () => {
+  it('compares the communes side by side, sorts through the URL, adds up, exports the CSV, and drills through to the incident rows', async () => {
     const quarter = vietnamQuarter();
     const { context, page } = await newPage(1400);
     const token = await signInAsAnalyst(page, dashboardUrl);
     const figures = await figuresOf(reportingUrl, token, { area: '25', from: quarter, to: quarter });
     // The demo data reports incidents this quarter across the province.
     expect(figures.length).toBeGreaterThan(0);
-    const inVietTri = figures.filter((f) => f.path === '25.227' || f.path.startsWith('25.227.'));
+    // Since the 2025 reform the province's units one level down are its communes (the demo's reform, ADR 0055).
+    const children = await provinceChildren(token);
+    expect(children.length).toBeGreaterThanOrEqual(12);
+    // The commune with the most incidents this quarter is the one followed through the table.
+    const busiest = busiestOf(children, figures);
+    const inBusiest = within(busiest, figures);
+    expect(inBusiest.length).toBeGreaterThan(0);
 
     await page.getByTestId('nav-compare').click();
     await page.getByTestId('compare-table').waitFor();
     expect(page.url()).toContain(`#/compare?area=25&quarter=${quarter}`);
-    // Every district and town of the province, one row each.
-    for (const code of ['227', '228', '230', '231', '232', '233', '234', '235', '236', '237', '238', '240']) await page.getByTestId(`compare-row-${code}`).waitFor();
-    // The browser's figures are the API's: Việt Trì's incidents and the province's total.
-    expect(await cellText(page, 'drill-227-incidents')).toBe(String(inVietTri.length));
+    // Every commune and ward under the province, one row each.
+    for (const child of children) await page.getByTestId(`compare-row-${child.code}`).waitFor();
+    // The browser's figures are the API's: that commune's incidents and the province's total.
+    expect(await cellText(page, `drill-${busiest.code}-incidents`)).toBe(String(inBusiest.length));
     expect(await cellText(page, 'drill-total-incidents')).toBe(String(figures.length));
-    const domain = inVietTri[0]!.domain;
-    const inDomain = inVietTri.filter((f) => f.domain === domain).length;
-    expect(await cellText(page, `drill-227-domain.${domain}`)).toBe(String(inDomain));
+    const domain = inBusiest[0]!.domain;
+    const inDomain = inBusiest.filter((f) => f.domain === domain).length;
+    expect(await cellText(page, `drill-${busiest.code}-domain.${domain}`)).toBe(String(inDomain));
     await shot(page, '01-compare-1400');
 
     // Sorting is a URL: by incidents, most first; the back button returns to the previous order.
@@ -165,7 +190,7 @@ describe('dashboard: comparison, drill-through and map with the demo data', () =
     expect(csv.startsWith('\ufeff')).toBe(true);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toContain('Đơn vị');
-    expect(lines.find((line) => line.startsWith('227,Thành phố Việt Trì,'))).toBeDefined();
+    expect(lines.find((line) => line.startsWith(`${busiest.code},${busiest.name},`))).toBeDefined();
     expect(lines[lines.length - 1]).toContain('Tổng cộng');
 
     // The charts: drawn by ECharts, their figures in a table for screen readers, PNG and SVG export.
@@ -173,13 +198,15 @@ describe('dashboard: comparison, drill-through and map with the demo data', () =
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-compare-domains-png').click()]);
     expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-compare-domains-svg').click()]);
-    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[\s\S]*Thành phố Việt Trì[\s\S]*<\/svg>$/);
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    expect(children.filter((child) => svgText.includes(child.name)).length).toBeGreaterThan(0);
     expect(await page.getByTestId('chart-compare-ratings').locator('table tbody tr').count()).toBeGreaterThanOrEqual(12);
     await checkAccessibility(page, 'compare-csv');
 
-    // Drill-through: Việt Trì's incidents of that domain are the API's rows, filters in the URL.
-    await page.getByTestId(`drill-227-domain.${domain}`).click();
-    await page.waitForURL(new RegExp(`#/incidents\\?area=25.227&from=${quarter}&to=${quarter}&domain=${domain}`));
+    // Drill-through: that commune's incidents of that domain are the API's rows, filters in the URL.
+    await page.getByTestId(`drill-${busiest.code}-domain.${domain}`).click();
+    await page.waitForURL(new RegExp(`#/incidents\\?area=${busiest.path.replaceAll('.', '\\.')}&from=${quarter}&to=${quarter}&domain=${domain}`));
     await page.getByTestId('drill-row').first().waitFor();
     expect(await page.getByTestId('drill-row').count()).toBe(Math.min(inDomain, 100));
     expect(new Set(await page.getByTestId('drill-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-domain'))))).toEqual(new Set([domain]));
@@ -188,11 +215,11 @@ describe('dashboard: comparison, drill-through and map with the demo data', () =
     await checkAccessibility(page, 'drill-apply');
 
     // A filter changed on the page is a new URL; the back button restores the previous one.
-    const status = inVietTri.find((f) => f.domain === domain)!.status;
+    const status = inBusiest.find((f) => f.domain === domain)!.status;
     await page.locator('#filter-status').selectOption(status);
     await page.getByTestId('drill-apply').click();
     await page.waitForURL(new RegExp(`status=${status}`));
-    const both = inVietTri.filter((f) => f.domain === domain && f.status === status).length;
+    const both = inBusiest.filter((f) => f.domain === domain && f.status === status).length;
     await page.waitForFunction(`document.querySelectorAll('[data-testid="drill-row"]').length === ${Math.min(both, 100)}`);
     await page.goBack();
     await page.waitForURL((url) => !url.hash.includes('status='));
@@ -240,12 +267,13 @@ describe('dashboard: comparison, drill-through and map with the demo data', () =
   it('works at 360 px: the comparison and the drill-through fit the phone, the table scrolls in its own box', async () => {
     const quarter = vietnamQuarter();
     const { context, page } = await newPage(360);
-    await signInAsAnalyst(page, dashboardUrl);
+    const token = await signInAsAnalyst(page, dashboardUrl);
     await page.goto(`${dashboardUrl}/#/compare?area=25&quarter=${quarter}`);
-    await page.getByTestId('compare-row-227').waitFor();
+    const busiest = busiestOf(await provinceChildren(token), await figuresOf(reportingUrl, token, { area: '25', from: quarter, to: quarter }));
+    await page.getByTestId(`compare-row-${busiest.code}`).waitFor();
     expect(await wider(page)).toEqual([]);
     await shot(page, '03-compare-360');
-    await page.goto(`${dashboardUrl}/#/incidents?area=25.227&from=${quarter}&to=${quarter}`);
+    await page.goto(`${dashboardUrl}/#/incidents?area=${busiest.path}&from=${quarter}&to=${quarter}`);
     await page.getByTestId('drill-row').first().waitFor();
     expect(await wider(page)).toEqual([]);
     await shot(page, '04-drill-360');
