@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { quarterOf } from '@binh-yen/shared-kernel';
 import { findFreePort, repoRoot } from '@binh-yen/testing';
 import { startChild, stopChild, untilLine, type Child } from './officer-support';
 import { checkAccessibility } from './accessibility';
@@ -51,10 +52,7 @@ async function wider(page: Page): Promise<string[]> {
 }
 
 /** "2026-Q4" of now, in Vietnam's time (as the services count). */
-function vietnamQuarter(now = Date.now()): string {
-  const vietnam = new Date(now + 7 * 3_600_000);
-  return `${vietnam.getUTCFullYear()}-Q${Math.floor(vietnam.getUTCMonth() / 3) + 1}`;
-}
+const vietnamQuarter = (): string => quarterOf(new Date());
 
 /** Every incident row of an area and quarter, straight from the reporting API. */
 async function figuresOf(reportingUrl: string, token: string, query: Record<string, string>): Promise<Figure[]> {

@@ -1,3 +1,4 @@
+import { fileNameOf, saveBlob } from '../api/downloads';
 import { reportingApi } from '../api/reporting-api';
 import type { Session } from '../api/session';
 import type { FigureFilters, IncidentFigure } from './figure-filters';
@@ -32,19 +33,7 @@ export async function allFigures(session: Session, filters: FigureFilters, signa
 /** The service's own CSV export of the rows (streamed, however many), saved through a link. */
 export async function downloadFigures(session: Session, filters: FigureFilters): Promise<string> {
   const { data: blob, response } = await reportingApi.incidentRowsCsv(session, filters);
-  const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'vu-viec.csv';
+  const fileName = fileNameOf(response, 'vu-viec.csv');
   saveBlob(blob, fileName);
   return fileName;
-}
-
-/** Hands a file the page made or fetched to the browser's download. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -14,7 +14,18 @@ const reportFile = <As extends 'blob' | 'text'>(session: Session, query: Quarter
 /** The report as a file (XLSX, CSV, or the official document as DOCX or PDF): fetched with the bearer token, saved through a link. */
 export async function downloadReport(session: Session, query: ReportQuery, format: 'xlsx' | 'csv' | 'docx' | 'pdf'): Promise<string> {
   const { data: blob, response } = await reportFile(session, { ...query, format }, 'blob');
-  const fileName = /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `bao-cao-${query.area}-${'year' in query ? query.year : query.quarter}.${format}`;
+  const fileName = fileNameOf(response, `bao-cao-${query.area}-${'year' in query ? query.year : query.quarter}.${format}`);
+  saveBlob(blob, fileName);
+  return fileName;
+}
+
+/** The file name a service's answer gives in its Content-Disposition, or `fallback`. */
+export function fileNameOf(response: Response, fallback: string): string {
+  return /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
+}
+
+/** Hands a file the page made or fetched to the browser's download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -23,7 +34,6 @@ export async function downloadReport(session: Session, query: ReportQuery, forma
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return fileName;
 }
 
 /**

@@ -3,7 +3,7 @@ import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { saveBlob } from '../analysis/incident-figures';
+import { saveBlob } from '../api/downloads';
 import { useI18n } from '../i18n/i18n';
 
 // Apache ECharts (ADR 0051), only the parts the dashboard draws: bars and points, with

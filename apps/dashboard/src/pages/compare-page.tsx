@@ -1,6 +1,6 @@
 import type { Session } from '../api/session';
 import { comparisonCsv, sortRows, type ComparisonColumn, type ComparisonRow, type SortDirection } from '../analysis/comparison';
-import { saveBlob } from '../analysis/incident-figures';
+import { saveBlob } from '../api/downloads';
 import { loadComparison } from '../analysis/load-comparison';
 import '../analysis/analysis.css';
 import { ComparisonCharts } from '../charts/comparison-charts';
